@@ -1,0 +1,66 @@
+import * as z from 'zod';
+import { type Issue, type Result, fail, issue, ok } from '../util/issue.ts';
+import { zodIssues } from './zod-issues.ts';
+
+/**
+ * A document kind with numbered schema versions. Old versions are never edited: each gets a pure
+ * migration to the next, and reading any known version yields the latest shape. A version newer than
+ * this build knows is refused, so that an older app never rewrites (and damages) a newer file.
+ */
+export interface VersionedKind<Latest> {
+  readonly kind: string;
+  readonly latest: number;
+  parse(raw: unknown, file?: string): Result<{ value: Latest; migratedFrom: number | null }>;
+}
+
+export interface VersionedSpec<Latest> {
+  kind: string;
+  /** schemaVersion → schema of that version. */
+  versions: Record<number, z.ZodType>;
+  /** fromVersion → pure function producing the next version's document. */
+  migrations: Record<number, (doc: never) => unknown>;
+  latest: z.ZodType<Latest>;
+  /** How zod paths map to item codes for error messages. */
+  locate?: (doc: unknown, path: PropertyKey[]) => { item?: string; field?: string };
+}
+
+export function defineVersioned<Latest>(spec: VersionedSpec<Latest>): VersionedKind<Latest> {
+  const numbers = Object.keys(spec.versions).map(Number);
+  const latest = Math.max(...numbers);
+  return {
+    kind: spec.kind,
+    latest,
+    parse(raw, file) {
+      const at = file ? { file } : {};
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        return fail([issue('doc.not_object', at, { kind: spec.kind })]);
+      }
+      const rec = raw as Record<string, unknown>;
+      if (rec.kind !== spec.kind) {
+        return fail([issue('doc.wrong_kind', at, { expected: spec.kind, actual: String(rec.kind ?? '—') })]);
+      }
+      const version = rec.schemaVersion;
+      if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        return fail([issue('doc.bad_version', at, { kind: spec.kind })]);
+      }
+      if (version > latest) {
+        return fail([issue('doc.future_version', at, { kind: spec.kind, version, latest })]);
+      }
+      const schema = spec.versions[version];
+      if (!schema) return fail([issue('doc.bad_version', at, { kind: spec.kind })]);
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) return fail(zodIssues(parsed.error, raw, at, spec.locate));
+      let doc: unknown = parsed.data;
+      for (let v = version; v < latest; v++) {
+        const step = spec.migrations[v];
+        if (!step) return fail([issue('doc.no_migration', at, { kind: spec.kind, version: v })]);
+        doc = (step as (d: unknown) => unknown)(doc);
+      }
+      const final = spec.latest.safeParse(doc);
+      if (!final.success) return fail(zodIssues(final.error, doc, at, spec.locate));
+      return ok({ value: final.data, migratedFrom: version === latest ? null : version });
+    },
+  };
+}
+
+export type { Issue };
