@@ -1,3 +1,4 @@
+import { app } from './app.ts';
 import { cli } from './cli.ts';
 import { core } from './core.ts';
 import { scoring } from './scoring.ts';
@@ -16,4 +17,5 @@ export const vi = {
   ...xlsx,
   ...store,
   ...cli,
+  ...app,
 };

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeDemoWorkspace } from '../../services/demo/write.ts';
+import { type CliContext, msg } from '../context.ts';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { type Runner, positiveInt } from '../main.ts';
+import { applyLocale } from '../program.ts';
+
+export function registerDemo(ctx: CliContext, program: Command, runner: Runner): void {
+  applyLocale(ctx, program.command('demo'))
+    .description(msg(ctx, 'cli.demo.description'))
+    .argument('<dir>', msg(ctx, 'cli.arg.demo_dir'))
+    .option('--agencies <n>', msg(ctx, 'cli.opt.agencies'), positiveInt(ctx), 150)
+    .option('--seed <s>', msg(ctx, 'cli.opt.seed'), positiveInt(ctx), 2024)
+    .option('--if-missing', msg(ctx, 'cli.opt.if_missing'))
+    .action(
+      runner.wrap(async (dir: string, opts: { agencies: number; seed: number; ifMissing?: boolean }): Promise<ExitCode> => {
+        if (opts.ifMissing && existsSync(join(dir, 'workspace.json'))) {
+          ctx.out(msg(ctx, 'cli.demo.exists', { dir }));
+          return EXIT.OK;
+        }
+        if (opts.agencies < 3) {
+          ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--agencies ${opts.agencies} (≥ 3)` }));
+          return EXIT.USAGE;
+        }
+        const s = await writeDemoWorkspace(dir, { agencies: opts.agencies, seed: opts.seed });
+        ctx.out(msg(ctx, 'cli.demo.done', { dir, agencies: s.agencies, departments: s.departments, districts: s.districts, communes: s.communes, submitted: s.submitted, missing: s.missing }));
+        if (s.sample) ctx.out(msg(ctx, 'cli.demo.next', s.sample));
+        return EXIT.OK;
+      }),
+    );
+}

@@ -1,0 +1,70 @@
+import { CommanderError, InvalidArgumentError } from 'commander';
+import { IssueError } from '../../shared/util/issue.ts';
+import { type CliContext, detectLang, msg, printIssues } from './context.ts';
+import { EXIT, type ExitCode } from './exit-codes.ts';
+import { localizedCommand, usageMessage } from './program.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerScore } from './commands/score.ts';
+import { registerTemplate } from './commands/template.ts';
+
+export type Action = (...args: never[]) => Promise<ExitCode>;
+
+/** Wraps a command's action so its exit code reaches main(). */
+export interface Runner {
+  wrap<A extends unknown[]>(fn: (...args: A) => Promise<ExitCode>): (...args: A) => Promise<void>;
+}
+
+export function positiveInt(ctx: CliContext) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(msg(ctx, 'cli.usage.positive_int', { v: value }));
+    return n;
+  };
+}
+
+/** Runs `parscore` with the given arguments; returns the exit code instead of exiting (testable). */
+export async function main(argv: readonly string[], io?: Partial<Pick<CliContext, 'out' | 'err'>>): Promise<ExitCode> {
+  const ctx: CliContext = {
+    lang: detectLang(argv),
+    out: io?.out ?? ((l) => process.stdout.write(`${l}\n`)),
+    err: io?.err ?? ((l) => process.stderr.write(`${l}\n`)),
+  };
+  let code: ExitCode = EXIT.OK;
+  const runner: Runner = {
+    wrap:
+      (fn) =>
+      async (...args) => {
+        code = await fn(...args);
+      },
+  };
+  const program = localizedCommand(ctx, 'parscore')
+    .description(msg(ctx, 'cli.description'))
+    .option('--lang <lang>', msg(ctx, 'cli.opt.lang'), ctx.lang)
+    .addHelpText('after', `\n${msg(ctx, 'cli.help.exit_codes')}`)
+    .showHelpAfterError(false);
+  registerTemplate(ctx, program, runner);
+  registerScore(ctx, program, runner);
+  registerDemo(ctx, program, runner);
+
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.USAGE;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      ctx.err(`${msg(ctx, 'cli.error')}: ${usageMessage(ctx, e)}`);
+      ctx.err(msg(ctx, 'cli.usage.see_help'));
+      return EXIT.USAGE;
+    }
+    if (e instanceof IssueError) {
+      printIssues(ctx, e.issues);
+      return e.issues.some((i) => i.code.startsWith('store.') || i.code.startsWith('cli.file')) ? EXIT.IO : EXIT.INVALID;
+    }
+    ctx.err(`${msg(ctx, 'cli.internal_error')}: ${(e as Error)?.stack ?? String(e)}`);
+    return EXIT.INTERNAL;
+  }
+}

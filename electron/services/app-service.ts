@@ -1,0 +1,112 @@
+import type { AgencyAssessmentView, ItemUpdate, WorkspaceSummary } from '../../shared/ipc/contract.ts';
+import { formatIssue, type Lang } from '../../shared/i18n/index.ts';
+import type { Assessment, ItemInput, Template, TemplateRef } from '../../shared/schema/index.ts';
+import { scoreAssessment, setItemInput } from '../../shared/scoring/index.ts';
+import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
+import { IssueError, issue } from '../../shared/util/issue.ts';
+import type { WorkspaceStore } from './store/workspace.ts';
+
+const EMPTY = { items: {}, bonus: {}, penalty: {} };
+
+/**
+ * What the desktop UI and the CLI ask of an open workspace. Keeps one compiled template per
+ * template version, so an item edit costs one scoring pass and one file write.
+ */
+export class AppService {
+  private readonly compiled = new Map<string, CompiledTemplate>();
+
+  constructor(
+    private readonly ws: WorkspaceStore,
+    private readonly lang: Lang = 'vi',
+  ) {}
+
+  private templateFor(group: string): Template {
+    const ref = this.ws.campaign()?.templates[group as keyof NonNullable<ReturnType<WorkspaceStore['campaign']>>['templates']];
+    if (!ref) throw new IssueError(issue('store.no_template_for_group', {}, { group }));
+    return this.template(ref);
+  }
+
+  private template(ref: TemplateRef): Template {
+    const t = this.ws.template(ref);
+    if (!t) throw new IssueError(issue('store.template_missing', {}, { id: `${ref.id}@${ref.version}` }));
+    return t;
+  }
+
+  private compile(t: Template): CompiledTemplate {
+    const key = `${t.id}@${t.version}`;
+    let c = this.compiled.get(key);
+    if (!c) {
+      c = compileTemplate(t);
+      this.compiled.set(key, c);
+    }
+    return c;
+  }
+
+  private agency(code: string) {
+    const a = this.ws.index.agencies.find((x) => x.code === code);
+    if (!a) throw new IssueError(issue('store.agency_unknown', { agency: code }));
+    return a;
+  }
+
+  async summary(): Promise<WorkspaceSummary> {
+    const idx = this.ws.index;
+    const campaign = this.ws.campaign();
+    const agencies: WorkspaceSummary['agencies'] = [];
+    for (const a of idx.agencies) {
+      const assessment = a.hasAssessment ? await this.ws.readAssessment(a.code) : null;
+      let score: WorkspaceSummary['agencies'][number]['score'] = null;
+      if (assessment) {
+        const { report } = scoreAssessment(this.compile(this.template(assessment.template)), assessment);
+        score = { total: report.total, max: report.max, index: report.index, self: report.self.score, selfMax: report.self.max, answered: report.answered, leafCount: report.leafCount };
+      }
+      agencies.push({ code: a.code, name: a.name, group: a.group, parent: a.parent, status: a.status, score });
+    }
+    return {
+      name: idx.name,
+      role: idx.role,
+      campaign: campaign ? { id: campaign.id, title: this.lang === 'en' && campaign.title.en ? campaign.title.en : campaign.title.vi, year: campaign.year } : null,
+      agencies,
+      notices: this.ws.recoveries().flatMap((r) => r.issues.map((i) => formatIssue(this.lang, i))),
+    };
+  }
+
+  async assessment(code: string): Promise<AgencyAssessmentView> {
+    const agency = this.agency(code);
+    const assessment = await this.ws.readAssessment(code);
+    const template = assessment ? this.template(assessment.template) : this.templateFor(agency.group);
+    const { report } = scoreAssessment(this.compile(template), assessment ?? EMPTY);
+    return { agency: { code: agency.code, name: agency.name, group: agency.group }, template, assessment, report };
+  }
+
+  /** Sets one item's input and saves the agency's file; returns the item, its ancestors and the totals. */
+  async setItemInput(req: { agency: string; item: string; input: ItemInput | null }): Promise<ItemUpdate> {
+    const agency = this.agency(req.agency);
+    let update: ItemUpdate | null = null;
+    await this.ws.updateAssessment(req.agency, (current) => {
+      const base: Assessment =
+        current ??
+        (() => {
+          const t = this.templateFor(agency.group);
+          return {
+            kind: 'parscore.assessment',
+            schemaVersion: 1,
+            agency: agency.code,
+            campaign: this.ws.campaign()?.id,
+            template: { id: t.id, version: t.version },
+            revision: 0,
+            items: {},
+            indicators: {},
+            bonus: {},
+            penalty: {},
+            updatedAt: new Date().toISOString(),
+          };
+        })();
+      const r = setItemInput(this.compile(this.template(base.template)), base, req.item, req.input);
+      if (!r.ok) throw new IssueError(r.error.map((i) => ({ ...i, at: { ...i.at, agency: agency.code } })));
+      update = { item: r.value.item, ancestors: r.value.ancestors, report: r.value.report };
+      return { ...r.value.assessment, updatedAt: new Date().toISOString() };
+    });
+    if (!agency.hasAssessment) await this.ws.updateIndex((idx) => ({ ...idx, agencies: idx.agencies.map((a) => (a.code === agency.code ? { ...a, hasAssessment: true } : a)) }));
+    return update!;
+  }
+}

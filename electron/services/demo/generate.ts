@@ -1,0 +1,79 @@
+import type { Agency, AgencyGroup, Assessment, Campaign, Template } from '../../../shared/schema/index.ts';
+import { scoreAssessment } from '../../../shared/scoring/index.ts';
+import { compileTemplate } from '../../../shared/template/compile.ts';
+import { demoAgencies } from './agencies.ts';
+import { demoAssessment } from './assessment.ts';
+import { DEPARTMENTS, PROVINCE } from './province.ts';
+import { createRng } from './rng.ts';
+
+export interface DemoOptions {
+  agencies: number;
+  seed: number;
+  /** Templates to use per group (the built-in samples by default, chosen by the caller). */
+  templates: Record<AgencyGroup, Template>;
+  /** Extra templates the workspace should carry (e.g. the ISO checklist). */
+  extraTemplates?: Template[];
+}
+
+export interface DemoProvince {
+  campaign: Campaign;
+  templates: Template[];
+  agencies: Agency[];
+  assessments: Assessment[];
+  /** Agencies that have not submitted (no assessment). */
+  missing: string[];
+}
+
+const YEAR = 2024;
+
+/** The demo province: campaign, agencies in their groups, and deterministic self-assessments. */
+export function generateDemo(opts: DemoOptions): DemoProvince {
+  const rng = createRng(opts.seed, 0);
+  const agencies = demoAgencies(opts.agencies, rng);
+  const campaignId = `cchc-${YEAR}`;
+  const campaign: Campaign = {
+    kind: 'parscore.campaign',
+    schemaVersion: 1,
+    id: campaignId,
+    title: { vi: `Xác định Chỉ số cải cách hành chính năm ${YEAR} tỉnh ${PROVINCE.name}`, en: `${YEAR} PAR Index of ${PROVINCE.name} province` },
+    year: YEAR,
+    model: 'three-tier',
+    templates: Object.fromEntries(
+      (Object.entries(opts.templates) as [AgencyGroup, Template][]).map(([g, t]) => [g, { id: t.id, version: t.version }]),
+    ),
+    agencies,
+    deadlines: { selfAssessment: `${YEAR}-12-15`, explanation: `${YEAR + 1}-01-10`, appraisal1: `${YEAR + 1}-01-05`, appraisal2: `${YEAR + 1}-01-20` },
+    bands: [
+      { code: 'A', label: { vi: 'Xuất sắc', en: 'Excellent' }, minIndex: 90 },
+      { code: 'B', label: { vi: 'Tốt', en: 'Good' }, minIndex: 80 },
+      { code: 'C', label: { vi: 'Khá', en: 'Fair' }, minIndex: 70 },
+      { code: 'D', label: { vi: 'Trung bình', en: 'Average' }, minIndex: 50 },
+      { code: 'E', label: { vi: 'Yếu', en: 'Weak' }, minIndex: 0 },
+    ],
+    tieBreaks: [{ by: 'APPRAISED_SCORE' }, { by: 'AREA_SCORE', area: '3' }, { by: 'SURVEY_SCORE' }],
+    issuer: { parentBody: PROVINCE.parentBody, body: PROVINCE.body, place: PROVINCE.name, signerTitle: PROVINCE.signerTitle, signerName: PROVINCE.signerName },
+  };
+  const compiled = new Map(Object.values(opts.templates).map((t) => [t.id, compileTemplate(t)]));
+  const assessments: Assessment[] = [];
+  const missing: string[] = [];
+  agencies.forEach((agency, k) => {
+    const r = createRng(opts.seed, k + 1);
+    if (r.chance(0.04)) {
+      missing.push(agency.code);
+      return;
+    }
+    const template = opts.templates[agency.group];
+    const abbr = agency.group === 'department' ? (DEPARTMENTS.find((d) => d.name === agency.name)?.abbr ?? 'SNV') : 'UBND';
+    const quality = Math.min(0.99, Math.max(0.45, r.normal(agency.group === 'department' ? 0.85 : 0.8, 0.09)));
+    const day = String(r.int(1, 14)).padStart(2, '0');
+    const a = demoAssessment({ template, agency, abbr, campaign: campaignId, year: YEAR, quality, rng: r, updatedAt: `${YEAR}-12-${day}T0${r.int(7, 9)}:${String(r.int(10, 59))}:00+07:00` });
+    const { report } = scoreAssessment(compiled.get(template.id)!, a);
+    for (const [code, entry] of Object.entries(a.items)) {
+      const s = report.items[code];
+      entry.selfScore = s && s.state !== 'notApplicable' ? s.score : null;
+    }
+    assessments.push(a);
+  });
+  const templates = [...new Map([...Object.values(opts.templates), ...(opts.extraTemplates ?? [])].map((t) => [`${t.id}@${t.version}`, t])).values()];
+  return { campaign, templates, agencies, assessments, missing };
+}

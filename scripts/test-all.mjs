@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// The README's test command. Runs type-check and lint (gates), then every test suite, and ends with
+// one line "N passed, N failed" summed from the runners' own JSON reports (CI reads that line).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'test-results');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n=== ${label}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+const gates = [];
+if (run('typecheck (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) !== 0) gates.push('typecheck');
+if (run('lint (eslint, with layer fences)', bin('eslint'), ['.']) !== 0) gates.push('lint');
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const suites = [];
+
+// Unit and integration tests (vitest).
+const vitestJson = join(out, 'vitest.json');
+run('unit + integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+if (existsSync(vitestJson)) {
+  const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(r);
+  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  suites.push(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+} else {
+  failed += 1;
+  suites.push('vitest: no report (runner crashed)');
+}
+
+// End-to-end UI tests (Playwright in Debian's Chromium), when present.
+if (existsSync(join(root, 'tests', 'e2e')) && readdirSync(join(root, 'tests', 'e2e')).some((f) => f.endsWith('.spec.ts'))) {
+  const pwJson = join(out, 'playwright.json');
+  run('end-to-end (playwright)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  if (existsSync(pwJson)) {
+    const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
+    passed += s.expected + (s.flaky ?? 0);
+    failed += s.unexpected;
+    skipped += s.skipped;
+    suites.push(`playwright: ${s.expected + (s.flaky ?? 0)} passed, ${s.unexpected} failed, ${s.skipped} skipped`);
+  } else {
+    failed += 1;
+    suites.push('playwright: no report (runner crashed)');
+  }
+}
+
+/** A suite that fails to load has no tests; count it as one failure without double-counting. */
+function countSuitesWithFailedTests(r) {
+  return (r.testResults ?? []).filter((s) => s.status === 'failed' && s.assertionResults.some((a) => a.status === 'failed')).length;
+}
+
+console.log('\n=== summary');
+for (const s of suites) console.log(`- ${s}`);
+if (gates.length) console.log(`- FAILED gates: ${gates.join(', ')}`);
+const exitCode = failed > 0 || gates.length > 0 ? 1 : 0;
+if (gates.length) failed += gates.length;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(exitCode);
