@@ -106,7 +106,6 @@ export class AppService {
       update = { item: r.value.item, ancestors: r.value.ancestors, report: r.value.report };
       return { ...r.value.assessment, updatedAt: new Date().toISOString() };
     });
-    if (!agency.hasAssessment) await this.ws.updateIndex((idx) => ({ ...idx, agencies: idx.agencies.map((a) => (a.code === agency.code ? { ...a, hasAssessment: true } : a)) }));
     return update!;
   }
 }

@@ -91,7 +91,7 @@ describe('parscore demo and score', () => {
     const file = join(dir, 'assessments', 'S02.json');
     const r = await cli('score', 'par-so', file);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Chỉ đạo, điều hành');
+    expect(r.out).toContain('Công tác chỉ đạo, điều hành cải cách hành chính');
     expect(r.out).toMatch(/Tổng điểm: \d+,\d{2} \/ \d+,\d{2} · Chỉ số: \d+,\d{2}%/);
     const j = JSON.parse((await cli('score', 'par-so', file, '--json')).out) as { report: { total: number; max: number; self: { max: number } } };
     expect(j.report.total).toBeGreaterThan(0);

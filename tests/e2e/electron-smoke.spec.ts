@@ -1,19 +1,20 @@
 import { _electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 // Electron's binary is downloaded from outside the package registries, so it is absent in this
 // CI; where it exists (a developer's machine), this launches the real app on a fresh workspace.
 const require = createRequire(import.meta.url);
+/** The installed Electron binary, found without `require('electron')` (which would try to download it). */
 function electronBinary(): string | null {
-  try {
-    const path = require('electron') as unknown as string;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const pkgDir = dirname(require.resolve('electron/package.json'));
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const pathFile = join(pkgDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const exe = join(override ?? join(pkgDir, 'dist'), readFileSync(pathFile, 'utf8').trim());
+  return existsSync(exe) ? exe : null;
 }
 const binary = electronBinary();
 

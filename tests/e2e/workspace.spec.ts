@@ -9,7 +9,7 @@ mkdirSync(shots, { recursive: true });
 test('Home Affairs sees every agency of the demo province, filters by group and finds one by name', async ({ page }) => {
   await page.goto('/index.html');
   await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
-  await expect(page.getByText('Xác định Chỉ số cải cách hành chính năm 2024')).toBeVisible();
+  await expect(page.getByText('Xác định Chỉ số cải cách hành chính năm 2024 tỉnh Minh Sơn', { exact: true })).toBeVisible();
   const rows = page.locator('table.grid tbody tr');
   await expect(rows).toHaveCount(60);
   await page.screenshot({ path: join(shots, 'overview.png'), fullPage: false });

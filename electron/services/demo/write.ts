@@ -33,7 +33,7 @@ export async function writeDemoWorkspace(dir: string, opts: { agencies: number; 
   const demo = generateDemo({ agencies: opts.agencies, seed: opts.seed, templates, extraTemplates: [builtin('iso-9001')] });
   const submitted = new Set(demo.assessments.map((a) => a.agency));
   const ws = await WorkspaceStore.create(dir, {
-    name: `Sở Nội vụ tỉnh ${PROVINCE.name} — ${demo.campaign.title.vi}`,
+    name: `Sở Nội vụ tỉnh ${PROVINCE.name}`,
     role: 'home-affairs',
     campaign: demo.campaign,
     templates: demo.templates,

@@ -1,4 +1,44 @@
 import type { store as vi } from '../vi/store.ts';
 
 export const store: Record<keyof typeof vi, string> = {
+  'store.not_workspace': 'The folder {dir} is not a ParScore workspace (it has no valid workspace.json).',
+  'store.already_workspace': 'The folder {dir} is already a ParScore workspace; open it instead of creating a new one.',
+  'store.folder_not_empty': 'The folder {dir} is not empty; choose an empty folder for a new workspace.',
+  'store.locked':
+    'The workspace {dir} is open for writing in process {pid} on computer {hostname} (since {startedAt}). Close ParScore there, or open the workspace read-only.',
+  'store.lock_unreadable':
+    'The workspace {dir} is locked by another process (its lock file .parscore.lock cannot be read yet). Try again in a few seconds.',
+  'store.lock_failed': 'Could not create the lock file in the folder {dir} ({detail}).',
+  'store.closed': 'The workspace {dir} is closed.',
+  'store.read_only': 'The workspace is open read-only, so nothing can be written.',
+  'store.read_failed': 'Could not read the file ({detail}).',
+  'store.write_failed': 'Could not write the file ({detail}); the previous content on disk is intact.',
+  'store.sync_failed': 'The file was written, but the operating system could not confirm it reached the disk ({detail}); please check the drive.',
+  'store.invalid_document': 'The document is invalid and was not saved; the file on disk was not changed.',
+  'store.empty_file': 'The file is empty.',
+  'store.not_utf8': 'The file is not valid UTF-8 text.',
+  'store.recovered':
+    'The file was damaged: it was moved to {movedTo} and restored from the backup {restoredFrom}. Please check your most recent changes.',
+  'store.restored_missing': 'The file was missing and was restored from the backup {restoredFrom}. Please check your most recent changes.',
+  'store.corrupt_no_backup':
+    'The file is damaged and has no valid backup, so this document could not be recovered. The damaged copy was kept at {movedTo}; nothing was overwritten.',
+  'store.missing_no_backup': 'The file is missing and has no valid backup to restore.',
+  'store.corrupt_read_only':
+    'The file is damaged; the workspace is open read-only, so it was not repaired. Open the workspace for writing to restore it from a backup.',
+  'store.missing_read_only':
+    'The file is missing; the workspace is open read-only, so it was not restored from its backup. Open the workspace for writing.',
+  'store.migrated': 'The file was upgraded from schema version {from} to {to}; the original was kept at {keptAt}.',
+  'store.unsafe_code':
+    'The agency code “{code}” cannot be used as a file name: it must not be empty, contain folder separators or the characters \\ / : * ? " < > |, contain “..”, start or end with a dot or a space, or be a reserved Windows name (CON, PRN, AUX, NUL, COM1, LPT1…).',
+  'store.code_collision':
+    'The agency code “{code}” clashes with “{other}” as a file name (letter case is ignored); change one of the two codes.',
+  'store.duplicate_agency': 'The agency code “{code}” appears more than once in the list of agencies.',
+  'store.agency_mismatch': 'The self-assessment belongs to agency {actual}, which does not match the agency {expected} of its file.',
+  'store.template_conflict':
+    'Template {id} version {version} is already in the workspace with different content; new content needs a new version number.',
+  'store.template_mismatch': 'The file holds template {actual}, which does not match its file name ({expected}).',
+  'store.bad_template_ref': 'Invalid template reference: {ref}.',
+  'store.template_missing': 'The workspace has no template {id}.',
+  'store.no_template_for_group': 'The campaign assigns no template to the agency group {group}.',
+  'store.agency_unknown': 'This agency is not in the workspace’s list of agencies.',
 };
