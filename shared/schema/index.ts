@@ -1,11 +1,33 @@
 import { AssessmentV1, ASSESSMENT_KIND, type Assessment } from './assessment.ts';
-import { CampaignV1, CAMPAIGN_KIND, type Campaign } from './campaign.ts';
+import { APPRAISAL_KIND, AppraisalV1, type Appraisal } from './appraisal.ts';
+import { CampaignV1, CampaignV2, CAMPAIGN_KIND, type Campaign, migrateCampaignV1 } from './campaign.ts';
+import {
+  APPRAISAL_PACKAGE_KIND,
+  AppraisalPackageV1,
+  type AppraisalPackage,
+  CAMPAIGN_PACKAGE_KIND,
+  CampaignPackageV1,
+  type CampaignPackage,
+  type Manifest,
+  ManifestV1,
+  type Signature,
+  SignatureV1,
+  SUBMISSION_KIND,
+  SubmissionV1,
+  type Submission,
+} from './package.ts';
+import { SURVEY_KIND, SurveyResultsV1, type SurveyResults } from './survey.ts';
 import { TemplateV1, TEMPLATE_KIND, type Template } from './template.ts';
 import { defineVersioned } from './versioned.ts';
-import { WorkspaceIndexV1, WORKSPACE_KIND, type WorkspaceIndex } from './workspace.ts';
+import { WorkspaceIndexV1, WorkspaceIndexV2, WORKSPACE_KIND, type WorkspaceIndex, migrateWorkspaceIndexV1 } from './workspace.ts';
 import { locateByCode } from './zod-issues.ts';
 
 export * from './agency.ts';
+export * from './appraisal.ts';
+export * from './awards.ts';
+export * from './nomination.ts';
+export * from './package.ts';
+export * from './survey.ts';
 export * from './assessment.ts';
 export * from './campaign.ts';
 export * from './common.ts';
@@ -29,9 +51,9 @@ export const TemplateDoc = defineVersioned<Template>({
 
 export const CampaignDoc = defineVersioned<Campaign>({
   kind: CAMPAIGN_KIND,
-  versions: { 1: CampaignV1 },
-  migrations: {},
-  latest: CampaignV1,
+  versions: { 1: CampaignV1, 2: CampaignV2 },
+  migrations: { 1: migrateCampaignV1 },
+  latest: CampaignV2,
   locate: locateByCode,
 });
 
@@ -45,8 +67,16 @@ export const AssessmentDoc = defineVersioned<Assessment>({
 
 export const WorkspaceIndexDoc = defineVersioned<WorkspaceIndex>({
   kind: WORKSPACE_KIND,
-  versions: { 1: WorkspaceIndexV1 },
-  migrations: {},
-  latest: WorkspaceIndexV1,
+  versions: { 1: WorkspaceIndexV1, 2: WorkspaceIndexV2 },
+  migrations: { 1: migrateWorkspaceIndexV1 },
+  latest: WorkspaceIndexV2,
   locate: locateByCode,
 });
+
+export const AppraisalDoc = defineVersioned<Appraisal>({ kind: APPRAISAL_KIND, versions: { 1: AppraisalV1 }, migrations: {}, latest: AppraisalV1, locate: locateByCode });
+export const SurveyDoc = defineVersioned<SurveyResults>({ kind: SURVEY_KIND, versions: { 1: SurveyResultsV1 }, migrations: {}, latest: SurveyResultsV1, locate: locateByCode });
+export const SubmissionDoc = defineVersioned<Submission>({ kind: SUBMISSION_KIND, versions: { 1: SubmissionV1 }, migrations: {}, latest: SubmissionV1, locate: locateByCode });
+export const AppraisalPackageDoc = defineVersioned<AppraisalPackage>({ kind: APPRAISAL_PACKAGE_KIND, versions: { 1: AppraisalPackageV1 }, migrations: {}, latest: AppraisalPackageV1 });
+export const CampaignPackageDoc = defineVersioned<CampaignPackage>({ kind: CAMPAIGN_PACKAGE_KIND, versions: { 1: CampaignPackageV1 }, migrations: {}, latest: CampaignPackageV1 });
+export const ManifestDoc = defineVersioned<Manifest>({ kind: 'parscore.manifest', versions: { 1: ManifestV1 }, migrations: {}, latest: ManifestV1 });
+export const SignatureDoc = defineVersioned<Signature>({ kind: 'parscore.signature', versions: { 1: SignatureV1 }, migrations: {}, latest: SignatureV1 });

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatIssue } from '../../shared/i18n/index.ts';
-import { type Campaign, CampaignDoc, type Template, TemplateDoc, type VersionedKind } from '../../shared/schema/index.ts';
+import { type Campaign, CampaignDoc, type Template, TemplateDoc, type VersionedKind, WorkspaceIndexDoc } from '../../shared/schema/index.ts';
 import type { Recovery } from '../../electron/services/store/json-store.ts';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
 import { TempDirs, bigAssessment, issuesOf, listDir, sampleCampaign, sampleTemplate } from './helpers.ts';
@@ -127,13 +127,13 @@ describe('create and open', () => {
     const { dir, ws } = await newWorkspace();
     await ws.close();
     const file = join(dir, 'workspace.json');
-    const future = (await readFile(file, 'utf8')).replace('"schemaVersion": 1', '"schemaVersion": 2');
+    const future = (await readFile(file, 'utf8')).replace(/"schemaVersion": \d+/, `"schemaVersion": ${WorkspaceIndexDoc.latest + 1}`);
     await writeFile(file, future);
     const before = await listDir(dir);
     const issues = await issuesOf(WorkspaceStore.open(dir));
-    expect(issues[0]).toMatchObject({ code: 'doc.future_version', at: { file: 'workspace.json' }, params: { version: 2, latest: 1 } });
+    expect(issues[0]).toMatchObject({ code: 'doc.future_version', at: { file: 'workspace.json' }, params: { version: WorkspaceIndexDoc.latest + 1, latest: WorkspaceIndexDoc.latest } });
     expect(formatIssue('vi', issues[0]!)).toBe(
-      'tệp workspace.json: Tài liệu parscore.workspace có phiên bản lược đồ 2, mới hơn phiên bản 1 mà ParScore này hỗ trợ. Hãy cập nhật ParScore; tệp không bị thay đổi.',
+      `tệp workspace.json: Tài liệu parscore.workspace có phiên bản lược đồ ${WorkspaceIndexDoc.latest + 1}, mới hơn phiên bản ${WorkspaceIndexDoc.latest} mà ParScore này hỗ trợ. Hãy cập nhật ParScore; tệp không bị thay đổi.`,
     );
     expect(await readFile(file, 'utf8')).toBe(future);
     expect(await listDir(dir)).toEqual(before);
@@ -331,7 +331,7 @@ describe('damaged files in a workspace', () => {
     await ws.writeAssessment(bigAssessment('STP', 1, 2));
     await ws.close();
     const file = join(dir, 'campaign.json');
-    const future = (await readFile(file, 'utf8')).replace('"schemaVersion": 1', '"schemaVersion": 5');
+    const future = (await readFile(file, 'utf8')).replace(/"schemaVersion": \d+/, '"schemaVersion": 99');
     await writeFile(file, future);
     const again = track(await WorkspaceStore.open(dir));
     expect((await issuesOf(() => again.campaign()))[0]?.code).toBe('doc.future_version');
@@ -368,7 +368,7 @@ describe('agency codes as file names', () => {
     await ws.writeAssessment(bigAssessment('STP', 1, 1));
     expect((await issuesOf(ws.writeAssessment(bigAssessment('stp', 1, 1))))[0]).toMatchObject({ code: 'store.code_collision', params: { code: 'stp', other: 'STP' } });
     const issues = await issuesOf(
-      ws.updateIndex((d) => ({ ...d, agencies: [...d.agencies, { code: 'snv', name: 'Trùng', group: 'department', parent: null, status: 'not_submitted', hasAssessment: false }] })),
+      ws.updateIndex((d) => ({ ...d, agencies: [...d.agencies, { code: 'snv', name: 'Trùng', group: 'department', parent: null, status: 'not_submitted', hasAssessment: false, pinnedKey: null, submission: null }] })),
     );
     expect(issues[0]).toMatchObject({ code: 'store.code_collision', params: { code: 'snv', other: 'SNV' } });
   });

@@ -1,4 +1,5 @@
-import type { Agency, AgencyGroup, Assessment, Campaign, Template } from '../../../shared/schema/index.ts';
+import { type Agency, type AgencyGroup, type Assessment, type Campaign, DEFAULT_ANSWER_SCALE, type Template } from '../../../shared/schema/index.ts';
+import { DEMO_COMMENDATION } from './commendation.ts';
 import { scoreAssessment } from '../../../shared/scoring/index.ts';
 import { compileTemplate } from '../../../shared/template/compile.ts';
 import { demoAgencies } from './agencies.ts';
@@ -33,7 +34,7 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
   const campaignId = `cchc-${YEAR}`;
   const campaign: Campaign = {
     kind: 'parscore.campaign',
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: campaignId,
     title: { vi: `Xác định Chỉ số cải cách hành chính năm ${YEAR} tỉnh ${PROVINCE.name}`, en: `${YEAR} PAR Index of ${PROVINCE.name} province` },
     year: YEAR,
@@ -52,6 +53,12 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
     ],
     tieBreaks: [{ by: 'APPRAISED_SCORE' }, { by: 'AREA_SCORE', area: '3' }, { by: 'SURVEY_SCORE' }],
     issuer: { parentBody: PROVINCE.parentBody, body: PROVINCE.body, place: PROVINCE.name, signerTitle: PROVINCE.signerTitle, signerName: PROVINCE.signerName },
+    communeAppraiser: 'province',
+    late: { mode: 'not_ranked', penaltyPoints: 0 },
+    surveyScale: { ...DEFAULT_ANSWER_SCALE },
+    commendation: DEMO_COMMENDATION,
+    isoIndicators: { built: 'KK10', announced: 'KK11', maintained: 'KK12' },
+    homeAffairs: null,
   };
   const compiled = new Map(Object.values(opts.templates).map((t) => [t.id, compileTemplate(t)]));
   const assessments: Assessment[] = [];

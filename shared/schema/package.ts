@@ -1,0 +1,94 @@
+import * as z from 'zod';
+import { ItemExplanation, AppraisalV1, Round } from './appraisal.ts';
+import { AssessmentV1 } from './assessment.ts';
+import { PublicKeyInfo } from './campaign.ts';
+import { Code, IsoDateTime, Sha256Hex, Slug } from './common.ts';
+import { Nomination } from './nomination.ts';
+
+/*
+ * Files that travel between machines. Each is a zip container holding `manifest.json` (SHA-256 of
+ * every other entry), `signature.json` (Ed25519 over the manifest bytes, with the signer's public
+ * key) and the payload document below, plus embedded evidence files under `evidence/<sha256>`.
+ */
+
+export const PACKAGE_KINDS = ['parscore.campaign-package', 'parscore.submission', 'parscore.appraisal-package'] as const;
+export type PackageKind = (typeof PACKAGE_KINDS)[number];
+
+export const ManifestEntry = z.strictObject({
+  path: z.string().min(1).max(300),
+  size: z.number().int().nonnegative(),
+  sha256: Sha256Hex,
+});
+export const ManifestV1 = z.strictObject({
+  kind: z.literal('parscore.manifest'),
+  schemaVersion: z.literal(1),
+  packageKind: z.enum(PACKAGE_KINDS),
+  createdAt: IsoDateTime,
+  entries: z.array(ManifestEntry).min(1).max(10000),
+});
+export type Manifest = z.infer<typeof ManifestV1>;
+
+export const SignatureV1 = z.strictObject({
+  kind: z.literal('parscore.signature'),
+  schemaVersion: z.literal(1),
+  algorithm: z.literal('Ed25519'),
+  signer: PublicKeyInfo,
+  /** Base64 Ed25519 signature of the exact bytes of manifest.json. */
+  signature: z.string().regex(/^[A-Za-z0-9+/]+=*$/).max(200),
+});
+export type Signature = z.infer<typeof SignatureV1>;
+
+/** An evidence file carried in a package. */
+export const EvidenceFile = z.strictObject({
+  sha256: Sha256Hex,
+  fileName: z.string().trim().min(1).max(255),
+  size: z.number().int().nonnegative(),
+});
+export type EvidenceFile = z.infer<typeof EvidenceFile>;
+
+export const SUBMISSION_KIND = 'parscore.submission';
+
+/** Agency → Home Affairs: one per agency per round (submission.json inside the container). */
+export const SubmissionV1 = z.strictObject({
+  kind: z.literal(SUBMISSION_KIND),
+  schemaVersion: z.literal(1),
+  campaign: Slug,
+  agency: Code,
+  /** Increases with every file the agency sends; an older revision never replaces a newer one. */
+  revision: z.number().int().positive(),
+  /** 1: self-assessment; 2: answers to the round-1 appraisal (explanations, extra evidence). */
+  round: Round,
+  createdAt: IsoDateTime,
+  signer: z.strictObject({ name: z.string().trim().min(1).max(200), position: z.string().trim().min(1).max(200) }),
+  assessment: AssessmentV1,
+  nominations: z.array(Nomination).max(200).default([]),
+  explanations: z.record(Code, ItemExplanation).default({}),
+  evidence: z.array(EvidenceFile).max(5000).default([]),
+});
+export type Submission = z.infer<typeof SubmissionV1>;
+
+export const APPRAISAL_PACKAGE_KIND = 'parscore.appraisal-package';
+
+/** Home Affairs → agency: the round's appraisal, for the agency to read and explain. */
+export const AppraisalPackageV1 = z.strictObject({
+  kind: z.literal(APPRAISAL_PACKAGE_KIND),
+  schemaVersion: z.literal(1),
+  campaign: Slug,
+  agency: Code,
+  createdAt: IsoDateTime,
+  appraisal: AppraisalV1,
+});
+export type AppraisalPackage = z.infer<typeof AppraisalPackageV1>;
+
+export const CAMPAIGN_PACKAGE_KIND = 'parscore.campaign-package';
+
+/** Home Affairs → agencies: the campaign and the templates it uses. */
+export const CampaignPackageV1 = z.strictObject({
+  kind: z.literal(CAMPAIGN_PACKAGE_KIND),
+  schemaVersion: z.literal(1),
+  createdAt: IsoDateTime,
+  /** Validated separately with CampaignDoc / TemplateDoc (they carry their own versions). */
+  campaign: z.unknown(),
+  templates: z.array(z.unknown()).min(1).max(20),
+});
+export type CampaignPackage = z.infer<typeof CampaignPackageV1>;
