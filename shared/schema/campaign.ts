@@ -14,6 +14,7 @@ export type ClassificationBand = z.infer<typeof ClassificationBand>;
 
 export const TieBreak = z.enum(['APPRAISED_SCORE', 'AREA_SCORE', 'SURVEY_SCORE', 'SELF_SCORE']);
 export const TieBreakRule = z.strictObject({ by: TieBreak, area: z.string().optional() });
+export type TieBreakRule = z.infer<typeof TieBreakRule>;
 
 export const Issuer = z.strictObject({
   /** e.g. "UBND TỈNH MINH SƠN". */

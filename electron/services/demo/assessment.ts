@@ -81,6 +81,18 @@ function evidence(item: TemplateItem, agency: Agency, abbr: string, year: number
   });
 }
 
+/**
+ * Figures of the built-in templates that are a part of another (on-time dossiers of received
+ * dossiers, tasks done of tasks set …), so the demo never declares more done than there was.
+ */
+const PARTS: readonly [string, string, (q: number, rng: Rng) => number][] = [
+  ['KK15', 'KK14', (q, rng) => 0.85 + 0.15 * clamp01(rng.normal(q, 0.1))],
+  ['KK18', 'KK19', (q, rng) => 0.7 + 0.3 * clamp01(rng.normal(q, 0.1))],
+  ['KK06', 'KK05', (_q, rng) => 0.05 + 0.2 * rng.float()],
+  ['KK03', 'KK02', (_q, rng) => 0.02 + 0.06 * rng.float()],
+  ['KK04', 'KK02', (_q, rng) => 0.01 + 0.04 * rng.float()],
+];
+
 /** Scale of a declared figure by group: a department drafts more legal documents than a commune. */
 const SCALE = { department: 1, district: 1.4, commune: 0.2 } as const;
 
@@ -122,6 +134,10 @@ export function demoAssessment(opts: {
   }
   const indicators: Record<string, IndicatorValue> = {};
   for (const ind of template.indicators) indicators[ind.code] = indicatorValue(ind, agency, q, rng);
+  for (const [part, whole, share] of PARTS) {
+    const w = indicators[whole];
+    if (typeof w === 'number' && typeof indicators[part] === 'number') indicators[part] = Math.round(w * Math.min(1, share(q, rng)));
+  }
   const bonus: Assessment['bonus'] = {};
   const first = template.bonus.items[0];
   if (first && rng.chance(0.15 * q)) bonus[first.code] = { points: Math.min(first.max, 0.5), note: 'Mô hình CCHC được UBND tỉnh công nhận.' };

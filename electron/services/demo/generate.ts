@@ -1,5 +1,5 @@
 import { type Agency, type AgencyGroup, type Assessment, type Campaign, DEFAULT_ANSWER_SCALE, type Template } from '../../../shared/schema/index.ts';
-import { DEMO_COMMENDATION } from './commendation.ts';
+import { DEFAULT_BANDS, DEFAULT_COMMENDATION, DEFAULT_TIE_BREAKS } from '../../../shared/campaign/defaults.ts';
 import { scoreAssessment } from '../../../shared/scoring/index.ts';
 import { compileTemplate } from '../../../shared/template/compile.ts';
 import { demoAgencies } from './agencies.ts';
@@ -44,19 +44,13 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
     ),
     agencies,
     deadlines: { selfAssessment: `${YEAR}-12-15`, explanation: `${YEAR + 1}-01-10`, appraisal1: `${YEAR + 1}-01-05`, appraisal2: `${YEAR + 1}-01-20` },
-    bands: [
-      { code: 'A', label: { vi: 'Xuất sắc', en: 'Excellent' }, minIndex: 90 },
-      { code: 'B', label: { vi: 'Tốt', en: 'Good' }, minIndex: 80 },
-      { code: 'C', label: { vi: 'Khá', en: 'Fair' }, minIndex: 70 },
-      { code: 'D', label: { vi: 'Trung bình', en: 'Average' }, minIndex: 50 },
-      { code: 'E', label: { vi: 'Yếu', en: 'Weak' }, minIndex: 0 },
-    ],
-    tieBreaks: [{ by: 'APPRAISED_SCORE' }, { by: 'AREA_SCORE', area: '3' }, { by: 'SURVEY_SCORE' }],
+    bands: DEFAULT_BANDS,
+    tieBreaks: DEFAULT_TIE_BREAKS,
     issuer: { parentBody: PROVINCE.parentBody, body: PROVINCE.body, place: PROVINCE.name, signerTitle: PROVINCE.signerTitle, signerName: PROVINCE.signerName },
     communeAppraiser: 'province',
     late: { mode: 'not_ranked', penaltyPoints: 0 },
     surveyScale: { ...DEFAULT_ANSWER_SCALE },
-    commendation: DEMO_COMMENDATION,
+    commendation: DEFAULT_COMMENDATION,
     isoIndicators: { built: 'KK10', announced: 'KK11', maintained: 'KK12' },
     homeAffairs: null,
   };

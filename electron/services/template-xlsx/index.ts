@@ -3,13 +3,13 @@
  * and imports it; any template can be exported to the same sheet. Layout and parameter syntax:
  * docs/template-sheet.md.
  */
-import { open, readFile, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Lang } from '../../../shared/i18n/index.ts';
 import type { Template } from '../../../shared/schema/index.ts';
 import { parseTemplate } from '../../../shared/template/parse.ts';
 import { type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
+import { writeFileDurable } from '../store/durable-file.ts';
 import { issuePlacer } from './locate.ts';
 import { LIMIT, readWorkbook } from './read.ts';
 import { buildTemplateWorkbook } from './write.ts';
@@ -27,39 +27,17 @@ export async function writeTemplateXlsx(t: Template, opts: WriteOptions = {}): P
   return Buffer.from(out as ArrayBuffer);
 }
 
-/**
- * Writes the template to `file` atomically (a temporary file in the same folder, flushed to disk,
- * then renamed over the target), so a crash never leaves half a workbook behind.
- */
+/** Writes the template to `file` with the store's durable write (no backups: it is an export). */
 export async function exportTemplateXlsx(
   t: Template,
   file: string,
   opts: WriteOptions = {},
 ): Promise<Result<{ file: string; bytes: number }>> {
   const data = await writeTemplateXlsx(t, opts);
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const fh = await open(tmp, 'w');
-    try {
-      await fh.writeFile(data);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, file);
-    try {
-      const dir = await open(path.dirname(file), 'r');
-      try {
-        await dir.sync();
-      } finally {
-        await dir.close();
-      }
-    } catch {
-      // Folders cannot be flushed on every platform (Windows); the rename is still atomic.
-    }
+    await writeFileDurable(file, data, { backups: 0 });
     return ok({ file, bytes: data.length });
   } catch (e) {
-    await rm(tmp, { force: true }).catch(() => undefined);
     return fail([issue('xlsx.file.write_failed', { file }, { detail: errorText(e) })]);
   }
 }

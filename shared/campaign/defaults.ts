@@ -1,7 +1,26 @@
-import type { CommendationRules } from '../../../shared/schema/index.ts';
+import type { ClassificationBand, CommendationRules, TieBreakRule } from '../schema/index.ts';
 
-/** The commendation rules of the demo campaign: the proposals of the domain brief, section (d). */
-export const DEMO_COMMENDATION: CommendationRules = {
+/*
+ * Defaults a new campaign starts from: the proposals of the domain brief, section (d). Every value
+ * is configuration that Home Affairs changes per year; nothing in the engine depends on them.
+ */
+
+export const DEFAULT_BANDS: ClassificationBand[] = [
+  { code: 'A', label: { vi: 'Xuất sắc', en: 'Excellent' }, minIndex: 90 },
+  { code: 'B', label: { vi: 'Tốt', en: 'Good' }, minIndex: 80 },
+  { code: 'C', label: { vi: 'Khá', en: 'Fair' }, minIndex: 70 },
+  { code: 'D', label: { vi: 'Trung bình', en: 'Average' }, minIndex: 50 },
+  { code: 'E', label: { vi: 'Yếu', en: 'Weak' }, minIndex: 0 },
+];
+
+/** Ties broken by the appraised score, then the administrative-procedure area (3), then the survey. */
+export const DEFAULT_TIE_BREAKS: TieBreakRule[] = [
+  { by: 'APPRAISED_SCORE' },
+  { by: 'AREA_SCORE', area: '3' },
+  { by: 'SURVEY_SCORE' },
+];
+
+export const DEFAULT_COMMENDATION: CommendationRules = {
   collectives: [
     {
       id: 'bk-tap-the',
