@@ -3,7 +3,11 @@ import { IssueError } from '../../shared/util/issue.ts';
 import { type CliContext, detectLang, msg, printIssues } from './context.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { localizedCommand, usageMessage } from './program.ts';
+import { registerAppraisal } from './commands/appraisal.ts';
+import { registerCampaign } from './commands/campaign.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerResults } from './commands/results.ts';
+import { registerSubmission } from './commands/submission.ts';
 import { registerScore } from './commands/score.ts';
 import { registerTemplate } from './commands/template.ts';
 
@@ -44,6 +48,10 @@ export async function main(argv: readonly string[], io?: Partial<Pick<CliContext
     .showHelpAfterError(false);
   registerTemplate(ctx, program, runner);
   registerScore(ctx, program, runner);
+  registerCampaign(ctx, program, runner);
+  registerSubmission(ctx, program, runner);
+  registerAppraisal(ctx, program, runner);
+  registerResults(ctx, program, runner);
   registerDemo(ctx, program, runner);
 
   try {

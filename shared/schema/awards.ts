@@ -59,3 +59,13 @@ export const AwardOverride = z.strictObject({
   at: z.iso.datetime({ offset: true }),
 });
 export type AwardOverride = z.infer<typeof AwardOverride>;
+
+export const AWARD_OVERRIDES_KIND = 'parscore.award-overrides';
+
+/** The council's overrides of a campaign, kept in the Home Affairs workspace (award-overrides.json). */
+export const AwardOverridesV1 = z.strictObject({
+  kind: z.literal(AWARD_OVERRIDES_KIND),
+  schemaVersion: z.literal(1),
+  overrides: z.array(AwardOverride).max(2000).default([]),
+});
+export type AwardOverrides = z.infer<typeof AwardOverridesV1>;

@@ -1,5 +1,6 @@
 import { AssessmentV1, ASSESSMENT_KIND, type Assessment } from './assessment.ts';
 import { APPRAISAL_KIND, AppraisalV1, type Appraisal } from './appraisal.ts';
+import { AWARD_OVERRIDES_KIND, AwardOverridesV1, type AwardOverrides } from './awards.ts';
 import { CampaignV1, CampaignV2, CAMPAIGN_KIND, type Campaign, migrateCampaignV1 } from './campaign.ts';
 import {
   APPRAISAL_PACKAGE_KIND,
@@ -80,3 +81,4 @@ export const AppraisalPackageDoc = defineVersioned<AppraisalPackage>({ kind: APP
 export const CampaignPackageDoc = defineVersioned<CampaignPackage>({ kind: CAMPAIGN_PACKAGE_KIND, versions: { 1: CampaignPackageV1 }, migrations: {}, latest: CampaignPackageV1 });
 export const ManifestDoc = defineVersioned<Manifest>({ kind: 'parscore.manifest', versions: { 1: ManifestV1 }, migrations: {}, latest: ManifestV1 });
 export const SignatureDoc = defineVersioned<Signature>({ kind: 'parscore.signature', versions: { 1: SignatureV1 }, migrations: {}, latest: SignatureV1 });
+export const AwardOverridesDoc = defineVersioned<AwardOverrides>({ kind: AWARD_OVERRIDES_KIND, versions: { 1: AwardOverridesV1 }, migrations: {}, latest: AwardOverridesV1 });

@@ -4,7 +4,7 @@ import { type Issue, type Result, fail, issue, ok } from '../util/issue.ts';
 import { type ItemScore, type ScoreReport, buildReport } from './report.ts';
 import { leq, round2 } from './rounding.ts';
 import { type LeafValue, scoreLeaf } from './rules.ts';
-import { type LeafSlot, scoreTree } from './tree.ts';
+import { type ExactTree, type LeafSlot, scoreTree } from './tree.ts';
 
 /** The parts of an assessment that scoring reads. */
 export interface ScoringInput {
@@ -15,12 +15,36 @@ export interface ScoringInput {
 
 export type AdjustmentBlockName = 'bonus' | 'penalty';
 
+/** Options of a scoring run. */
+export interface ScoreOptions {
+  /**
+   * Points that replace leaves' computed scores, by leaf code: the appraised scores (điểm thẩm
+   * định). Each must lie within 0..the leaf's max, else it is an issue naming the item and the leaf
+   * keeps its computed score. An overridden leaf counts as scored, even one the input marked "not
+   * applicable" or left unanswered.
+   */
+  overrides?: Record<string, number>;
+}
+
+/** The explanation of an overridden leaf (a message of the results catalogue). */
+export const APPRAISED_EXPLAIN_KEY = 'results.explain.appraised';
+
 /**
  * Scores a whole assessment. Never throws on user data: entries for unknown items, inputs on parent
  * items, inputs a rule refuses and invalid adjustments become issues, and such items score as
  * unanswered (such adjustments as 0).
  */
-export function scoreAssessment(ct: CompiledTemplate, a: ScoringInput): { report: ScoreReport; issues: Issue[] } {
+export function scoreAssessment(ct: CompiledTemplate, a: ScoringInput, opts: ScoreOptions = {}): { report: ScoreReport; issues: Issue[] } {
+  const { exact, issues } = scoreAssessmentExact(ct, a, opts);
+  return { report: buildReport(ct, exact), issues };
+}
+
+/**
+ * The exact (unrounded) tree behind `scoreAssessment`, for code that derives further published
+ * figures (results: totals with a late penalty, indexes) and must round each of them once, with
+ * `round2`, from exact values.
+ */
+export function scoreAssessmentExact(ct: CompiledTemplate, a: ScoringInput, opts: ScoreOptions = {}): { exact: ExactTree; issues: Issue[] } {
   const issues: Issue[] = [];
   const slots: LeafSlot[] = new Array<LeafSlot>(ct.nodes.length);
   const items = a.items ?? {};
@@ -45,9 +69,30 @@ export function scoreAssessment(ct: CompiledTemplate, a: ScoringInput): { report
       issues.push(issue('scoring.unknown_item', { template: ct.ref.id, item: code, field: 'code' }));
     }
   }
+  if (opts.overrides) applyOverrides(ct, opts.overrides, slots, issues);
   const bonusSum = sumAdjustments(ct, 'bonus', a.bonus ?? {}, issues);
   const penaltySum = sumAdjustments(ct, 'penalty', a.penalty ?? {}, issues);
-  return { report: buildReport(ct, scoreTree(ct, slots, bonusSum, penaltySum)), issues };
+  return { exact: scoreTree(ct, slots, bonusSum, penaltySum), issues };
+}
+
+function applyOverrides(ct: CompiledTemplate, overrides: Record<string, number>, slots: LeafSlot[], issues: Issue[]): void {
+  const known: [number, string][] = [];
+  for (const code of Object.keys(overrides)) {
+    const idx = ct.index.get(code);
+    if (idx === undefined) issues.push(issue('scoring.unknown_item', { template: ct.ref.id, item: code, field: 'override' }));
+    else known.push([idx, code]);
+  }
+  known.sort((x, y) => x[0] - y[0]); // issues in document order
+  for (const [idx, code] of known) {
+    const node = ct.nodes[idx]!;
+    const at = { template: ct.ref.id, item: code, field: 'override' };
+    const v: unknown = overrides[code];
+    if (!node.leaf) issues.push(issue('scoring.not_a_leaf', at));
+    else if (typeof v !== 'number' || !Number.isFinite(v)) issues.push(issue('scoring.invalid_number', at));
+    else if (v < 0) issues.push(issue('scoring.below_zero', at, { value: v }));
+    else if (!leq(v, node.item.max)) issues.push(issue('scoring.above_max', at, { value: v, max: node.item.max }));
+    else slots[idx] = { score: Math.min(v, node.item.max), notApplicable: false, explain: { key: APPRAISED_EXPLAIN_KEY, params: { points: v } } };
+  }
 }
 
 function sumAdjustments(ct: CompiledTemplate, block: AdjustmentBlockName, entries: Record<string, AdjustmentEntry>, issues: Issue[]): number {

@@ -5,9 +5,12 @@
  */
 export {
   type AdjustmentBlockName,
+  APPRAISED_EXPLAIN_KEY,
   type ItemChange,
+  type ScoreOptions,
   type ScoringInput,
   scoreAssessment,
+  scoreAssessmentExact,
   scoreItemInput,
   setAdjustment,
   setItemInput,
@@ -16,4 +19,4 @@ export { FORMULA_FUNCTIONS, type FormulaAst, type FormulaFunction, evaluateFormu
 export { type ItemScore, type ScorePart, type ScoreReport } from './report.ts';
 export { NOISE, leq, lt, nearlyEqual, round2 } from './rounding.ts';
 export { type Explain, type LeafValue, acceptedInputKinds } from './rules.ts';
-export type { ItemState } from './tree.ts';
+export type { ExactTree, ItemState } from './tree.ts';

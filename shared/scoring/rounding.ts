@@ -6,7 +6,9 @@
  * self and survey parts, explain parameters) is rounded exactly ONCE, by `round2`, and only in
  * `buildReport` (report.ts), where the public report is built from the exact internal tree.
  * So a parent shows round2(Σ exact children), not Σ round2(children): three items of 1/3 point
- * each show 0.33 but their parent shows 1.00.
+ * each show 0.33 but their parent shows 1.00. The results (shared/results) derive further figures
+ * (total after a late penalty, index with and without the survey, area indexes) from the same exact
+ * tree (`scoreAssessmentExact`) and round each of those once, the same way.
  *
  * Noise: two values closer than NOISE relative to their size (absolute near zero) are the same
  * decimal number that binary arithmetic could not hold exactly: 0.1 + 0.2 and 0.3, 80 and

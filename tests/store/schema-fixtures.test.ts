@@ -1,7 +1,17 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AssessmentDoc, CampaignDoc, TemplateDoc, type VersionedKind, WorkspaceIndexDoc } from '../../shared/schema/index.ts';
+import { NominationsDoc } from '../../electron/services/store/cycle-docs.ts';
+import {
+  AppraisalDoc,
+  AssessmentDoc,
+  CampaignDoc,
+  SubmissionDoc,
+  SurveyDoc,
+  TemplateDoc,
+  type VersionedKind,
+  WorkspaceIndexDoc,
+} from '../../shared/schema/index.ts';
 
 /*
  * Every persisted document kind keeps one fixture per schema version under
@@ -15,6 +25,10 @@ const KINDS: Record<string, VersionedKind<unknown>> = {
   campaign: CampaignDoc,
   assessment: AssessmentDoc,
   workspace: WorkspaceIndexDoc,
+  appraisal: AppraisalDoc,
+  survey: SurveyDoc,
+  submission: SubmissionDoc,
+  nominations: NominationsDoc,
 };
 
 describe('schema fixtures', () => {

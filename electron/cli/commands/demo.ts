@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeDemoCycle } from '../../services/demo/cycle.ts';
 import { writeDemoWorkspace } from '../../services/demo/write.ts';
 import { type CliContext, msg } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
@@ -14,8 +15,9 @@ export function registerDemo(ctx: CliContext, program: Command, runner: Runner):
     .option('--agencies <n>', msg(ctx, 'cli.opt.agencies'), positiveInt(ctx), 150)
     .option('--seed <s>', msg(ctx, 'cli.opt.seed'), positiveInt(ctx), 2024)
     .option('--if-missing', msg(ctx, 'cli.opt.if_missing'))
+    .option('--submissions <outdir>', msg(ctx, 'cli.opt.submissions'))
     .action(
-      runner.wrap(async (dir: string, opts: { agencies: number; seed: number; ifMissing?: boolean }): Promise<ExitCode> => {
+      runner.wrap(async (dir: string, opts: { agencies: number; seed: number; ifMissing?: boolean; submissions?: string }): Promise<ExitCode> => {
         if (opts.ifMissing && existsSync(join(dir, 'workspace.json'))) {
           ctx.out(msg(ctx, 'cli.demo.exists', { dir }));
           return EXIT.OK;
@@ -23,6 +25,15 @@ export function registerDemo(ctx: CliContext, program: Command, runner: Runner):
         if (opts.agencies < 3) {
           ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--agencies ${opts.agencies} (≥ 3)` }));
           return EXIT.USAGE;
+        }
+        if (opts.submissions) {
+          const c = await writeDemoCycle(dir, opts.submissions, { agencies: opts.agencies, seed: opts.seed });
+          ctx.out(msg(ctx, 'cli.demo.done', { dir, agencies: c.agencies, departments: c.departments, districts: c.districts, communes: c.communes, submitted: c.files.length, missing: c.missing }));
+          ctx.out(msg(ctx, 'cli.demo.submissions_done', { agencies: c.files.length, files: c.files.length, dir: opts.submissions }));
+          ctx.out(`  npx parscore import ${dir} ${join(opts.submissions, '*.parscore')}`);
+          ctx.out(`  npx parscore survey import ${dir} ${c.surveyFile}`);
+          ctx.out(`  npx parscore consolidate ${dir} --out ${join(dir, 'results')}`);
+          return EXIT.OK;
         }
         const s = await writeDemoWorkspace(dir, { agencies: opts.agencies, seed: opts.seed });
         ctx.out(msg(ctx, 'cli.demo.done', { dir, agencies: s.agencies, departments: s.departments, districts: s.districts, communes: s.communes, submitted: s.submitted, missing: s.missing }));

@@ -18,6 +18,24 @@ export {
   WORKSPACE_FILE,
   WorkspaceStore,
   type RecoveryListener,
+  type StoredEvidence,
   type WorkspaceAgencyInput,
   type WorkspaceInit,
+  type WorkspaceTransaction,
 } from './workspace.ts';
+export { type AuditLine, type AuditLog } from './audit-log.ts';
+export {
+  APPRAISALS_DIR,
+  AUDIT_FILE,
+  EVIDENCE_DIR,
+  NOMINATIONS_DIR,
+  NOMINATIONS_FILE,
+  NOMINATIONS_KIND,
+  NominationsDoc,
+  NominationsV1,
+  RECEIVED_DIR,
+  SURVEY_FILE,
+  type Nominations,
+} from './cycle-docs.ts';
+export { sha256Hex } from './evidence.ts';
+export { JOURNAL_FILE } from './journal.ts';

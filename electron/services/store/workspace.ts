@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { lstat, mkdir, readdir, stat, unlink } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type * as z from 'zod';
 import {
+  type Appraisal,
+  AppraisalDoc,
   type Assessment,
   AssessmentDoc,
+  type AuditEntry,
   type Campaign,
   CampaignDoc,
   type Template,
   TemplateDoc,
   TemplateRef,
+  type SurveyResults,
+  SurveyDoc,
   type VersionedKind,
   WORKSPACE_KIND,
   type WorkspaceAgency,
@@ -17,7 +22,23 @@ import {
   WorkspaceIndexDoc,
 } from '../../../shared/schema/index.ts';
 import { type Issue, IssueError, issue } from '../../../shared/util/issue.ts';
-import { TEMP_FILE_PATTERN, backupPath, errno, errorDetail, fsyncDir } from './durable-file.ts';
+import { type AuditLog, appendAuditLines, readAuditLines } from './audit-log.ts';
+import {
+  APPRAISALS_DIR,
+  AUDIT_FILE,
+  EVIDENCE_DIR,
+  NOMINATIONS_DIR,
+  NOMINATIONS_FILE,
+  type Nominations,
+  NominationsDoc,
+  RECEIVED_DIR,
+  SURVEY_FILE,
+  evidenceLabel,
+  receivedLabel,
+} from './cycle-docs.ts';
+import { TEMP_FILE_PATTERN, backupPath, errno, errorDetail, fsyncDir, writeFileDurable } from './durable-file.ts';
+import { pathExists, putBlob, readBlob, readOrNull, sha256Hex } from './evidence.ts';
+import { JOURNAL_FILE, Journal, recoverJournal } from './journal.ts';
 import { type Migration, type Recovery, ValidatedJsonFile, serialize } from './json-store.ts';
 import { FileLock } from './lock.ts';
 import { agencyFileName, codeFromFileName, fileKey } from './names.ts';
@@ -60,6 +81,34 @@ export interface WorkspaceInit {
 
 export type RecoveryListener = (r: Recovery) => void;
 
+/** An evidence file as stored: its content hash (the file name under evidence/) and size. */
+export interface StoredEvidence {
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Writes that land together or not at all (see `WorkspaceStore.transaction`). Index changes are
+ * queued and applied, in order, as the last write.
+ */
+export interface WorkspaceTransaction {
+  writeAssessment(a: Assessment): Promise<Assessment>;
+  writeAppraisal(a: Appraisal): Promise<Appraisal>;
+  updateAppraisal(code: string, fn: (a: Appraisal | null) => Appraisal): Promise<Appraisal>;
+  /** Home Affairs' copy of an agency's nominations (`nominations/<agency>.json`). */
+  writeAgencyNominations(n: Nominations): Promise<Nominations>;
+  putEvidence(data: Uint8Array): Promise<StoredEvidence>;
+  putReceived(code: string, revision: number, data: Uint8Array): Promise<string>;
+  appendAudit(entries: readonly AuditEntry[]): Promise<void>;
+  updateIndex(fn: (draft: WorkspaceIndex) => WorkspaceIndex): void;
+}
+
+interface TxState {
+  journal: Journal;
+  /** Agencies whose assessment was written: `hasAssessment` is set with the index commit. */
+  assessed: Set<string>;
+}
+
 /**
  * A workspace folder:
  *
@@ -99,6 +148,11 @@ export class WorkspaceStore {
   private readonly migrationLog: Migration[] = [];
   private readonly listeners = new Set<RecoveryListener>();
   private assessmentsDirReady = false;
+  private readonly appraisalFiles = new Map<string, ValidatedJsonFile<Appraisal>>();
+  private readonly nominationFiles = new Map<string, ValidatedJsonFile<Nominations>>();
+  private readonly surveyFile: ValidatedJsonFile<SurveyResults>;
+  private readonly ownNominationsFile: ValidatedJsonFile<Nominations>;
+  private readonly readyDirs = new Set<string>();
   /** Set by close(): later calls fail with `store.closed`. */
   private closing: Promise<void> | null = null;
 
@@ -111,6 +165,8 @@ export class WorkspaceStore {
     this.readOnly = readOnly;
     this.indexFile = this.file(WORKSPACE_FILE, WorkspaceIndexDoc);
     this.campaignFile = this.file(CAMPAIGN_FILE, CampaignDoc);
+    this.surveyFile = this.file(SURVEY_FILE, SurveyDoc);
+    this.ownNominationsFile = this.file(NOMINATIONS_FILE, NominationsDoc);
   }
 
   /** Creates a workspace in an empty (or new) folder and opens it for writing. */
@@ -206,6 +262,7 @@ export class WorkspaceStore {
     const lock = readOnly ? null : await FileLock.acquire(join(abs, LOCK_FILE), abs);
     const store = new WorkspaceStore(abs, readOnly, lock);
     try {
+      await store.finishInterruptedTransaction();
       const index = await store.indexFile.read();
       if (index === null) throw notWorkspace(abs);
       store.indexValue = deepFreeze(index);
@@ -414,7 +471,7 @@ export class WorkspaceStore {
     return a;
   }
 
-  private async saveAssessment(c: string, file: ValidatedJsonFile<Assessment>, a: Assessment): Promise<Assessment> {
+  private async saveAssessment(c: string, file: ValidatedJsonFile<Assessment>, a: Assessment, tx?: TxState): Promise<Assessment> {
     const other = this.knownCodes.get(fileKey(c));
     if (other !== undefined && other !== c) throw new IssueError(issue('store.code_collision', { agency: c }, { code: c, other }));
     const value = file.validate(a);
@@ -428,6 +485,7 @@ export class WorkspaceStore {
       }
     }
     if (!this.assessmentsDirReady) {
+      await tx?.journal.protectDir(ASSESSMENTS_DIR);
       try {
         await mkdir(join(this.dir, ASSESSMENTS_DIR), { recursive: true });
       } catch (e) {
@@ -435,10 +493,15 @@ export class WorkspaceStore {
       }
       this.assessmentsDirReady = true;
     }
+    await tx?.journal.protectFile(file.label, { backups: true });
     await file.writeValid(value);
     this.cacheAssessment(c, value);
     this.lost.delete(file.label);
     this.knownCodes.set(fileKey(c), c);
+    if (tx) {
+      tx.assessed.add(c);
+      return value;
+    }
     const entry = this.indexValue.agencies.find((x) => x.code.normalize('NFC') === c);
     if (entry && !entry.hasAssessment) {
       await this.changeIndex((d) => ({
@@ -478,6 +541,317 @@ export class WorkspaceStore {
       throw ioError('store.read_failed', ASSESSMENTS_DIR, e);
     }
     return names.map(codeFromFileName).filter((c): c is string => c !== null);
+  }
+
+  // ── appraisals ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Agency codes that have an appraisal file, sorted. */
+  async appraisalCodes(): Promise<string[]> {
+    this.assertOpen();
+    let names: string[];
+    try {
+      names = await readdir(join(this.dir, APPRAISALS_DIR));
+    } catch (e) {
+      if (errno(e) === 'ENOENT') return [];
+      throw ioError('store.read_failed', APPRAISALS_DIR, e);
+    }
+    return names
+      .map(codeFromFileName)
+      .filter((c): c is string => c !== null)
+      .sort((a, b) => a.localeCompare(b, 'vi'));
+  }
+
+  /** An agency's appraisal (`appraisals/<agency>.json`), or null. */
+  async readAppraisal(code: string): Promise<Appraisal | null> {
+    this.assertOpen();
+    const c = code.normalize('NFC');
+    const file = this.appraisalFile(c);
+    return this.queue.run(appraisalKey(c), () => this.loadAppraisal(c, file));
+  }
+
+  /** Validates and writes an appraisal (its file is named by `a.agency`); returns it as stored. */
+  async writeAppraisal(a: Appraisal): Promise<Appraisal> {
+    return this.saveAppraisal(a);
+  }
+
+  /** Read-modify-write of one agency's appraisal, serialised per agency; the agency must stay the same. */
+  async updateAppraisal(code: string, fn: (a: Appraisal | null) => Appraisal): Promise<Appraisal> {
+    return this.changeAppraisal(code, fn);
+  }
+
+  private saveAppraisal(a: Appraisal, tx?: TxState): Promise<Appraisal> {
+    const c = String(a.agency).normalize('NFC');
+    return this.changeAppraisal(c, () => a, tx);
+  }
+
+  private changeAppraisal(code: string, fn: (a: Appraisal | null) => Appraisal, tx?: TxState): Promise<Appraisal> {
+    const c = code.normalize('NFC');
+    const file = this.appraisalFile(c);
+    this.assertWritable(file.label);
+    return this.queue.run(appraisalKey(c), async () => {
+      const current = await this.loadAppraisal(c, file).catch((e: unknown) => {
+        // A lost appraisal may be replaced; anything else (a future version …) must not be overwritten.
+        if (e instanceof IssueError && isLost(e)) return null;
+        throw e;
+      });
+      const next = fn(current);
+      const actual = typeof next?.agency === 'string' ? next.agency.normalize('NFC') : String(next?.agency);
+      if (actual !== c) throw new IssueError(issue('store.agency_mismatch', { file: file.label }, { expected: c, actual }));
+      const value = file.validate(next);
+      await this.ensureDir(APPRAISALS_DIR, tx);
+      await tx?.journal.protectFile(file.label, { backups: true });
+      await file.writeValid(value);
+      this.lost.delete(file.label);
+      return structuredClone(value);
+    });
+  }
+
+  private async loadAppraisal(c: string, file: ValidatedJsonFile<Appraisal>): Promise<Appraisal | null> {
+    const a = await this.readTracked(file);
+    if (a !== null && a.agency.normalize('NFC') !== c) {
+      throw new IssueError(issue('store.agency_mismatch', { file: file.label }, { expected: c, actual: a.agency }));
+    }
+    return a;
+  }
+
+  // ── survey ─────────────────────────────────────────────────────────────────────────────────────
+
+  /** The survey results (`survey.json`), or null. */
+  async readSurvey(): Promise<SurveyResults | null> {
+    this.assertOpen();
+    return this.queue.run(SURVEY_KEY, () => this.readTracked(this.surveyFile));
+  }
+
+  async writeSurvey(s: SurveyResults): Promise<SurveyResults> {
+    this.assertWritable(SURVEY_FILE);
+    return this.queue.run(SURVEY_KEY, async () => {
+      const value = await this.surveyFile.save(s);
+      this.lost.delete(SURVEY_FILE);
+      return structuredClone(value);
+    });
+  }
+
+  // ── nominations ────────────────────────────────────────────────────────────────────────────────
+
+  /** An agency workspace's own nominations (`nominations.json`), or null. */
+  async readNominations(): Promise<Nominations | null> {
+    this.assertOpen();
+    return this.queue.run(OWN_NOMINATIONS_KEY, () => this.readTracked(this.ownNominationsFile));
+  }
+
+  async writeNominations(n: Nominations): Promise<Nominations> {
+    this.assertWritable(NOMINATIONS_FILE);
+    return this.queue.run(OWN_NOMINATIONS_KEY, async () => {
+      const value = await this.ownNominationsFile.save(n);
+      this.lost.delete(NOMINATIONS_FILE);
+      return structuredClone(value);
+    });
+  }
+
+  /** At Home Affairs: the nominations received from an agency (`nominations/<agency>.json`), or null. */
+  async readAgencyNominations(code: string): Promise<Nominations | null> {
+    this.assertOpen();
+    const c = code.normalize('NFC');
+    const file = this.nominationsFile(c);
+    return this.queue.run(nominationsKey(c), () => this.readTracked(file));
+  }
+
+  private saveAgencyNominations(n: Nominations, tx?: TxState): Promise<Nominations> {
+    const c = String(n.agency).normalize('NFC');
+    const file = this.nominationsFile(c);
+    this.assertWritable(file.label);
+    const value = file.validate(n);
+    return this.queue.run(nominationsKey(c), async () => {
+      await this.ensureDir(NOMINATIONS_DIR, tx);
+      await tx?.journal.protectFile(file.label, { backups: true });
+      await file.writeValid(value);
+      this.lost.delete(file.label);
+      return structuredClone(value);
+    });
+  }
+
+  // ── evidence ───────────────────────────────────────────────────────────────────────────────────
+
+  /** Stores an evidence file under its SHA-256 (`evidence/<sha256>`); storing it again does nothing. */
+  async putEvidence(data: Uint8Array): Promise<StoredEvidence> {
+    return this.storeEvidence(data);
+  }
+
+  private async storeEvidence(data: Uint8Array, tx?: TxState): Promise<StoredEvidence> {
+    const sha256 = sha256Hex(data);
+    const label = unwrap(evidenceLabel(sha256));
+    this.assertWritable(label);
+    const path = this.abs(label);
+    // Already there with the right content: nothing to write, nothing to undo.
+    if (!(await readBlob(path, label, sha256).catch(() => null))) {
+      await this.ensureDir(EVIDENCE_DIR, tx);
+      await tx?.journal.protectFile(label);
+      await putBlob(path, label, sha256, data);
+    }
+    return { sha256, size: data.byteLength };
+  }
+
+  /** An evidence file's bytes (checked against the hash: `store.evidence_corrupt` if damaged), or null. */
+  async readEvidence(sha256: string): Promise<Uint8Array | null> {
+    this.assertOpen();
+    const label = unwrap(evidenceLabel(sha256));
+    return readBlob(this.abs(label), label, sha256);
+  }
+
+  /** Whether `evidence/<sha256>` exists (its content is checked when read). */
+  async hasEvidence(sha256: string): Promise<boolean> {
+    this.assertOpen();
+    const label = evidenceLabel(sha256);
+    if (!label.ok) return false;
+    return pathExists(this.abs(label.value));
+  }
+
+  /** Absolute path of an evidence file (to open it with the system viewer). */
+  evidencePath(sha256: string): string {
+    return this.abs(unwrap(evidenceLabel(sha256)));
+  }
+
+  // ── audit log ──────────────────────────────────────────────────────────────────────────────────
+
+  /** Appends entries to `audit.jsonl`, durably (fsync) and all or none. */
+  async appendAudit(entries: readonly AuditEntry[]): Promise<void> {
+    return this.addAudit(entries);
+  }
+
+  private async addAudit(entries: readonly AuditEntry[], tx?: TxState): Promise<void> {
+    this.assertWritable(AUDIT_FILE);
+    if (entries.length === 0) return;
+    await tx?.journal.protectAppend(AUDIT_FILE);
+    await appendAuditLines(this.abs(AUDIT_FILE), AUDIT_FILE, entries);
+  }
+
+  /** Every audit entry in order, and an issue for each line that is not a valid entry. */
+  async readAudit(): Promise<AuditLog> {
+    this.assertOpen();
+    return readAuditLines(this.abs(AUDIT_FILE), AUDIT_FILE);
+  }
+
+  // ── received files ─────────────────────────────────────────────────────────────────────────────
+
+  /** Keeps a received package file as it came (`received/<agency>-r<revision>.parscore`); returns its label. */
+  async putReceived(code: string, revision: number, data: Uint8Array): Promise<string> {
+    return this.storeReceived(code, revision, data);
+  }
+
+  private async storeReceived(code: string, revision: number, data: Uint8Array, tx?: TxState): Promise<string> {
+    const label = unwrap(receivedLabel(code.normalize('NFC'), revision));
+    this.assertWritable(label);
+    await this.ensureDir(RECEIVED_DIR, tx);
+    await tx?.journal.protectFile(label);
+    await writeFileDurable(this.abs(label), data, { backups: 0, label });
+    return label;
+  }
+
+  /** A received package file, or null. */
+  async readReceived(code: string, revision: number): Promise<Uint8Array | null> {
+    this.assertOpen();
+    const label = unwrap(receivedLabel(code.normalize('NFC'), revision));
+    return readOrNull(this.abs(label), label);
+  }
+
+  // ── transactions ───────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Runs `fn` with writes that land together or not at all. Every file the transaction writes is
+   * first recorded in an undo journal (`.parscore-journal.json`, written durably); index changes
+   * queued with `tx.updateIndex` are applied as the last write, then the journal is deleted (the
+   * commit). If `fn` or any write fails, every file is put back byte for byte (files that did not
+   * exist are removed, the audit log is cut back to its length) and the error is rethrown. If the
+   * process dies before the commit, the next writable `open` rolls the changes back and reports it
+   * in `recoveries()` (`store.transaction_rolled_back`). One transaction runs at a time.
+   */
+  async transaction<T>(fn: (tx: WorkspaceTransaction) => Promise<T>): Promise<T> {
+    this.assertWritable(JOURNAL_FILE);
+    return this.queue.run(TX_KEY, async () => {
+      const state: TxState = { journal: new Journal(this.dir), assessed: new Set() };
+      const indexUpdates: ((d: WorkspaceIndex) => WorkspaceIndex)[] = [];
+      const tx: WorkspaceTransaction = {
+        writeAssessment: (a) => {
+          const c = String(a.agency).normalize('NFC');
+          this.assertWritable(`${ASSESSMENTS_DIR}/${c}.json`);
+          const file = this.assessmentFile(c);
+          return this.queue.run(agencyKey(c), async () => structuredClone(await this.saveAssessment(c, file, a, state)));
+        },
+        writeAppraisal: (a) => this.saveAppraisal(a, state),
+        updateAppraisal: (code, f) => this.changeAppraisal(code, f, state),
+        writeAgencyNominations: (n) => this.saveAgencyNominations(n, state),
+        putEvidence: (data) => this.storeEvidence(data, state),
+        putReceived: (code, revision, data) => this.storeReceived(code, revision, data, state),
+        appendAudit: (entries) => this.addAudit(entries, state),
+        updateIndex: (f) => {
+          indexUpdates.push(f);
+        },
+      };
+      try {
+        const result = await fn(tx);
+        if (indexUpdates.length > 0 || state.assessed.size > 0) {
+          await state.journal.protectFile(WORKSPACE_FILE);
+          await this.changeIndex((draft) => {
+            let d = draft;
+            for (const f of indexUpdates) d = f(d);
+            return {
+              ...d,
+              agencies: d.agencies.map((x) => (state.assessed.has(x.code.normalize('NFC')) ? { ...x, hasAssessment: true } : x)),
+            };
+          });
+        }
+        await state.journal.commit();
+        return result;
+      } catch (e) {
+        try {
+          await state.journal.rollback();
+        } catch (undoError) {
+          const undoIssues = undoError instanceof IssueError ? undoError.issues : [issue('store.rollback_failed', { file: JOURNAL_FILE }, { detail: errorDetail(undoError) })];
+          const original = e instanceof IssueError ? e.issues : [];
+          throw new IssueError([...undoIssues, ...original]);
+        } finally {
+          await this.forgetAfterRollback(state.journal.touched());
+        }
+        throw e;
+      }
+    });
+  }
+
+  /** Drops what memory holds of files a rollback put back. */
+  private async forgetAfterRollback(paths: string[]): Promise<void> {
+    // Folders the transaction created are gone again.
+    this.readyDirs.clear();
+    this.assessmentsDirReady = false;
+    for (const p of paths) {
+      if (p === WORKSPACE_FILE) {
+        const index = await this.indexFile.read().catch(() => null);
+        if (index) this.indexValue = deepFreeze(index);
+      } else if (p.startsWith(`${ASSESSMENTS_DIR}/`)) {
+        const code = codeFromFileName(basename(p));
+        if (code === null) continue;
+        this.assessmentCache.delete(code);
+        if (!(await pathExists(this.abs(p)).catch(() => true)) && this.knownCodes.get(fileKey(code)) === code) {
+          this.knownCodes.delete(fileKey(code));
+        }
+      }
+    }
+  }
+
+  /** Rolls back a transaction a crash interrupted (writable) or says that one is pending (read-only). */
+  private async finishInterruptedTransaction(): Promise<void> {
+    const at = new Date().toISOString();
+    const journalPath = join(this.dir, JOURNAL_FILE);
+    if (this.readOnly) {
+      if (await pathExists(journalPath)) {
+        this.recorded({ file: journalPath, movedTo: null, restoredFrom: null, issues: [issue('store.transaction_pending', { file: JOURNAL_FILE })], at });
+      }
+      return;
+    }
+    const restored = await recoverJournal(this.dir);
+    if (restored) {
+      const summary = issue('store.transaction_rolled_back', { file: JOURNAL_FILE }, { files: restored.length });
+      this.recorded({ file: journalPath, movedTo: null, restoredFrom: null, issues: [summary], at });
+    }
   }
 
   // ── repairs ────────────────────────────────────────────────────────────────────────────────────
@@ -541,6 +915,43 @@ export class WorkspaceStore {
     return f;
   }
 
+  private appraisalFile(c: string): ValidatedJsonFile<Appraisal> {
+    let f = this.appraisalFiles.get(c);
+    if (!f) {
+      const name = agencyFileName(c);
+      if (!name.ok) throw new IssueError(name.error);
+      f = this.file(`${APPRAISALS_DIR}/${name.value}`, AppraisalDoc);
+      this.appraisalFiles.set(c, f);
+    }
+    return f;
+  }
+
+  private nominationsFile(c: string): ValidatedJsonFile<Nominations> {
+    let f = this.nominationFiles.get(c);
+    if (!f) {
+      const name = agencyFileName(c);
+      if (!name.ok) throw new IssueError(name.error);
+      f = this.file(`${NOMINATIONS_DIR}/${name.value}`, NominationsDoc);
+      this.nominationFiles.set(c, f);
+    }
+    return f;
+  }
+
+  private async ensureDir(sub: string, tx?: TxState): Promise<void> {
+    if (this.readyDirs.has(sub)) return;
+    await tx?.journal.protectDir(sub);
+    try {
+      await mkdir(join(this.dir, sub), { recursive: true });
+    } catch (e) {
+      throw ioError('store.write_failed', sub, e);
+    }
+    this.readyDirs.add(sub);
+  }
+
+  private abs(label: string): string {
+    return join(this.dir, ...label.split('/'));
+  }
+
   private async readTracked<T>(file: ValidatedJsonFile<T>): Promise<T | null> {
     const lost = this.lost.get(file.label);
     if (lost) throw new IssueError(lost);
@@ -554,7 +965,7 @@ export class WorkspaceStore {
 
   /** Temp files left by a crash mid-write (we hold the lock, so no one else is writing them). */
   private async sweepTempFiles(): Promise<void> {
-    for (const sub of ['', TEMPLATES_DIR, ASSESSMENTS_DIR]) {
+    for (const sub of ['', TEMPLATES_DIR, ASSESSMENTS_DIR, APPRAISALS_DIR, NOMINATIONS_DIR, EVIDENCE_DIR, RECEIVED_DIR]) {
       const dir = join(this.dir, sub);
       let names: string[];
       try {
@@ -632,6 +1043,23 @@ function templateConflict(t: Template): IssueError {
 
 function agencyKey(c: string): string {
   return `assessment:${fileKey(c)}`;
+}
+
+function appraisalKey(c: string): string {
+  return `appraisal:${fileKey(c)}`;
+}
+
+function nominationsKey(c: string): string {
+  return `nominations:${fileKey(c)}`;
+}
+
+const SURVEY_KEY = 'survey';
+const OWN_NOMINATIONS_KEY = 'nominations';
+const TX_KEY = 'transaction';
+
+function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: Issue[] }): T {
+  if (!r.ok) throw new IssueError(r.error);
+  return r.value;
 }
 
 async function isWorkspaceFolder(abs: string): Promise<boolean> {

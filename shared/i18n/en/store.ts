@@ -41,4 +41,17 @@ export const store: Record<keyof typeof vi, string> = {
   'store.template_missing': 'The workspace has no template {id}.',
   'store.no_template_for_group': 'The campaign assigns no template to the agency group {group}.',
   'store.agency_unknown': 'This agency is not in the workspace’s list of agencies.',
+  'store.bad_sha256': 'The SHA-256 hash “{sha256}” is invalid (64 lower-case hexadecimal characters expected).',
+  'store.bad_revision': 'The revision {revision} is invalid (a positive whole number expected).',
+  'store.evidence_hash_mismatch': 'The evidence file does not match its hash: expected {expected}, computed {actual}.',
+  'store.evidence_corrupt':
+    'An evidence file in the workspace is damaged: its content no longer matches the hash {expected} (computed {actual}). Please add this file again.',
+  'store.audit_bad_line': 'Line {line} of the audit log is not a valid entry ({detail}); the line was left as it is.',
+  'store.journal_unreadable':
+    'The journal of an interrupted change cannot be read ({detail}), so it cannot be undone safely; the workspace was not opened. Please contact support and leave the folder as it is.',
+  'store.rollback_failed': 'An interrupted change could not be undone ({detail}); the next time the workspace is opened it will be tried again.',
+  'store.transaction_rolled_back':
+    'A change that was interrupted (power cut or the app closed) was undone: {files} files were put back as they were before it.',
+  'store.transaction_pending':
+    'A change was interrupted and has not been undone yet, so what you see may be inconsistent. Open the workspace for writing to undo it.',
 };

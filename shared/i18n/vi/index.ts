@@ -1,10 +1,15 @@
 import { app } from './app.ts';
 import { cli } from './cli.ts';
 import { core } from './core.ts';
+import { cycle } from './cycle.ts';
+import { pkg } from './package.ts';
+import { results } from './results.ts';
 import { scoring } from './scoring.ts';
+import { service } from './service.ts';
 import { store } from './store.ts';
 import { template } from './template.ts';
 import { xlsx } from './xlsx.ts';
+import { ximport } from './ximport.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -15,7 +20,12 @@ export const vi = {
   ...template,
   ...scoring,
   ...xlsx,
+  ...ximport,
   ...store,
   ...cli,
   ...app,
+  ...service,
+  ...pkg,
+  ...results,
+  ...cycle,
 };

@@ -40,4 +40,17 @@ export const store = {
   'store.template_missing': 'Không gian làm việc không có bộ tiêu chí {id}.',
   'store.no_template_for_group': 'Đợt đánh giá chưa chỉ định bộ tiêu chí cho nhóm cơ quan {group}.',
   'store.agency_unknown': 'Cơ quan này không có trong danh sách cơ quan của không gian làm việc.',
+  'store.bad_sha256': 'Mã băm SHA-256 “{sha256}” không hợp lệ (cần 64 ký tự thập lục phân viết thường).',
+  'store.bad_revision': 'Số lần gửi {revision} không hợp lệ (cần một số nguyên dương).',
+  'store.evidence_hash_mismatch': 'Nội dung tệp minh chứng không khớp mã băm: cần {expected}, tính được {actual}.',
+  'store.evidence_corrupt':
+    'Tệp minh chứng trong không gian làm việc đã bị hỏng: nội dung không còn khớp mã băm {expected} (tính được {actual}). Hãy nhập lại tệp này.',
+  'store.audit_bad_line': 'Dòng {line} của nhật ký thẩm định không phải một bản ghi hợp lệ ({detail}); dòng này được giữ nguyên.',
+  'store.journal_unreadable':
+    'Không đọc được nhật ký giao dịch dở dang ({detail}) nên không thể hoàn tác an toàn; không gian làm việc chưa được mở. Hãy liên hệ bộ phận hỗ trợ và giữ nguyên thư mục.',
+  'store.rollback_failed': 'Không hoàn tác được thay đổi dở dang ({detail}); lần mở không gian làm việc sau sẽ thử hoàn tác lại.',
+  'store.transaction_rolled_back':
+    'Một thao tác ghi bị gián đoạn (mất điện hoặc ứng dụng bị tắt) đã được hoàn tác: {files} tệp được đưa về trạng thái trước thao tác.',
+  'store.transaction_pending':
+    'Có một thao tác ghi bị gián đoạn chưa được hoàn tác; dữ liệu đang xem có thể chưa nhất quán. Hãy mở không gian làm việc ở chế độ ghi để hoàn tác.',
 } as const;

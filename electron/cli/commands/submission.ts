@@ -1,0 +1,112 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { formatIssue } from '../../../shared/i18n/index.ts';
+import { exportSubmission, importSubmissions, type ImportVerdict, verifySubmission } from '../../services/cycle/index.ts';
+import { type CliContext, msg, printIssues } from '../context.ts';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
+import type { Runner } from '../main.ts';
+import { applyLocale } from '../program.ts';
+import { withWorkspace } from '../workspace.ts';
+
+function verdictLine(ctx: CliContext, v: ImportVerdict): string[] {
+  const name = basename(v.file);
+  switch (v.verdict) {
+    case 'accepted':
+    case 'replaced': {
+      const head = msg(ctx, `cli.import.${v.verdict}`, { file: name, agency: v.agency, revision: v.revision, previous: v.previousRevision ?? 0 });
+      return [`✔ ${head}${v.late ? ` — ${msg(ctx, 'cli.import.late')}` : ''}`];
+    }
+    case 'duplicate':
+      return [`• ${msg(ctx, 'cli.import.duplicate', { file: name, agency: v.agency, revision: v.revision })}`];
+    case 'rejected':
+      return [`✖ ${msg(ctx, 'cli.import.rejected', { file: name })}`, ...v.reasons.map((r) => `    ${formatIssue(ctx.lang, r)}`)];
+    case 'cancelled':
+      return [`– ${msg(ctx, 'cli.import.cancelled', { file: name })}`];
+  }
+}
+
+export function registerSubmission(ctx: CliContext, program: Command, runner: Runner): void {
+  const group = applyLocale(ctx, program.command('submission')).description(msg(ctx, 'cli.submission.description'));
+
+  applyLocale(ctx, group.command('export'))
+    .description(msg(ctx, 'cli.submission.export.description'))
+    .argument('<workspace>', msg(ctx, 'cli.arg.agency_workspace'))
+    .argument('<agency>', msg(ctx, 'cli.arg.agency_code'))
+    .requiredOption('--out <file>', msg(ctx, 'cli.opt.out_file'))
+    .option('--signer-name <name>', msg(ctx, 'cli.opt.signer_name'))
+    .option('--signer-position <position>', msg(ctx, 'cli.opt.signer_position'), 'Thủ trưởng cơ quan')
+    .action(
+      runner.wrap((dir: string, agency: string, o: { out: string; signerName?: string; signerPosition: string }) =>
+        withWorkspace(dir, async (ws): Promise<ExitCode> => {
+          if (ws.index.self !== agency) {
+            printIssues(ctx, [{ code: 'cli.submission.wrong_agency', at: { file: 'workspace.json' }, params: { expected: ws.index.self ?? '—', actual: agency } }]);
+            return EXIT.INVALID;
+          }
+          const r = await exportSubmission(ws, { signer: { name: o.signerName ?? ws.index.identity?.name ?? ws.index.name, position: o.signerPosition } });
+          await mkdir(dirname(o.out), { recursive: true });
+          await writeFile(o.out, r.bytes);
+          ctx.out(msg(ctx, 'cli.submission.exported', { file: o.out, revision: r.revision, round: r.round, sha: r.sha256.slice(0, 16) }));
+          return EXIT.OK;
+        }),
+      ),
+    );
+
+  applyLocale(ctx, group.command('verify'))
+    .description(msg(ctx, 'cli.submission.verify.description'))
+    .argument('<file>', msg(ctx, 'cli.arg.submission_file'))
+    .action(
+      runner.wrap(async (file: string): Promise<ExitCode> => {
+        if (!existsSync(file)) {
+          printIssues(ctx, [{ code: 'cli.file_not_found', at: { file: basename(file) } }]);
+          return EXIT.IO;
+        }
+        const r = await verifySubmission(await readFile(file), basename(file));
+        if (!r.ok) {
+          printIssues(ctx, r.error);
+          ctx.out(msg(ctx, 'cli.submission.verify_failed'));
+          return EXIT.INVALID;
+        }
+        const s = r.value;
+        ctx.out(msg(ctx, 'cli.submission.signer', { name: s.signer.name, position: s.signer.position, fingerprint: s.signer.key.fingerprint }));
+        ctx.out(msg(ctx, 'cli.submission.what', { agency: s.agency, campaign: s.campaign, revision: s.revision, round: s.round, items: s.items, evidence: s.evidence.length, nominations: s.nominations }));
+        ctx.out(msg(ctx, 'cli.submission.ok'));
+        return EXIT.OK;
+      }),
+    );
+
+  applyLocale(ctx, program.command('import'))
+    .description(msg(ctx, 'cli.import.description'))
+    .argument('<workspace>', msg(ctx, 'cli.arg.workspace'))
+    .argument('<files...>', msg(ctx, 'cli.arg.submission_files'))
+    .action(
+      runner.wrap((dir: string, files: string[]) =>
+        withWorkspace(dir, async (ws): Promise<ExitCode> => {
+          const inputs: { file: string; bytes: Uint8Array }[] = [];
+          for (const f of files) {
+            if (!existsSync(f)) {
+              printIssues(ctx, [{ code: 'cli.file_not_found', at: { file: basename(f) } }]);
+              return EXIT.IO;
+            }
+            inputs.push({ file: f, bytes: await readFile(f) });
+          }
+          const controller = new AbortController();
+          const onSigint = () => controller.abort();
+          process.once('SIGINT', onSigint);
+          try {
+            const verdicts = await importSubmissions(ws, inputs, {
+              signal: controller.signal,
+              onProgress: (p) => ctx.err(msg(ctx, 'cli.import.progress', { done: p.done, total: p.total, file: basename(p.file) })),
+            });
+            for (const v of verdicts) for (const line of verdictLine(ctx, v)) ctx.out(line);
+            const count = (k: ImportVerdict['verdict']) => verdicts.filter((v) => v.verdict === k).length;
+            ctx.out(msg(ctx, 'cli.import.summary', { accepted: count('accepted'), replaced: count('replaced'), duplicate: count('duplicate'), rejected: count('rejected'), cancelled: count('cancelled') }));
+            return count('rejected') > 0 ? EXIT.INVALID : EXIT.OK;
+          } finally {
+            process.off('SIGINT', onSigint);
+          }
+        }),
+      ),
+    );
+}

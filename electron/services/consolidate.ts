@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import type { AgencyInput } from '../../shared/results/index.ts';
+import { type Results, ResultsV1, computeResults } from '../../shared/results/index.ts';
+import { type AwardOverride, AwardOverridesDoc, type Template } from '../../shared/schema/index.ts';
+import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
+import { type Result, fail, issue, ok } from '../../shared/util/issue.ts';
+import { ValidatedJsonFile } from './store/json-store.ts';
+import type { WorkspaceStore } from './store/workspace.ts';
+
+export const OVERRIDES_FILE = 'award-overrides.json';
+
+function overridesFile(ws: WorkspaceStore): ValidatedJsonFile<{ kind: 'parscore.award-overrides'; schemaVersion: 1; overrides: AwardOverride[] }> {
+  return new ValidatedJsonFile(join(ws.dir, OVERRIDES_FILE), AwardOverridesDoc, { label: OVERRIDES_FILE });
+}
+
+export async function readOverrides(ws: WorkspaceStore): Promise<AwardOverride[]> {
+  return (await overridesFile(ws).read())?.overrides ?? [];
+}
+
+/** Records one council decision (the schema demands a reason); a later decision on the same rule and subject replaces it. */
+export async function addOverride(ws: WorkspaceStore, o: AwardOverride): Promise<void> {
+  const current = await readOverrides(ws);
+  const rest = current.filter((x) => !(x.rule === o.rule && x.subject === o.subject && x.agency === o.agency));
+  await overridesFile(ws).write({ kind: 'parscore.award-overrides', schemaVersion: 1, overrides: [...rest, o] });
+}
+
+/**
+ * Gathers everything a Home Affairs workspace holds for its campaign (assessments, appraisals,
+ * survey, submission records, nominations, council overrides) and computes the results, checked
+ * against the published schema before anyone sees them.
+ */
+export async function consolidate(ws: WorkspaceStore, opts: { now?: string; history?: Results[] } = {}): Promise<Result<Results>> {
+  const campaign = ws.campaign();
+  if (!campaign) return fail([issue('service.no_campaign', { file: 'campaign.json' })]);
+  const compiled = new Map<string, CompiledTemplate>();
+  const compile = (t: Template) => {
+    const key = `${t.id}@${t.version}`;
+    if (!compiled.has(key)) compiled.set(key, compileTemplate(t));
+    return compiled.get(key)!;
+  };
+  const survey = await ws.readSurvey();
+  const byCode = new Map(ws.index.agencies.map((a) => [a.code, a]));
+  const agencies: AgencyInput[] = [];
+  for (const agency of campaign.agencies) {
+    const ref = campaign.templates[agency.group];
+    const t = ref ? ws.template(ref) : null;
+    if (!ref || !t) return fail([issue('store.template_missing', { agency: agency.code }, { id: ref ? `${ref.id}@${ref.version}` : agency.group })]);
+    const entry = byCode.get(agency.code);
+    agencies.push({
+      agency,
+      template: compile(t),
+      assessment: entry?.submission ? await ws.readAssessment(agency.code) : null,
+      appraisal: await ws.readAppraisal(agency.code),
+      survey: survey?.results[agency.code] ?? null,
+      submission: entry?.submission ? { revision: entry.submission.revision, receivedAt: entry.submission.receivedAt, late: entry.submission.late } : null,
+      nominations: (await ws.readAgencyNominations(agency.code))?.nominations ?? [],
+    });
+  }
+  const results = computeResults({
+    campaign,
+    agencies,
+    generatedAt: opts.now ?? new Date().toISOString(),
+    history: opts.history ?? [],
+    overrides: await readOverrides(ws),
+  });
+  const checked = ResultsV1.safeParse(results);
+  if (!checked.success) return fail([issue('service.results_invalid', { file: 'results.json' }, { detail: checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') })]);
+  return ok(checked.data);
+}

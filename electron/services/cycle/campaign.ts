@@ -1,0 +1,148 @@
+import { readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  type Campaign,
+  CAMPAIGN_PACKAGE_KIND,
+  CampaignDoc,
+  CampaignPackageDoc,
+  type CampaignPackage,
+  type Template,
+} from '../../../shared/schema/index.ts';
+import { parseTemplate } from '../../../shared/template/parse.ts';
+import { type Issue, IssueError, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
+import { type PackageLimits, readPackage, writePackage } from '../packages/container.ts';
+import { type Identity, generateIdentity, publicInfo, saveIdentity } from '../packages/keys.ts';
+import { WorkspaceStore } from '../store/workspace.ts';
+import { PAYLOAD, locate, refuse, requireCampaign, requireIdentity, requireRole, sameKey, timestamp } from './common.ts';
+
+/**
+ * The campaign file Home Affairs sends to every agency: the campaign and the templates it names,
+ * signed with Home Affairs' key (which the campaign carries in `homeAffairs`, see
+ * `setupHomeAffairs`). Throws an IssueError: not a Home Affairs workspace, no campaign, no identity,
+ * a campaign without (or with another) Home Affairs key, a template the campaign names missing.
+ */
+export async function exportCampaignPackage(ws: WorkspaceStore, opts: { now?: string } = {}): Promise<Uint8Array> {
+  requireRole(ws, 'home-affairs');
+  const campaign = requireCampaign(ws);
+  const identity = await requireIdentity(ws);
+  if (!campaign.homeAffairs) refuse('cycle.campaign_without_key', { file: 'campaign.json' });
+  if (!sameKey(campaign.homeAffairs, publicInfo(identity))) {
+    refuse('cycle.campaign_key_differs', { file: 'campaign.json' }, { expected: campaign.homeAffairs.fingerprint, actual: identity.fingerprint });
+  }
+  const templates: Template[] = [];
+  const seen = new Set<string>();
+  for (const ref of Object.values(campaign.templates)) {
+    if (!ref) continue;
+    const key = `${ref.id}@${ref.version}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const t = ws.template(ref);
+    if (!t) refuse('cycle.template_missing', { template: ref.id }, { id: ref.id, version: ref.version });
+    templates.push(t);
+  }
+  if (templates.length === 0) refuse('cycle.campaign_without_templates', { file: 'campaign.json' });
+  const createdAt = timestamp(opts.now);
+  const payload: CampaignPackage = { kind: CAMPAIGN_PACKAGE_KIND, schemaVersion: 1, createdAt, campaign, templates };
+  return writePackage({ kind: CAMPAIGN_PACKAGE_KIND, payload: { path: PAYLOAD.campaign, json: payload }, identity, createdAt });
+}
+
+/** What a verified campaign file holds. */
+export interface OpenedCampaign {
+  campaign: Campaign;
+  templates: Template[];
+  signer: { name: string; publicKey: string; fingerprint: string };
+  createdAt: string;
+}
+
+/**
+ * Checks a campaign file: container (signature, hashes, zip safety), the documents, and that it is
+ * signed by the Home Affairs key the campaign itself names; every template the campaign assigns to
+ * a group is in it and passes the template checks.
+ */
+export async function openCampaignPackage(bytes: Uint8Array, file: string, opts: { limits?: Partial<PackageLimits> } = {}): Promise<Result<OpenedCampaign>> {
+  const opened = await readPackage(bytes, file, { expectKind: CAMPAIGN_PACKAGE_KIND, limits: opts.limits ?? {} });
+  if (!opened.ok) return opened;
+  const pkg = CampaignPackageDoc.parse(opened.value.payload, file);
+  if (!pkg.ok) return pkg;
+  const c = CampaignDoc.parse(pkg.value.value.campaign, file);
+  if (!c.ok) return fail(c.error.map((i) => ({ ...i, at: { ...i.at, field: `campaign.${i.at?.field ?? ''}`.replace(/\.$/, '') } })));
+  const campaign = c.value.value;
+  const at = { file };
+  if (!campaign.homeAffairs) return fail([issue('cycle.campaign_without_key', at)]);
+  const signer = opened.value.signer;
+  if (!sameKey(campaign.homeAffairs, signer)) {
+    return fail([issue('cycle.campaign_signer_mismatch', at, { expected: campaign.homeAffairs.fingerprint, actual: signer.fingerprint })]);
+  }
+  const templates: Template[] = [];
+  const problems: Issue[] = [];
+  for (const [i, raw] of pkg.value.value.templates.entries()) {
+    const t = parseTemplate(raw, file);
+    if (t.ok) templates.push(t.value);
+    else problems.push(...t.error.map((p) => ({ ...p, at: { ...p.at, field: p.at?.field ? `templates[${i}].${p.at.field}` : `templates[${i}]` } })));
+  }
+  if (problems.length > 0) return fail(problems);
+  for (const [group, ref] of Object.entries(campaign.templates)) {
+    if (ref && !templates.some((t) => t.id === ref.id && t.version === ref.version)) {
+      problems.push(issue('cycle.template_missing', { file, template: ref.id }, { id: ref.id, version: ref.version, group }));
+    }
+  }
+  if (problems.length > 0) return fail(problems);
+  return ok({ campaign, templates, signer: { ...signer }, createdAt: pkg.value.value.createdAt });
+}
+
+export interface InitAgencyOptions {
+  /** The agency's code in the campaign. */
+  agency: string;
+  /** Workspace name (default: the agency's name and the campaign year). */
+  name?: string;
+  /**
+   * The agency's signing identity: a name for a new key pair (default: the agency's name), or an
+   * existing identity to keep (e.g. last year's, so that Home Affairs sees the same key).
+   */
+  signer?: string | Identity;
+}
+
+/**
+ * Creates an agency workspace in `dir` (empty or new) from a campaign file: verifies the file (see
+ * `openCampaignPackage`), refuses an agency code the campaign does not list, stores the campaign and
+ * its templates, and gives the workspace its own identity (keys/). Home Affairs' key stays pinned
+ * in the stored campaign; appraisal files are checked against it. The returned store is open for
+ * writing; close it when done. Nothing is left in `dir` if this fails.
+ */
+export async function initAgencyWorkspace(dir: string, packageBytes: Uint8Array, file: string, opts: InitAgencyOptions): Promise<Result<WorkspaceStore>> {
+  const opened = await openCampaignPackage(packageBytes, file);
+  if (!opened.ok) return opened;
+  const { campaign, templates } = opened.value;
+  const code = opts.agency.normalize('NFC');
+  const agency = campaign.agencies.find((a) => a.code.normalize('NFC') === code);
+  if (!agency) return fail([issue('cycle.unknown_agency', { file, agency: opts.agency }, { agency: opts.agency })]);
+  const identity =
+    typeof opts.signer === 'object' ? opts.signer : generateIdentity((opts.signer ?? '').trim() || agency.name);
+
+  const abs = resolve(dir);
+  const before = new Set(await readdir(abs).catch(() => [] as string[]));
+  let ws: WorkspaceStore | null = null;
+  try {
+    ws = await WorkspaceStore.create(abs, {
+      name: opts.name?.trim() || `${agency.name} — ${campaign.year}`,
+      role: 'agency',
+      campaign,
+      templates,
+      agencies: [{ code: agency.code, name: agency.name, group: agency.group, parent: agency.parent }],
+      self: agency.code,
+    });
+    await saveIdentity(abs, identity);
+    await ws.updateIndex((d) => ({ ...d, identity: publicInfo(identity) }));
+    return ok(ws);
+  } catch (e) {
+    if (!(e instanceof IssueError)) throw e;
+    if (ws) {
+      // Created here and then failed: take back what was created, so the folder can be used again.
+      await ws.close().catch(() => undefined);
+      for (const n of await readdir(abs).catch(() => [] as string[])) {
+        if (!before.has(n)) await rm(join(abs, n), { recursive: true, force: true }).catch(() => undefined);
+      }
+    }
+    return fail(locate(e.issues, {}));
+  }
+}

@@ -1,0 +1,553 @@
+import { createHash } from 'node:crypto';
+import { crc32, createInflateRaw, deflateRawSync } from 'node:zlib';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import type { PublicKeyInfo } from '../../../shared/schema/campaign.ts';
+import { ManifestDoc, SignatureDoc } from '../../../shared/schema/index.ts';
+import type { Manifest, PackageKind, Signature } from '../../../shared/schema/package.ts';
+import { type Issue, IssueError, type IssueLocation, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
+import { type Identity, fingerprintOf, publicInfo, publicKeyFromB64, signBytes, verifyBytes } from './keys.ts';
+import { MANIFEST_FILE, SIGNATURE_FILE, entryNameProblem, foldName, isReservedName } from './names.ts';
+
+/*
+ * The signed container that travels between machines (campaign file, submission file, appraisal
+ * file): a zip holding
+ *   manifest.json   ManifestV1: package kind, creation time, path/size/SHA-256 of every other entry
+ *   signature.json  SignatureV1: Ed25519 over the exact bytes of manifest.json, with the signer's key
+ *   <payload>.json  the one entry at the root besides those two (pretty-printed UTF-8 JSON)
+ *   <dir>/<name>    other files, always inside a folder (e.g. evidence/<sha256>)
+ * Only the public key and fingerprint of the signer are bound by the signature; `signer.name` is
+ * what the signer says it is called (callers pin keys by fingerprint and show the pinned name).
+ */
+
+export interface PackageLimits {
+  /** Size of the whole package file. */
+  maxPackageBytes: number;
+  /** Entries in the zip, manifest.json and signature.json included. */
+  maxEntries: number;
+  /** Uncompressed size of one entry. */
+  maxEntryBytes: number;
+  /** Uncompressed size of all entries together. */
+  maxTotalBytes: number;
+  /** Uncompressed ÷ compressed size of an entry (checked for entries above RATIO_FLOOR_BYTES). */
+  maxRatio: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_LIMITS: PackageLimits = Object.freeze({
+  maxPackageBytes: 512 * MiB,
+  maxEntries: 5000,
+  maxEntryBytes: 100 * MiB,
+  maxTotalBytes: 1024 * MiB,
+  maxRatio: 200,
+});
+
+/** Entries up to this size are exempt from the ratio limit: small text compresses very well, and cannot amplify much. */
+export const RATIO_FLOOR_BYTES = MiB;
+
+/** Fixed zip timestamp (local 1980-01-01 00:00, the DOS epoch) so that equal inputs give equal bytes in any time zone. */
+const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+const ZIP_FILE_MODE = 0o100644;
+
+export interface PackageFile {
+  path: string;
+  data: Uint8Array;
+}
+
+export interface OpenedPackage {
+  kind: PackageKind;
+  signer: PublicKeyInfo;
+  manifest: Manifest;
+  payload: unknown;
+  payloadPath: string;
+  /** Every verified entry except manifest.json, signature.json and the payload, by path. */
+  files: Map<string, Uint8Array>;
+  /** Hex SHA-256 of the whole package file (to recognise a re-import of the same file). */
+  sha256: string;
+}
+
+export interface WritePackageOptions {
+  kind: PackageKind;
+  /** The payload document, written at the root of the zip (`path` without folders, ending in .json). */
+  payload: { path: string; json: unknown };
+  /** Other files; each path must be inside a folder (e.g. `evidence/<sha256>`). */
+  files?: PackageFile[];
+  identity: Identity;
+  /** ISO date-time recorded in the manifest (default: now). */
+  createdAt?: string;
+}
+
+/**
+ * Builds a signed package. The output depends only on the inputs (fixed timestamps, entries in
+ * path order). Throws `IssueError` for bad input (paths, payload not serialisable, a package the
+ * default limits would refuse on import, an identity whose private key does not match its public key).
+ */
+export async function writePackage(opts: WritePackageOptions): Promise<Uint8Array> {
+  const files = opts.files ?? [];
+  const problems: Issue[] = [];
+  const seen = new Map<string, string>();
+  const claim = (path: string): void => {
+    const key = foldName(path);
+    const other = seen.get(key);
+    if (other !== undefined) problems.push(issue('package.write_duplicate_path', { field: path }, { path, other }));
+    else seen.set(key, path);
+  };
+  const payloadPath = opts.payload.path;
+  const payloadProblem = entryNameProblem(payloadPath);
+  if (payloadProblem) problems.push(issue(payloadProblem, { field: payloadPath }, { path: payloadPath }));
+  else if (payloadPath.includes('/') || !payloadPath.endsWith('.json') || isReservedName(payloadPath)) {
+    problems.push(issue('package.write_payload_path', { field: payloadPath }, { path: payloadPath }));
+  } else claim(payloadPath);
+  for (const f of files) {
+    const problem = entryNameProblem(f.path);
+    if (problem) problems.push(issue(problem, { field: f.path }, { path: f.path }));
+    else if (!f.path.includes('/')) problems.push(issue('package.write_file_path', { field: f.path }, { path: f.path }));
+    else claim(f.path);
+  }
+  if (problems.length) throw new IssueError(problems);
+
+  let payloadText: string | undefined;
+  try {
+    payloadText = JSON.stringify(opts.payload.json, null, 2);
+  } catch (e) {
+    throw new IssueError(issue('package.write_payload_not_json', { field: payloadPath }, { detail: e instanceof Error ? e.message : String(e) }));
+  }
+  if (payloadText === undefined) throw new IssueError(issue('package.write_payload_not_json', { field: payloadPath }, { detail: String(opts.payload.json) }));
+
+  const contents = new Map<string, Uint8Array>([[payloadPath, Buffer.from(`${payloadText}\n`, 'utf8')]]);
+  for (const f of files) contents.set(f.path, f.data);
+  const paths = [...contents.keys()].sort(compareCodeUnits);
+
+  let total = 0;
+  for (const [path, data] of contents) {
+    total += data.byteLength;
+    if (data.byteLength > DEFAULT_LIMITS.maxEntryBytes) {
+      problems.push(issue('package.write_too_large', { field: path }, { path, size: data.byteLength, max: DEFAULT_LIMITS.maxEntryBytes }));
+    }
+  }
+  if (contents.size + 2 > DEFAULT_LIMITS.maxEntries) problems.push(issue('package.write_too_many_entries', {}, { count: contents.size + 2, max: DEFAULT_LIMITS.maxEntries }));
+  if (total > DEFAULT_LIMITS.maxTotalBytes) problems.push(issue('package.write_total_too_large', {}, { size: total, max: DEFAULT_LIMITS.maxTotalBytes }));
+  if (problems.length) throw new IssueError(problems);
+
+  const manifestDoc = {
+    kind: 'parscore.manifest',
+    schemaVersion: 1,
+    packageKind: opts.kind,
+    createdAt: opts.createdAt ?? new Date().toISOString(),
+    entries: paths.map((path) => {
+      const data = contents.get(path) as Uint8Array;
+      return { path, size: data.byteLength, sha256: sha256Hex(data) };
+    }),
+  };
+  const manifest = ManifestDoc.parse(manifestDoc, MANIFEST_FILE);
+  if (!manifest.ok) throw new IssueError(manifest.error);
+  const manifestBytes = Buffer.from(`${JSON.stringify(manifestDoc, null, 2)}\n`, 'utf8');
+
+  let signature = '';
+  try {
+    signature = signBytes(opts.identity, manifestBytes);
+  } catch {
+    // not an Ed25519 private key: reported below as a mismatch
+  }
+  if (!verifyBytes(opts.identity.publicKey, manifestBytes, signature)) throw new IssueError(issue('package.identity_mismatch'));
+  const signatureDoc: Signature = { kind: 'parscore.signature', schemaVersion: 1, algorithm: 'Ed25519', signer: publicInfo(opts.identity), signature };
+  const checked = SignatureDoc.parse(signatureDoc, SIGNATURE_FILE);
+  if (!checked.ok) throw new IssueError(checked.error);
+  const signatureBytes = Buffer.from(`${JSON.stringify(signatureDoc, null, 2)}\n`, 'utf8');
+
+  const zip = new yazl.ZipFile();
+  const add = (data: Uint8Array, path: string, compress: boolean): void => {
+    zip.addBuffer(Buffer.from(data.buffer, data.byteOffset, data.byteLength), path, { mtime: ZIP_MTIME, mode: ZIP_FILE_MODE, compress, forceDosTimestamp: true });
+  };
+  add(manifestBytes, MANIFEST_FILE, true);
+  add(signatureBytes, SIGNATURE_FILE, true);
+  for (const path of paths) {
+    const data = contents.get(path) as Uint8Array;
+    // Other files (scans, PDFs, office files) are mostly compressed already: stored as they are.
+    // JSON is deflated, unless it would compress beyond the ratio the reader accepts.
+    add(data, path, path === payloadPath && !wouldExceedRatio(data));
+  }
+  const out = await collect(zip);
+  if (out.byteLength > DEFAULT_LIMITS.maxPackageBytes) {
+    throw new IssueError(issue('package.write_total_too_large', {}, { size: out.byteLength, max: DEFAULT_LIMITS.maxPackageBytes }));
+  }
+  return out;
+}
+
+/** One entry of the zip as its central directory and local header describe it. */
+interface ZipEntry {
+  name: string;
+  entry: yauzl.Entry;
+  /** Offset of the entry's data in the file (after its local header). */
+  dataStart: number;
+}
+
+/**
+ * Opens and verifies a package held in memory. `file` names it in issues (`at.file`; `at.field`
+ * is the entry path). Nothing is trusted before it is checked: structure and limits first (sizes
+ * as declared, then enforced while inflating, which stops as soon as a limit is passed), then the
+ * signature over manifest.json, then every entry against the manifest.
+ */
+export async function readPackage(
+  data: Uint8Array,
+  file: string,
+  opts: { expectKind?: PackageKind; limits?: Partial<PackageLimits> } = {},
+): Promise<Result<OpenedPackage>> {
+  const limits = resolveLimits(opts.limits);
+  const at = (field?: string): IssueLocation => (field === undefined ? { file } : { file, field });
+
+  if (data.byteLength > limits.maxPackageBytes) {
+    return fail([issue('package.too_large', at(), { size: data.byteLength, max: limits.maxPackageBytes })]);
+  }
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const sha256 = sha256Hex(buf);
+
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(buf, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false });
+  } catch (e) {
+    return fail([looksLikeZip(buf) ? issue('package.truncated', at(), { detail: message(e) }) : issue('package.not_zip', at())]);
+  }
+  try {
+    if (zip.entryCount > limits.maxEntries) {
+      return fail([issue('package.too_many_entries', at(), { count: zip.entryCount, max: limits.maxEntries })]);
+    }
+
+    // 1. The central directory: names, duplicates, methods, declared sizes. Nothing inflated yet.
+    const entries: ZipEntry[] = [];
+    const problems: Issue[] = [];
+    const byFold = new Map<string, string>();
+    let declaredTotal = 0;
+    try {
+      for await (const entry of zip.eachEntry()) {
+        const raw = entry.fileNameRaw;
+        const name = decodeName(raw, entry.generalPurposeBitFlag);
+        if (name === null) {
+          const shown = raw.toString('utf8');
+          problems.push(issue('package.entry_name_invalid', at(shown), { path: shown }));
+          continue;
+        }
+        const nameProblem = entryNameProblem(name);
+        if (nameProblem) {
+          problems.push(issue(nameProblem, at(name), { path: name }));
+          continue;
+        }
+        const key = foldName(name);
+        const other = byFold.get(key);
+        if (other !== undefined) {
+          problems.push(issue('package.entry_duplicate', at(name), { path: name, other }));
+          continue;
+        }
+        byFold.set(key, name);
+        if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) {
+          problems.push(issue('package.entry_unsupported', at(name), { path: name, method: entry.compressionMethod }));
+          continue;
+        }
+        const size = entry.uncompressedSize;
+        if (size > limits.maxEntryBytes) {
+          problems.push(issue('package.entry_too_large', at(name), { path: name, size, max: limits.maxEntryBytes }));
+          continue;
+        }
+        if (ratioExceeded(size, entry.compressedSize, limits.maxRatio)) {
+          problems.push(issue('package.entry_ratio', at(name), { path: name, ratio: ratioOf(size, entry.compressedSize), max: limits.maxRatio }));
+          continue;
+        }
+        if (entry.compressionMethod === 0 && entry.compressedSize !== size) {
+          problems.push(issue('package.entry_damaged', at(name), { path: name, detail: 'stored size' }));
+          continue;
+        }
+        declaredTotal += size;
+        entries.push({ name, entry, dataStart: -1 });
+      }
+    } catch (e) {
+      return fail([issue('package.damaged', at(), { detail: message(e) })]);
+    }
+    if (declaredTotal > limits.maxTotalBytes) problems.push(issue('package.total_too_large', at(), { size: declaredTotal, max: limits.maxTotalBytes }));
+    if (problems.length) return fail(problems);
+
+    // 2. Local headers must agree with the central directory, and entries must not share bytes
+    //    (overlapping entries are how the densest zip bombs are built).
+    const ranges: { start: number; end: number; name: string }[] = [];
+    for (const e of entries) {
+      let header: yauzl.LocalFileHeader;
+      try {
+        header = await zip.readLocalFileHeaderPromise(e.entry);
+      } catch (err) {
+        problems.push(issue('package.entry_damaged', at(e.name), { path: e.name, detail: message(err) }));
+        continue;
+      }
+      if (!headersAgree(e.entry, header)) {
+        problems.push(issue('package.entry_header_mismatch', at(e.name), { path: e.name }));
+        continue;
+      }
+      e.dataStart = header.fileDataStart;
+      ranges.push({ start: e.entry.relativeOffsetOfLocalHeader, end: header.fileDataStart + e.entry.compressedSize, name: e.name });
+    }
+    if (problems.length) return fail(problems);
+    ranges.sort((a, b) => a.start - b.start);
+    for (let i = 1; i < ranges.length; i++) {
+      const prev = ranges[i - 1] as (typeof ranges)[number];
+      const cur = ranges[i] as (typeof ranges)[number];
+      if (cur.start < prev.end) problems.push(issue('package.entries_overlap', at(cur.name), { path: cur.name, other: prev.name }));
+    }
+    if (problems.length) return fail(problems);
+
+    const byName = new Map(entries.map((e) => [e.name, e]));
+    const budget = { remaining: limits.maxTotalBytes };
+
+    // 3. manifest.json and signature.json: present, well-formed, and the signature verifies.
+    const manifestEntry = byName.get(MANIFEST_FILE);
+    const signatureEntry = byName.get(SIGNATURE_FILE);
+    if (!manifestEntry) problems.push(issue('package.manifest_missing', at(MANIFEST_FILE)));
+    if (!signatureEntry) problems.push(issue('package.signature_missing', at(SIGNATURE_FILE)));
+    if (!manifestEntry || !signatureEntry) return fail(problems);
+
+    const manifestRead = await extract(buf, manifestEntry, limits, budget, at);
+    if (!manifestRead.ok) return fail([manifestRead.error]);
+    const signatureRead = await extract(buf, signatureEntry, limits, budget, at);
+    if (!signatureRead.ok) return fail([signatureRead.error]);
+    const manifestBytes = manifestRead.value;
+
+    const manifestJson = parseJson(manifestBytes);
+    if (!manifestJson.ok) return fail([issue('package.manifest_not_json', at(MANIFEST_FILE), { detail: manifestJson.error })]);
+    const manifestDoc = ManifestDoc.parse(manifestJson.value, file);
+    if (!manifestDoc.ok) return fail([issue('package.manifest_invalid', at(MANIFEST_FILE)), ...inEntry(manifestDoc.error, MANIFEST_FILE)]);
+    const manifest = manifestDoc.value.value;
+
+    const signatureJson = parseJson(signatureRead.value);
+    if (!signatureJson.ok) return fail([issue('package.signature_not_json', at(SIGNATURE_FILE), { detail: signatureJson.error })]);
+    const signatureDoc = SignatureDoc.parse(signatureJson.value, file);
+    if (!signatureDoc.ok) return fail([issue('package.signature_doc_invalid', at(SIGNATURE_FILE)), ...inEntry(signatureDoc.error, SIGNATURE_FILE)]);
+    const { signer, signature } = signatureDoc.value.value;
+
+    if (!publicKeyFromB64(signer.publicKey)) return fail([issue('package.signer_key_invalid', at(SIGNATURE_FILE))]);
+    if (fingerprintOf(signer.publicKey) !== signer.fingerprint) return fail([issue('package.signer_fingerprint_mismatch', at(SIGNATURE_FILE))]);
+    if (!verifyBytes(signer.publicKey, manifestBytes, signature)) return fail([issue('package.signature_invalid', at(SIGNATURE_FILE))]);
+
+    if (opts.expectKind !== undefined && manifest.packageKind !== opts.expectKind) {
+      return fail([issue('package.wrong_kind', at(), { expected: opts.expectKind, actual: manifest.packageKind })]);
+    }
+
+    // 4. The manifest's list against the zip's entries, before any data is read.
+    const listed = new Map<string, { size: number; sha256: string }>();
+    const listedFold = new Set<string>();
+    for (const m of manifest.entries) {
+      const problem = entryNameProblem(m.path);
+      if (problem) problems.push(issue(problem, at(m.path), { path: m.path }));
+      else if (isReservedName(m.path)) problems.push(issue('package.manifest_reserved', at(m.path), { path: m.path }));
+      else if (listedFold.has(foldName(m.path))) problems.push(issue('package.manifest_duplicate', at(m.path), { path: m.path }));
+      else {
+        listedFold.add(foldName(m.path));
+        listed.set(m.path, { size: m.size, sha256: m.sha256 });
+        const e = byName.get(m.path);
+        if (!e) problems.push(issue('package.entry_missing', at(m.path), { path: m.path }));
+        else if (e.entry.uncompressedSize !== m.size) {
+          problems.push(issue('package.entry_size_mismatch', at(m.path), { path: m.path, expected: m.size, actual: e.entry.uncompressedSize }));
+        }
+      }
+    }
+    for (const e of entries) {
+      if (e.name !== MANIFEST_FILE && e.name !== SIGNATURE_FILE && !listed.has(e.name)) {
+        problems.push(issue('package.entry_unlisted', at(e.name), { path: e.name }));
+      }
+    }
+    if (problems.length) return fail(problems);
+
+    const roots = [...listed.keys()].filter((p) => !p.includes('/'));
+    if (roots.length === 0) return fail([issue('package.payload_missing', at())]);
+    if (roots.length > 1) return fail([issue('package.payload_ambiguous', at(), { paths: roots.join(', ') })]);
+    const payloadPath = roots[0] as string;
+
+    // 5. Every listed entry: inflated within the limits, then size and SHA-256 against the manifest.
+    const contents = new Map<string, Uint8Array>();
+    for (const [path, expected] of listed) {
+      const e = byName.get(path) as ZipEntry;
+      const read = await extract(buf, e, limits, budget, at);
+      if (!read.ok) {
+        if (read.limit) return fail([read.error]);
+        problems.push(read.error);
+        continue;
+      }
+      if (read.value.byteLength !== expected.size) {
+        problems.push(issue('package.entry_size_mismatch', at(path), { path, expected: expected.size, actual: read.value.byteLength }));
+      } else if (sha256Hex(read.value) !== expected.sha256) {
+        problems.push(issue('package.entry_hash_mismatch', at(path), { path }));
+      } else contents.set(path, read.value);
+    }
+    if (problems.length) return fail(problems);
+
+    const payloadBytes = contents.get(payloadPath) as Uint8Array;
+    contents.delete(payloadPath);
+    const payload = parseJson(payloadBytes);
+    if (!payload.ok) return fail([issue('package.payload_not_json', at(payloadPath), { path: payloadPath, detail: payload.error })]);
+
+    return ok({ kind: manifest.packageKind, signer, manifest, payload: payload.value, payloadPath, files: contents, sha256 });
+  } finally {
+    zip.close();
+  }
+}
+
+/** The defaults, overridden only by given numbers (an explicit `undefined` or NaN never switches a limit off). */
+function resolveLimits(given: Partial<PackageLimits> = {}): PackageLimits {
+  const out: PackageLimits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS) as (keyof PackageLimits)[]) {
+    const v = given[key];
+    if (typeof v === 'number' && !Number.isNaN(v)) out[key] = v;
+  }
+  return out;
+}
+
+type Extracted = { ok: true; value: Buffer } | { ok: false; error: Issue; limit: boolean };
+
+/**
+ * Inflates one entry into memory, never past min(declared size, maxEntryBytes, what is left of
+ * maxTotalBytes, the ratio limit): the inflater is destroyed as soon as one more byte arrives.
+ */
+async function extract(buf: Buffer, e: ZipEntry, limits: PackageLimits, budget: { remaining: number }, at: (field?: string) => IssueLocation): Promise<Extracted> {
+  const { entry, name } = e;
+  const raw = buf.subarray(e.dataStart, e.dataStart + entry.compressedSize);
+  const declared = entry.uncompressedSize;
+  const ratioCap = Math.max(RATIO_FLOOR_BYTES, Math.floor(limits.maxRatio * entry.compressedSize));
+  const cap = Math.min(declared, limits.maxEntryBytes, budget.remaining, ratioCap);
+  const overLimit = (): Extracted => {
+    // The declared size was checked against every limit before reading, so normally the header lied.
+    let error: Issue;
+    if (cap === declared) error = issue('package.entry_size_exceeds_declared', at(name), { path: name, declared });
+    else if (cap === limits.maxEntryBytes) error = issue('package.entry_too_large', at(name), { path: name, size: declared, max: limits.maxEntryBytes });
+    else if (cap === budget.remaining) error = issue('package.total_too_large', at(), { size: limits.maxTotalBytes - budget.remaining + declared, max: limits.maxTotalBytes });
+    else error = issue('package.entry_ratio', at(name), { path: name, ratio: ratioOf(declared, entry.compressedSize), max: limits.maxRatio });
+    return { ok: false, limit: true, error };
+  };
+  let out: Buffer;
+  if (entry.compressionMethod === 0) {
+    if (raw.byteLength > cap) return overLimit();
+    out = Buffer.from(raw); // a copy: the caller's buffer may change after we return
+  } else {
+    const inflated = await inflateBounded(raw, cap);
+    if (inflated.kind === 'over') return overLimit();
+    if (inflated.kind === 'error') return { ok: false, limit: false, error: issue('package.entry_damaged', at(name), { path: name, detail: inflated.detail }) };
+    out = inflated.data;
+  }
+  budget.remaining -= out.byteLength;
+  if (out.byteLength !== declared) {
+    return { ok: false, limit: false, error: issue('package.entry_damaged', at(name), { path: name, detail: `size ${out.byteLength} ≠ ${declared}` }) };
+  }
+  if (crc32(out) !== entry.crc32) return { ok: false, limit: false, error: issue('package.entry_damaged', at(name), { path: name, detail: 'CRC-32' }) };
+  return { ok: true, value: out };
+}
+
+type Inflated = { kind: 'ok'; data: Buffer } | { kind: 'over' } | { kind: 'error'; detail: string };
+
+function inflateBounded(raw: Buffer, cap: number): Promise<Inflated> {
+  return new Promise((resolve) => {
+    const inflater = createInflateRaw();
+    const chunks: Buffer[] = [];
+    let produced = 0;
+    let settled = false;
+    const settle = (r: Inflated): void => {
+      if (settled) return;
+      settled = true;
+      resolve(r);
+    };
+    inflater.on('data', (chunk: Buffer) => {
+      produced += chunk.byteLength;
+      if (produced > cap) {
+        inflater.destroy();
+        chunks.length = 0;
+        settle({ kind: 'over' });
+        return;
+      }
+      chunks.push(chunk);
+    });
+    inflater.on('error', (err) => settle({ kind: 'error', detail: err.message }));
+    inflater.on('end', () => {
+      // Bytes after the end of the deflate stream are not data anyone would see: refuse them too.
+      if (inflater.bytesWritten !== raw.byteLength) settle({ kind: 'error', detail: 'trailing bytes after compressed data' });
+      else settle({ kind: 'ok', data: Buffer.concat(chunks, produced) });
+    });
+    inflater.end(raw);
+  });
+}
+
+/** Same flags, method, time, CRC, sizes and name in the local header as in the central directory. */
+function headersAgree(c: yauzl.Entry, l: yauzl.LocalFileHeader): boolean {
+  const descriptor = (l.generalPurposeBitFlag & 0x08) !== 0;
+  const sizeAgrees = (local: number, central: number): boolean =>
+    local === central || local === 0xffffffff || (descriptor && local === 0);
+  return (
+    l.generalPurposeBitFlag === c.generalPurposeBitFlag &&
+    l.compressionMethod === c.compressionMethod &&
+    l.lastModFileTime === c.lastModFileTime &&
+    l.lastModFileDate === c.lastModFileDate &&
+    (l.crc32 === c.crc32 || (descriptor && l.crc32 === 0)) &&
+    sizeAgrees(l.compressedSize, c.compressedSize) &&
+    sizeAgrees(l.uncompressedSize, c.uncompressedSize) &&
+    l.fileName.equals(c.fileNameRaw)
+  );
+}
+
+/** Names must be UTF-8; a name with non-ASCII bytes must carry the UTF-8 flag (bit 11), or other tools would read it as CP437. */
+function decodeName(raw: Buffer, flags: number): string | null {
+  const ascii = raw.every((b) => b < 0x80);
+  if (!ascii && (flags & 0x800) === 0) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** Starts like a zip (a local file header, or the end record of an empty zip) but could not be opened. */
+function looksLikeZip(buf: Buffer): boolean {
+  if (buf.byteLength < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) return false;
+  return (buf[2] === 0x03 && buf[3] === 0x04) || (buf[2] === 0x05 && buf[3] === 0x06);
+}
+
+function ratioExceeded(uncompressed: number, compressed: number, maxRatio: number): boolean {
+  return uncompressed > RATIO_FLOOR_BYTES && uncompressed > maxRatio * compressed;
+}
+
+function ratioOf(uncompressed: number, compressed: number): number {
+  return Math.round(uncompressed / Math.max(compressed, 1));
+}
+
+function wouldExceedRatio(data: Uint8Array): boolean {
+  if (data.byteLength <= RATIO_FLOOR_BYTES) return false;
+  return ratioExceeded(data.byteLength, deflateRawSync(data).byteLength, DEFAULT_LIMITS.maxRatio);
+}
+
+function parseJson(bytes: Uint8Array): Result<unknown, string> {
+  try {
+    return ok(JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)));
+  } catch (e) {
+    return fail(message(e));
+  }
+}
+
+/** Schema issues point into manifest.json / signature.json: their field becomes `<entry>: <field>`. */
+function inEntry(issues: Issue[], entry: string): Issue[] {
+  return issues.map((i) => ({ ...i, at: { ...i.at, field: i.at?.field ? `${entry}: ${i.at.field}` : entry } }));
+}
+
+function sha256Hex(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function collect(zip: yazl.ZipFile): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    zip.outputStream.on('error', reject);
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    zip.end();
+  });
+}

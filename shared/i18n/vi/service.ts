@@ -1,0 +1,8 @@
+/** Messages of the workspace services that sit between the CLI/UI and the cycle (keys start with "service."). */
+export const service = {
+  'service.no_campaign': 'Thư mục làm việc chưa có đợt đánh giá. Tạo bằng lệnh: parscore campaign create',
+  'service.no_identity': 'Thư mục làm việc chưa có khóa ký của Sở Nội vụ. Tạo bằng lệnh: parscore campaign create',
+  'service.not_home_affairs': 'Thao tác này chỉ làm được trong thư mục làm việc của Sở Nội vụ.',
+  'service.results_invalid': 'Kết quả tổng hợp không khớp lược đồ đã công bố ({detail}).',
+  'service.history_invalid': 'Tệp kết quả năm trước không hợp lệ.',
+} as const;

@@ -1,0 +1,110 @@
+/**
+ * Headline figures across agencies (số liệu kê khai tổng hợp) and the ISO 9001 summary: the figures
+ * a review quotes as "18/21 sở, ban, ngành", "8/8 huyện", "100% xã".
+ */
+import type { Agency } from '../schema/agency.ts';
+import type { Assessment, IndicatorValue } from '../schema/assessment.ts';
+import type { Campaign } from '../schema/campaign.ts';
+import type { Indicator } from '../schema/template.ts';
+import { round2 } from '../scoring/rounding.ts';
+import type { CompiledTemplate } from '../template/compile.ts';
+import { ISO_STEPS, type IndicatorFigure, type IndicatorScope, type IsoGap, type IsoScope, type IsoStepState, type Scope } from './schema.ts';
+
+/** What the aggregation reads of one agency. */
+export interface DeclaringAgency {
+  agency: Agency;
+  template: CompiledTemplate;
+  assessment: Assessment | null;
+}
+
+const codes = new WeakMap<CompiledTemplate, ReadonlySet<string>>();
+function codesOf(ct: CompiledTemplate): ReadonlySet<string> {
+  let set = codes.get(ct);
+  if (!set) {
+    set = new Set(ct.template.indicators.map((i) => i.code));
+    codes.set(ct, set);
+  }
+  return set;
+}
+
+const percentOf = (x: number, of: number): number | null => (of > 0 ? round2((x / of) * 100) : null);
+
+function declared(a: DeclaringAgency, code: string): IndicatorValue | undefined {
+  const values = a.assessment?.indicators;
+  return values && Object.hasOwn(values, code) ? values[code] : undefined;
+}
+
+/**
+ * Every aggregated figure of the templates the scope's agencies use, in template order (the same code
+ * in two templates is one figure, titled as the first template has it). Text figures (NONE) are not
+ * aggregated. Only numbers count for SUM and AVERAGE, only true/false for COUNT_YES.
+ */
+export function headlineFigures(scope: Scope, agencies: readonly DeclaringAgency[]): IndicatorScope {
+  const defs = new Map<string, Indicator>();
+  for (const a of agencies) for (const ind of a.template.template.indicators) if (ind.aggregate !== 'NONE' && !defs.has(ind.code)) defs.set(ind.code, ind);
+  const figures: IndicatorFigure[] = [];
+  for (const def of defs.values()) {
+    const holders = agencies.filter((a) => codesOf(a.template).has(def.code));
+    const base = { code: def.code, title: def.title, unit: def.unit ?? null, agencies: holders.length };
+    if (def.aggregate === 'COUNT_YES') {
+      let yes = 0;
+      let count = 0;
+      for (const a of holders) {
+        const v = declared(a, def.code);
+        if (typeof v !== 'boolean') continue;
+        count++;
+        if (v) yes++;
+      }
+      figures.push({ ...base, aggregate: 'COUNT_YES', declared: count, yes, of: holders.length, percent: percentOf(yes, holders.length) });
+      continue;
+    }
+    let sum = 0;
+    let count = 0;
+    for (const a of holders) {
+      const v = declared(a, def.code);
+      if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+      sum += v;
+      count++;
+    }
+    if (def.aggregate === 'SUM') figures.push({ ...base, aggregate: 'SUM', declared: count, value: round2(sum) });
+    else figures.push({ ...base, aggregate: 'AVERAGE', declared: count, value: count > 0 ? round2(sum / count) : null });
+  }
+  return { scope, agencies: agencies.length, figures };
+}
+
+/**
+ * ISO 9001 application in a scope: how many agencies declared that they built, announced and
+ * maintain their QMS (the campaign's yes/no figures), out of all agencies of the scope, and every
+ * agency short of any step with the state of each (no, not declared, no submission).
+ */
+export function isoSummary(scope: Scope, agencies: readonly DeclaringAgency[], codes: NonNullable<Campaign['isoIndicators']>): IsoScope {
+  const counts = { built: 0, announced: 0, maintained: 0, complete: 0 };
+  const missing: IsoGap[] = [];
+  for (const a of agencies) {
+    const state = (code: string): IsoStepState => {
+      if (a.assessment === null) return 'no_submission';
+      const v = declared(a, code);
+      return v === true ? 'yes' : v === false ? 'no' : 'not_declared';
+    };
+    const steps: Record<(typeof ISO_STEPS)[number], IsoStepState> = {
+      built: state(codes.built),
+      announced: state(codes.announced),
+      maintained: state(codes.maintained),
+    };
+    const short = ISO_STEPS.filter((s) => steps[s] !== 'yes');
+    for (const s of ISO_STEPS) if (steps[s] === 'yes') counts[s]++;
+    if (short.length === 0) counts.complete++;
+    else missing.push({ agency: a.agency.code, name: a.agency.name, group: a.agency.group, ...steps, missing: short });
+  }
+  const n = agencies.length;
+  const step = (x: number) => ({ count: x, percent: percentOf(x, n) });
+  return {
+    scope,
+    agencies: n,
+    built: step(counts.built),
+    announced: step(counts.announced),
+    maintained: step(counts.maintained),
+    complete: step(counts.complete),
+    missing,
+  };
+}

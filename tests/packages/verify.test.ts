@@ -1,0 +1,238 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatIssue, hasMessage } from '../../shared/i18n/index.ts';
+import type { Result } from '../../shared/util/issue.ts';
+import { type OpenedPackage, readPackage, writePackage } from '../../electron/services/packages/container.ts';
+import { fingerprintOf, generateIdentity, publicInfo } from '../../electron/services/packages/keys.ts';
+import { CREATED_AT, craft, listing, manifestBytes, payloadBytes, rezip, sha256, signatureBytes, tempDir, throughFile, unzip, utf8 } from './helpers.ts';
+
+/* Signature, manifest and payload checks, on packages written by writePackage and then altered. */
+
+const id = generateIdentity('UBND xã A');
+const other = generateIdentity('UBND xã B');
+const payload = { kind: 'parscore.submission', agency: 'XA-A', revision: 3 };
+const evidence = utf8('biên bản họp');
+const evidencePath = `evidence/${sha256(evidence)}`;
+let original: Buffer;
+let dir = '';
+let cleanup: () => Promise<void> = async () => undefined;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+  original = Buffer.from(
+    await writePackage({
+      kind: 'parscore.submission',
+      payload: { path: 'submission.json', json: payload },
+      files: [{ path: evidencePath, data: evidence }],
+      identity: id,
+      createdAt: CREATED_AT,
+    }),
+  );
+});
+afterAll(async () => {
+  await cleanup();
+});
+
+function codes(r: Result<OpenedPackage>): string[] {
+  return r.ok ? [] : r.error.map((i) => i.code);
+}
+
+function manifestOf(zip: Uint8Array): Buffer {
+  return unzip(zip).find((e) => e.name === 'manifest.json')?.data as Buffer;
+}
+
+/** The original package with entry `name` replaced by `data` (or removed when null). */
+function replace(name: string, data: Uint8Array | null): Buffer {
+  return rezip(original, (es) => es.flatMap((e) => (e.name !== name ? [e] : data === null ? [] : [{ name, data: Buffer.from(data) }])));
+}
+
+async function open(zip: Uint8Array, expectKind?: OpenedPackage['kind']): Promise<Result<OpenedPackage>> {
+  return readPackage(await throughFile(dir, 'pkg.parscore', zip), 'pkg.parscore', expectKind ? { expectKind } : {});
+}
+
+describe('signature', () => {
+  it('an unsigned package (signature.json removed, re-zipped) is refused', async () => {
+    const res = await open(replace('signature.json', null));
+    expect(codes(res)).toEqual(['package.signature_missing']);
+    if (!res.ok) expect(res.error[0]?.at).toEqual({ file: 'pkg.parscore', field: 'signature.json' });
+  });
+
+  it('a package without manifest.json is refused', async () => {
+    expect(codes(await open(replace('manifest.json', null)))).toEqual(['package.manifest_missing']);
+  });
+
+  it('a signature made with another key while the signer info claims the first key is refused', async () => {
+    const forged = signatureBytes(other, manifestOf(original), publicInfo(id));
+    expect(codes(await open(replace('signature.json', forged)))).toEqual(['package.signature_invalid']);
+  });
+
+  it("another key's valid signature with its own signer info is valid, and names that key as the signer", async () => {
+    const resigned = signatureBytes(other, manifestOf(original));
+    const res = await open(replace('signature.json', resigned));
+    expect(res.ok).toBe(true);
+    if (res.ok) {
+      expect(res.value.signer.fingerprint).toBe(other.fingerprint);
+      expect(res.value.signer.fingerprint).not.toBe(id.fingerprint);
+      expect(res.value.signer.name).toBe('UBND xã B');
+      expect(res.value.payload).toEqual(payload);
+    }
+  });
+
+  it('a signer whose fingerprint does not match its public key is refused', async () => {
+    const claimed = { ...publicInfo(id), fingerprint: other.fingerprint };
+    expect(codes(await open(replace('signature.json', signatureBytes(id, manifestOf(original), claimed))))).toEqual(['package.signer_fingerprint_mismatch']);
+  });
+
+  it('a signer key that is not Ed25519 is refused', async () => {
+    const x = generateKeyPairSync('x25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    const claimed = { name: 'X', publicKey: x, fingerprint: fingerprintOf(x) };
+    expect(codes(await open(replace('signature.json', signatureBytes(id, manifestOf(original), claimed))))).toEqual(['package.signer_key_invalid']);
+  });
+
+  it('a manifest changed after signing is refused', async () => {
+    const m = manifestOf(original).toString('utf8').replace('"parscore.submission"', '"parscore.appraisal-package"');
+    expect(codes(await open(replace('manifest.json', utf8(m))))).toEqual(['package.signature_invalid']);
+  });
+
+  it('a manifest re-serialised (same JSON, other bytes) is refused: the signature covers the exact bytes', async () => {
+    const m = JSON.stringify(JSON.parse(manifestOf(original).toString('utf8')));
+    expect(codes(await open(replace('manifest.json', utf8(m))))).toEqual(['package.signature_invalid']);
+  });
+
+  it('signature.json that is not JSON is refused', async () => {
+    expect(codes(await open(replace('signature.json', utf8('{"kind":'))))).toEqual(['package.signature_not_json']);
+  });
+
+  it('signature.json that does not match its schema is refused', async () => {
+    const doc = JSON.parse(signatureBytes(id, manifestOf(original)).toString('utf8')) as Record<string, unknown>;
+    const res = await open(replace('signature.json', utf8(JSON.stringify({ ...doc, algorithm: 'RSA' }))));
+    expect(codes(res)[0]).toBe('package.signature_doc_invalid');
+    if (!res.ok) expect(res.error[1]).toMatchObject({ code: 'doc.schema', at: { file: 'pkg.parscore', field: 'signature.json: algorithm' } });
+  });
+});
+
+describe('manifest', () => {
+  it('manifest.json that is not JSON is refused', async () => {
+    expect(codes(await open(replace('manifest.json', utf8('not json'))))).toEqual(['package.manifest_not_json']);
+  });
+
+  it('manifest.json with a byte-order mark is refused (it is not the signed form)', async () => {
+    const m = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), manifestOf(original)]);
+    expect(codes(await open(replace('manifest.json', m)))).toEqual(['package.manifest_not_json']);
+  });
+
+  it('a signed manifest that does not match its schema is refused', async () => {
+    const files = [{ path: 'submission.json', data: payloadBytes(payload) }];
+    const bad = utf8(JSON.stringify({ kind: 'parscore.manifest', schemaVersion: 1, packageKind: 'parscore.submission', createdAt: CREATED_AT, entries: listing(files), extra: 1 }));
+    const zip = rezip(original, () => [
+      { name: 'manifest.json', data: bad },
+      { name: 'signature.json', data: signatureBytes(id, bad) },
+      { name: 'submission.json', data: payloadBytes(payload) },
+    ]);
+    const res = await open(zip);
+    expect(codes(res)[0]).toBe('package.manifest_invalid');
+    expect(codes(res).slice(1).every((c) => c === 'doc.schema')).toBe(true);
+  });
+
+  it('a package of another kind than expected is refused', async () => {
+    const res = await open(original, 'parscore.appraisal-package');
+    expect(codes(res)).toEqual(['package.wrong_kind']);
+    if (!res.ok) expect(res.error[0]?.params).toEqual({ expected: 'parscore.appraisal-package', actual: 'parscore.submission' });
+    expect((await open(original, 'parscore.submission')).ok).toBe(true);
+  });
+
+  it('an extra file not listed in the manifest is refused', async () => {
+    const zip = rezip(original, (es) => [...es, { name: 'evidence/extra.pdf', data: utf8('%PDF') }]);
+    const res = await open(zip);
+    expect(codes(res)).toEqual(['package.entry_unlisted']);
+    if (!res.ok) expect(res.error[0]?.at).toEqual({ file: 'pkg.parscore', field: 'evidence/extra.pdf' });
+  });
+
+  it('a file listed in the manifest but missing from the zip is refused', async () => {
+    const res = await open(replace(evidencePath, null));
+    expect(codes(res)).toEqual(['package.entry_missing']);
+    if (!res.ok) expect(res.error[0]?.params).toEqual({ path: evidencePath });
+  });
+
+  it('a file whose size differs from the manifest is refused', async () => {
+    const res = await open(replace(evidencePath, Buffer.concat([evidence, utf8('!')])));
+    expect(codes(res)).toEqual(['package.entry_size_mismatch']);
+    if (!res.ok) expect(res.error[0]?.params).toEqual({ path: evidencePath, expected: evidence.byteLength, actual: evidence.byteLength + 1 });
+  });
+
+  it('a file whose SHA-256 differs from the manifest is refused', async () => {
+    const changed = Buffer.from(evidence);
+    changed[0] = (changed[0] as number) ^ 1;
+    expect(codes(await open(replace(evidencePath, changed)))).toEqual(['package.entry_hash_mismatch']);
+  });
+
+  it('a manifest listing a reserved name is refused', async () => {
+    const files = [{ path: 'submission.json', data: payloadBytes(payload) }];
+    const zip = craft(id, files, { listed: [...listing(files), { path: 'Signature.json', size: 1, sha256: sha256(utf8('x')) }] });
+    expect(codes(await open(zip))).toEqual(['package.manifest_reserved']);
+  });
+
+  it('a manifest listing the same path twice is refused', async () => {
+    const files = [{ path: 'submission.json', data: payloadBytes(payload) }];
+    const zip = craft(id, files, { listed: [...listing(files), ...listing(files)] });
+    expect(codes(await open(zip))).toEqual(['package.manifest_duplicate']);
+  });
+
+  it('a manifest listing an unsafe path is refused', async () => {
+    const files = [{ path: 'submission.json', data: payloadBytes(payload) }];
+    const zip = craft(id, files, { listed: [...listing(files), { path: '../x', size: 1, sha256: sha256(utf8('x')) }] });
+    expect(codes(await open(zip))).toEqual(['package.entry_name_dotdot']);
+  });
+});
+
+describe('payload', () => {
+  it('a payload that is not JSON is refused', async () => {
+    const files = [{ path: 'submission.json', data: utf8('{"kind": "parscore.submission",') }];
+    const res = await open(craft(id, files));
+    expect(codes(res)).toEqual(['package.payload_not_json']);
+    if (!res.ok) expect(res.error[0]?.at).toEqual({ file: 'pkg.parscore', field: 'submission.json' });
+  });
+
+  it('a payload that is not UTF-8 is refused', async () => {
+    const files = [{ path: 'submission.json', data: Buffer.from([0x22, 0xff, 0x22]) }];
+    expect(codes(await open(craft(id, files)))).toEqual(['package.payload_not_json']);
+  });
+
+  it('a package without a document at its root is refused', async () => {
+    const files = [{ path: 'evidence/a', data: utf8('a') }];
+    expect(codes(await open(craft(id, files)))).toEqual(['package.payload_missing']);
+  });
+
+  it('a package with two documents at its root is refused', async () => {
+    const files = [
+      { path: 'a.json', data: utf8('{}') },
+      { path: 'b.json', data: utf8('{}') },
+    ];
+    const res = await open(craft(id, files));
+    expect(codes(res)).toEqual(['package.payload_ambiguous']);
+    if (!res.ok) expect(res.error[0]?.params).toEqual({ paths: 'a.json, b.json' });
+  });
+
+  it('a hand-made manifest in any order is accepted, and the manifest is returned as signed', async () => {
+    const files = [
+      { path: 'submission.json', data: payloadBytes(payload) },
+      { path: evidencePath, data: evidence },
+    ];
+    const res = await open(craft(id, files));
+    expect(res.ok).toBe(true);
+    if (res.ok) expect(res.value.manifest).toEqual(JSON.parse(manifestBytes('parscore.submission', listing(files)).toString('utf8')));
+  });
+});
+
+describe('messages', () => {
+  it('every issue is a known key and renders in both languages with its location', async () => {
+    const res = await open(replace(evidencePath, null));
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    for (const i of res.error) {
+      expect(hasMessage(i.code)).toBe(true);
+      expect(formatIssue('vi', i)).toBe(`tệp pkg.parscore · trường ${evidencePath}: Thành phần “${evidencePath}” có trong bảng kê nhưng không có trong tệp gói.`);
+      expect(formatIssue('en', i)).not.toMatch(/\{\w+\}/);
+    }
+  });
+});
