@@ -7,6 +7,7 @@
  * (never a sum or ratio of rounded figures), so a total of 159.989 out of 200 publishes the index
  * 79.99, not round2(159.99 / 200 × 100) = 80.
  */
+import { comparePeriods } from './compare.ts';
 import { type AgencyStanding, type PriorYear, selectCandidates } from '../awards/select.ts';
 import type { Agency, AgencyStatus } from '../schema/agency.ts';
 import type { Appraisal } from '../schema/appraisal.ts';
@@ -271,7 +272,7 @@ export function computeResults(input: ResultsInput): Results {
   });
   issues.push(...selection.issues);
 
-  return {
+  const results: Results = {
     kind: RESULTS_KIND,
     schemaVersion: 1,
     campaign: { id: campaign.id, year: campaign.year, title: campaign.title, model: campaign.model, period: campaign.period ?? null },
@@ -290,5 +291,10 @@ export function computeResults(input: ResultsInput): Results {
       overrides: selection.overrides,
     },
     issues,
+    comparison: null,
   };
+  // With earlier years at hand, the same document carries the year-over-year comparison.
+  const earlier = (input.history ?? []).filter((h) => h.campaign.id !== campaign.id);
+  if (earlier.length) results.comparison = comparePeriods([...earlier, results]);
+  return results;
 }

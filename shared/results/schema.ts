@@ -196,6 +196,10 @@ export const ResultsV1 = z.strictObject({
   iso: z.array(IsoScope).nullable(),
   commendation: Commendation,
   issues: z.array(IssueData),
+  /** Year over year and multi-year summary, when earlier years' results were given. */
+  get comparison() {
+    return PeriodComparison.nullable();
+  },
 });
 export type Results = z.infer<typeof ResultsV1>;
 

@@ -77,6 +77,18 @@ describe('demo → import → survey → consolidate, from the command line', ()
       expect(ranks[0]).toBe(1);
     }
     expect(results.agencies.every((a) => a.total <= a.max && (!a.submitted || a.survey.score > 0))).toBe(true);
+    expect(results.comparison).toBeNull();
+
+    // Last year's results (here: this year's, relabelled 2023) give the year-over-year comparison.
+    const lastYear = { ...results, campaign: { ...results.campaign, id: 'cchc-2023', year: 2023 } };
+    const lastYearFile = join(tmp, 'ket-qua-2023.json');
+    writeFileSync(lastYearFile, JSON.stringify(lastYear));
+    expect((await cli('consolidate', ha, '--out', join(tmp, 'ket-qua-2'), '--history', lastYearFile)).code).toBe(0);
+    const withHistory = ResultsV1.parse(JSON.parse(readFileSync(join(tmp, 'ket-qua-2', 'results.json'), 'utf8')));
+    expect(withHistory.comparison?.periods.map((p) => p.year)).toEqual([2023, 2024]);
+    const trend = withHistory.comparison?.agencies.find((a) => a.agency === 'S01');
+    expect(trend?.years.map((y) => y.year)).toEqual([2023, 2024]);
+    expect(trend?.deltas[0]?.index).toBe(0); // same figures both years
   });
 });
 

@@ -168,10 +168,10 @@ export interface Province {
 }
 
 /** Home Affairs set up, the campaign file out, and agency workspaces for `agencies`, each filled in (assessment, evidence, nominations). */
-export async function province(agencies: string[] = ['STP', 'XA-DONG-HOA']): Promise<Province> {
+export async function province(agencies: string[] = ['STP', 'XA-DONG-HOA'], opts: { so?: Template } = {}): Promise<Province> {
   const temp = new TempDirs();
   const root = await temp.make('parscore-cycle-');
-  const so = await builtinTemplate('par-so-2026');
+  const so = opts.so ?? (await builtinTemplate('par-so-2026'));
   const xa = await builtinTemplate('par-xa-2026');
   const ha = await WorkspaceStore.create(join(root, 'Sở Nội vụ'), {
     name: 'Sở Nội vụ tỉnh Minh Sơn — CCHC 2025',

@@ -150,6 +150,9 @@ describe('the annual cycle, end to end', () => {
     expect(v).toMatchObject({ revision: 2, round: 2, explanations: 2 });
     expect(v.evidence).toHaveLength(3);
     expect(stp.index.agencies[0]?.status).toBe('explained');
+    // Reading the round-1 appraisal again does not take the agency back: it has explained.
+    expectOk(await importAppraisal(stp, appraisalFile, 'STP-tham-dinh-lan-1.parscore'));
+    expect(stp.index.agencies[0]?.status).toBe('explained');
     const [verdict] = await importSubmissions(p.ha, [{ file: s.fileName, bytes: s.bytes }], { now: '2026-02-06T14:00:00+07:00' });
     expect(verdict).toMatchObject({ verdict: 'replaced', previousRevision: 1, revision: 2, round: 2, status: 'explained', late: false, explanationLate: false });
     expect(p.ha.index.agencies.find((a) => a.code === 'STP')).toMatchObject({ status: 'explained', submission: { revision: 2, round: 2 } });

@@ -1,7 +1,7 @@
 import { appendFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NOMINATIONS_KIND } from '../../electron/services/store/cycle-docs.ts';
+import { NOMINATIONS_KIND, type Nominations } from '../../electron/services/store/cycle-docs.ts';
 import { sha256Hex } from '../../electron/services/store/evidence.ts';
 import { JOURNAL_FILE } from '../../electron/services/store/journal.ts';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
@@ -145,7 +145,7 @@ describe('cycle documents', () => {
     expect((await issuesOf(ws.updateAppraisal('STP', (a) => ({ ...a!, agency: 'STC' })))).map((i) => i.code)).toEqual(['store.agency_mismatch']);
     const survey: SurveyResults = { kind: 'parscore.survey', schemaVersion: 1, campaign: 'cchc-2024', results: { STP: { '3.1': 78.5 } }, respondents: {}, sources: [] };
     await ws.writeSurvey(survey);
-    const nominations = { kind: NOMINATIONS_KIND, schemaVersion: 1 as const, agency: 'STP', campaign: 'cchc-2024', nominations: nominationsFor('STP'), updatedAt: '2026-01-10T09:00:00+07:00' };
+    const nominations: Nominations = { kind: NOMINATIONS_KIND, schemaVersion: 1, agency: 'STP', campaign: 'cchc-2024', nominations: nominationsFor('STP'), updatedAt: '2026-01-10T09:00:00+07:00' };
     await ws.writeNominations(nominations);
     await ws.putReceived('Sở-GDĐT', 3, new Uint8Array([80, 75, 3, 4]));
     expect((await issuesOf(ws.putReceived('../x', 1, new Uint8Array(1)))).map((i) => i.code)).toEqual(['store.unsafe_code']);

@@ -23,8 +23,8 @@ import { type PackageLimits, readPackage, writePackage } from '../packages/conta
 import type { WorkspaceStore } from '../store/workspace.ts';
 import {
   PAYLOAD,
-  TemplateCache,
   attempt,
+  compiledFor,
   auditWho,
   refuse,
   requireCampaign,
@@ -82,8 +82,6 @@ interface HaContext {
   ct: CompiledTemplate;
 }
 
-const templates = new TemplateCache();
-
 function haContext(ws: WorkspaceStore, code: string): HaContext {
   requireRole(ws, 'home-affairs');
   const campaign = requireCampaign(ws);
@@ -92,7 +90,7 @@ function haContext(ws: WorkspaceStore, code: string): HaContext {
   const entry = ws.index.agencies.find((a) => a.code.normalize('NFC') === c);
   if (!agency || !entry) refuse('cycle.unknown_agency', { agency: code }, { agency: code });
   const template = templateFor(ws, campaign, agency);
-  return { campaign, agency, entry, template, ct: templates.get(template) };
+  return { campaign, agency, entry, template, ct: compiledFor(ws, template) };
 }
 
 /** The round in which scores may be set now, or the reason they may not. */
@@ -182,6 +180,7 @@ async function commit(ws: WorkspaceStore, ctx: HaContext, next: Appraisal, audit
 
 /** `submitted` moves to `appraising` with the first appraisal change; returns the audit entry for it. */
 function startAppraising(ws: WorkspaceStore, ctx: HaContext, a: Appraisal, now: string): AuditEntry[] {
+  a.status = ctx.entry.status; // the index is what lists show: the appraisal follows it
   if (ctx.entry.status !== 'submitted') return [];
   a.status = 'appraising';
   return [entryOf(ws, now, ctx.entry.code, 'status', null, 'submitted', 'appraising', 1, null)];
@@ -410,9 +409,12 @@ export async function importAppraisal(ws: WorkspaceStore, bytes: Uint8Array, fil
       refuse('cycle.appraisal_older', at, { received: incoming.updatedAt, held: stored.updatedAt });
     }
     const merged: Appraisal = { ...incoming, explanations: { ...incoming.explanations, ...(stored?.explanations ?? {}) } };
+    // Having sent its explanations, the agency stays "explained" until the round-2 appraisal comes.
+    const own = ws.index.agencies.find((x) => x.code === agency.code);
+    const status = incoming.status === 'appraised_1' && own?.status === 'explained' && own.submission?.round === 2 ? 'explained' : incoming.status;
     return ws.transaction(async (tx) => {
       const value = await tx.writeAppraisal(merged);
-      tx.updateIndex((d) => ({ ...d, agencies: d.agencies.map((x) => (x.code === agency.code ? { ...x, status: incoming.status } : x)) }));
+      tx.updateIndex((d) => ({ ...d, agencies: d.agencies.map((x) => (x.code === agency.code ? { ...x, status } : x)) }));
       return value;
     });
   });
@@ -431,7 +433,7 @@ export async function setExplanation(ws: WorkspaceStore, item: string, explanati
     const appraisal = await ws.readAppraisal(agency.code);
     if (!appraisal) refuse('cycle.no_appraisal_received', at);
     if (appraisal.status !== 'appraised_1' && appraisal.status !== 'explained') refuse('cycle.explanations_closed', at, { status: appraisal.status });
-    const ct = templates.get(templateFor(ws, campaign, agency));
+    const ct = compiledFor(ws, templateFor(ws, campaign, agency));
     if (!ct.byCode.has(item)) refuse('cycle.unknown_item', at, { item });
     const next: Appraisal = structuredClone(appraisal);
     if (explanation === null) delete next.explanations[item];

@@ -69,7 +69,10 @@ export function templateFor(ws: WorkspaceStore, campaign: Campaign, agency: Agen
   return t;
 }
 
-/** Compiles each template once per use site. */
+/**
+ * Compiled templates of one workspace (a stored template version never changes, see
+ * `WorkspaceStore.putTemplate`); `compiledFor` keeps one cache per open workspace.
+ */
 export class TemplateCache {
   private readonly compiled = new Map<string, CompiledTemplate>();
   get(t: Template): CompiledTemplate {
@@ -129,4 +132,15 @@ export function timestamp(now?: string): string {
   if (now === undefined) return new Date().toISOString();
   if (Number.isNaN(Date.parse(now)) || !/T.*(Z|[+-]\d{2}:\d{2})$/.test(now)) refuse('cycle.bad_time', undefined, { value: now });
   return now;
+}
+
+const perWorkspace = new WeakMap<WorkspaceStore, TemplateCache>();
+
+export function compiledFor(ws: WorkspaceStore, t: Template): CompiledTemplate {
+  let cache = perWorkspace.get(ws);
+  if (!cache) {
+    cache = new TemplateCache();
+    perWorkspace.set(ws, cache);
+  }
+  return cache.get(t);
 }

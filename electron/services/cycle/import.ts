@@ -14,7 +14,7 @@ import { type OpenedPackage, type PackageLimits, readPackage } from '../packages
 import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import { sha256Hex } from '../store/evidence.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
-import { TemplateCache, auditWho, evidenceEntry, isLate, requireCampaign, requireRole, sameKey, templateFor, timestamp } from './common.ts';
+import { auditWho, compiledFor, evidenceEntry, isLate, requireCampaign, requireRole, sameKey, templateFor, timestamp } from './common.ts';
 import { checkSubmissionContent, openSubmission } from './submission.ts';
 
 interface VerdictBase {
@@ -123,7 +123,6 @@ export async function importSubmissions(
   const campaign = requireCampaign(ws);
   const who = auditWho(ws);
   const now = timestamp(opts.now);
-  const templates = new TemplateCache();
   const batch = new Map<string, { revision: number; digest: string; file: string }>();
   const verdicts: ImportVerdict[] = [];
   for (const [i, f] of files.entries()) {
@@ -132,7 +131,7 @@ export async function importSubmissions(
       verdicts.push({ file: f.file, sha256, verdict: 'cancelled' });
       continue;
     }
-    const verdict = await importOne(ws, f, sha256, { campaign, who, now, templates, batch, signal: opts.signal, limits: opts.limits ?? {} });
+    const verdict = await importOne(ws, f, sha256, { campaign, who, now, batch, signal: opts.signal, limits: opts.limits ?? {} });
     verdicts.push(verdict);
     if (verdict.verdict !== 'cancelled') opts.onProgress?.({ done: i + 1, total: files.length, file: f.file });
   }
@@ -143,7 +142,6 @@ interface Env {
   campaign: Campaign;
   who: AuditEntry['who'];
   now: string;
-  templates: TemplateCache;
   /** Agencies stored by this call: revision, content digest, file. */
   batch: Map<string, { revision: number; digest: string; file: string }>;
   signal: AbortSignal | undefined;
@@ -204,14 +202,15 @@ async function importOne(ws: WorkspaceStore, f: { file: string; bytes: Uint8Arra
   const statusProblem = roundProblem(entry, s.round);
   if (statusProblem) return reject([{ ...statusProblem, at: { ...at, field: 'round' } }], s);
 
-  let template;
+  let content: Issue[];
   try {
-    template = templateFor(ws, campaign, agency);
+    const ct = compiledFor(ws, templateFor(ws, campaign, agency));
+    content = checkSubmissionContent(s, { campaign, agency, ct }, { file });
   } catch (e) {
+    // The workspace's template is missing or does not pass the template checks.
     if (e instanceof IssueError) return reject(e.issues.map((i) => ({ ...i, at: { ...at, ...i.at } })), s);
     throw e;
   }
-  const content = checkSubmissionContent(s, { campaign, agency, ct: env.templates.get(template) }, { file });
   if (content.length > 0) return reject(content, s);
 
   if (env.signal?.aborted) return { file, sha256, verdict: 'cancelled' };

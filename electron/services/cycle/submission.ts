@@ -23,7 +23,7 @@ import { sha256Hex } from '../store/evidence.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
 import {
   PAYLOAD,
-  TemplateCache,
+  compiledFor,
   evidenceEntry,
   isLate,
   refuse,
@@ -152,7 +152,7 @@ export async function exportSubmission(ws: WorkspaceStore, opts: { signer: { nam
   const doc = SubmissionDoc.parse(raw, PAYLOAD.submission);
   if (!doc.ok) throw new IssueError(doc.error);
   const submission = doc.value.value;
-  const problems = checkSubmissionContent(submission, { campaign, agency, ct: new TemplateCache().get(template) }, {});
+  const problems = checkSubmissionContent(submission, { campaign, agency, ct: compiledFor(ws, template) }, {});
   if (problems.length > 0) throw new IssueError(problems);
 
   const bytes = await writePackage({ kind: SUBMISSION_KIND, payload: { path: PAYLOAD.submission, json: submission }, files, identity, createdAt: now });

@@ -117,6 +117,15 @@ interface TxState {
  * campaign.json                    the campaign (optional)
  * templates/<id>@<version>.json    self-contained copies of the templates in use
  * assessments/<agencyCode>.json    one assessment per agency
+ * appraisals/<agencyCode>.json     Home Affairs' appraisal of an agency (in an agency workspace: the one received)
+ * nominations.json                 an agency workspace's own nominations
+ * nominations/<agencyCode>.json    at Home Affairs: the nominations an agency submitted
+ * survey.json                      sociological survey results
+ * evidence/<sha256>                evidence files by content hash, written once, checked on read
+ * audit.jsonl                      append-only audit log (one AuditEntry per line, fsynced)
+ * received/<agency>-r<n>.parscore  submission files accepted, as they came
+ * keys/                            the workspace's signing identity (electron/services/packages/keys.ts)
+ * .parscore-journal.json           undo journal of a transaction in progress (see `transaction`)
  * .parscore.lock                   held by the one process that may write
  * ```
  *
