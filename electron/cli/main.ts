@@ -6,6 +6,7 @@ import { localizedCommand, usageMessage } from './program.ts';
 import { registerAppraisal } from './commands/appraisal.ts';
 import { registerCampaign } from './commands/campaign.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerReport } from './commands/report.ts';
 import { registerResults } from './commands/results.ts';
 import { registerSubmission } from './commands/submission.ts';
 import { registerScore } from './commands/score.ts';
@@ -52,6 +53,7 @@ export async function main(argv: readonly string[], io?: Partial<Pick<CliContext
   registerSubmission(ctx, program, runner);
   registerAppraisal(ctx, program, runner);
   registerResults(ctx, program, runner);
+  registerReport(ctx, program, runner);
   registerDemo(ctx, program, runner);
 
   try {

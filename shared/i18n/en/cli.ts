@@ -176,4 +176,9 @@ export const cli: Record<keyof typeof vi, string> = {
   'cli.award.reason_required': "A reason (at least 5 characters) is required for this decision.",
   'cli.award.saved': "Decision recorded: rule {rule}, subject {subject}.",
   'cli.demo.submissions_done': "Created {agencies} agency workspaces (one key each) and wrote {files} signed submission files to {dir}. Next:",
+  'cli.report.description': "write the Excel reports in the official layout: scoreboard, ranking, area analysis, ISO 9001, headline figures, commendation, comparison, all data, each agency's self-assessment report",
+  'cli.opt.only': 'only these reports: {names}',
+  'cli.opt.report_lang': 'report language: vi (default) or en',
+  'cli.report.progress': '… {name}',
+  'cli.report.done': 'Wrote {n} files to {dir}.',
 } as const;

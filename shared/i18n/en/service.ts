@@ -6,4 +6,13 @@ export const service: Record<keyof typeof vi, string> = {
   'service.not_home_affairs': 'This can only be done in the Department of Home Affairs workspace.',
   'service.results_invalid': 'The consolidated results do not match the published schema ({detail}).',
   'service.history_invalid': "The previous year's results file is not valid.",
+  'service.file.scoreboard': 'Consolidated scoreboard',
+  'service.file.ranking': 'Ranking by group',
+  'service.file.areas': 'Analysis by area',
+  'service.file.iso': 'ISO 9001 application summary',
+  'service.file.indicators': 'Headline administrative reform figures',
+  'service.file.commendation': 'Commendation candidates',
+  'service.file.comparison': 'Comparison across years',
+  'service.file.everything': 'All scoring data',
+  'service.file.agencies_dir': 'Agency self-assessment reports',
 };

@@ -175,4 +175,9 @@ export const cli = {
   'cli.award.reason_required': "Cần ghi lý do (ít nhất 5 ký tự) cho quyết định này.",
   'cli.award.saved': "Đã ghi quyết định: quy tắc {rule}, đối tượng {subject}.",
   'cli.demo.submissions_done': "Đã tạo {agencies} thư mục làm việc cơ quan (mỗi cơ quan một khóa) và ghi {files} tệp hồ sơ đã ký vào {dir}. Tiếp theo:",
+  'cli.report.description': 'xuất báo cáo Excel theo thể thức: bảng tổng hợp, xếp hạng, phân tích lĩnh vực, ISO 9001, số liệu chủ yếu, khen thưởng, so sánh, toàn bộ dữ liệu, báo cáo tự đánh giá từng cơ quan',
+  'cli.opt.only': 'chỉ xuất các báo cáo này: {names}',
+  'cli.opt.report_lang': 'ngôn ngữ của báo cáo: vi (mặc định) hoặc en',
+  'cli.report.progress': '… {name}',
+  'cli.report.done': 'Đã xuất {n} tệp vào {dir}.',
 } as const;

@@ -3,7 +3,10 @@ import { cli } from './cli.ts';
 import { core } from './core.ts';
 import { cycle } from './cycle.ts';
 import { pkg } from './package.ts';
+import { rboard } from './rboard.ts';
+import { report } from './report.ts';
 import { results } from './results.ts';
+import { rlist } from './rlist.ts';
 import { scoring } from './scoring.ts';
 import { service } from './service.ts';
 import { store } from './store.ts';
@@ -28,4 +31,7 @@ export const vi = {
   ...pkg,
   ...results,
   ...cycle,
+  ...rlist,
+  ...report,
+  ...rboard,
 };

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { isLang } from '../../../shared/i18n/index.ts';
+import { type Results, ResultsV1 } from '../../../shared/results/index.ts';
+import { REPORT_NAMES, type ReportName, isReportName, writeReports } from '../../services/reports/index.ts';
+import { type CliContext, msg, printIssues } from '../context.ts';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
+import type { Runner } from '../main.ts';
+import { applyLocale } from '../program.ts';
+import { withWorkspace } from '../workspace.ts';
+
+export function registerReport(ctx: CliContext, program: Command, runner: Runner): void {
+  applyLocale(ctx, program.command('report'))
+    .description(msg(ctx, 'cli.report.description'))
+    .argument('<workspace>', msg(ctx, 'cli.arg.workspace'))
+    .requiredOption('--out <dir>', msg(ctx, 'cli.opt.out_dir'))
+    .option('--only <names...>', msg(ctx, 'cli.opt.only', { names: REPORT_NAMES.join(', ') }))
+    .option('--history <file>', msg(ctx, 'cli.opt.history'), (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--report-lang <lang>', msg(ctx, 'cli.opt.report_lang'))
+    .action(
+      runner.wrap((dir: string, o: { out: string; only?: string[]; history: string[]; reportLang?: string }) =>
+        withWorkspace(
+          dir,
+          async (ws): Promise<ExitCode> => {
+            const only: ReportName[] = [];
+            for (const n of o.only ?? []) {
+              if (!isReportName(n)) {
+                ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--only ${n} (${REPORT_NAMES.join(', ')})` }));
+                return EXIT.USAGE;
+              }
+              only.push(n);
+            }
+            const lang = o.reportLang === undefined ? ctx.lang : isLang(o.reportLang) ? o.reportLang : null;
+            if (!lang) {
+              ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--report-lang ${o.reportLang}` }));
+              return EXIT.USAGE;
+            }
+            const history: Results[] = [];
+            for (const f of o.history) {
+              const parsed = existsSync(f) ? ResultsV1.safeParse(JSON.parse(await readFile(f, 'utf8'))) : null;
+              if (!parsed?.success) {
+                printIssues(ctx, [{ code: parsed ? 'service.history_invalid' : 'cli.file_not_found', at: { file: basename(f) } }]);
+                return parsed ? EXIT.INVALID : EXIT.IO;
+              }
+              history.push(parsed.data);
+            }
+            const r = await writeReports(ws, o.out, { only, lang, history, onProgress: (name) => ctx.err(msg(ctx, 'cli.report.progress', { name })) });
+            if (!r.ok) {
+              printIssues(ctx, r.error);
+              return EXIT.INVALID;
+            }
+            for (const f of r.value.files) ctx.out(msg(ctx, 'cli.written', { file: f }));
+            ctx.out(msg(ctx, 'cli.report.done', { n: r.value.files.length, dir: o.out }));
+            return EXIT.OK;
+          },
+          { readOnly: true },
+        ),
+      ),
+    );
+}

@@ -1,0 +1,155 @@
+/**
+ * "TỔNG HỢP SỐ LIỆU CHỦ YẾU VỀ CẢI CÁCH HÀNH CHÍNH": every aggregated declared figure per group of
+ * agencies and for the whole province, as numbers (sum, average, or x of y and its percent) and as
+ * the phrase a provincial review quotes ("18/21 sở, ban, ngành", "8/8 huyện", "100% xã").
+ *
+ * Small (one row per figure and scope): an in-memory workbook. Also exports the few helpers the
+ * ISO 9001 and commendation reports share with it.
+ */
+import { type Lang, formatNumber, t } from '../../../shared/i18n/index.ts';
+import type { IndicatorFigure, IndicatorScope, Scope } from '../../../shared/results/schema.ts';
+import type { LocalizedText } from '../../../shared/schema/common.ts';
+import type { ReportContext } from './kit/context.ts';
+import { type ColumnSpec, newWorkbook, officialSheet, saveWorkbook } from './kit/sheet.ts';
+
+/** The text of a localized field in the report's language (Vietnamese when no English is given). */
+export function pick(lang: Lang, text: LocalizedText): string {
+  return lang === 'en' ? (text.en ?? text.vi) : text.vi;
+}
+
+const ROMAN: ReadonlyArray<readonly [number, string]> = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+/** I, II, III… as official tables number their sections. */
+export function roman(n: number): string {
+  let rest = Math.max(1, Math.floor(n));
+  let out = '';
+  for (const [v, s] of ROMAN) {
+    while (rest >= v) {
+      out += s;
+      rest -= v;
+    }
+  }
+  return out;
+}
+
+/** "Sở, ban, ngành", "UBND cấp xã", "Toàn tỉnh". */
+export function scopeLabel(lang: Lang, scope: Scope): string {
+  return scope === 'all' ? t(lang, 'rlist.scope.all') : t(lang, `results.group.${scope}`);
+}
+
+/** A number with its unit as a sentence has it: "2018 thủ tục", "94,56%". */
+function withUnit(lang: Lang, key: 'sum' | 'average', value: number, unit: string | null): string {
+  const v = formatNumber(lang, value);
+  if (unit === null || unit.trim() === '') return t(lang, `rlist.ind.phrase.${key}_no_unit`, { value: v });
+  if (unit.trim() === '%') return key === 'sum' ? `${v}%` : t(lang, 'rlist.ind.phrase.average_percent', { value: v });
+  return t(lang, `rlist.ind.phrase.${key}`, { value: v, unit: unit.trim() });
+}
+
+/**
+ * The phrase a review quotes for a figure of a scope: "18/21 sở, ban, ngành", "8/8 huyện",
+ * "100% xã", "27/31 xã (87,1%)", "2018 thủ tục", "bình quân 94,56%".
+ */
+export function figurePhrase(lang: Lang, scope: Scope, f: IndicatorFigure): string {
+  switch (f.aggregate) {
+    case 'SUM':
+      return f.declared === 0 ? t(lang, 'rlist.ind.phrase.not_declared') : withUnit(lang, 'sum', f.value, f.unit);
+    case 'AVERAGE':
+      return f.value === null ? t(lang, 'rlist.ind.phrase.not_declared') : withUnit(lang, 'average', f.value, f.unit);
+    case 'COUNT_YES': {
+      const word = t(lang, `rlist.ind.word.${scope}`);
+      const params = { yes: String(f.yes), of: String(f.of), word };
+      // Departments and districts are few and named one by one: "18/21 sở, ban, ngành", "8/8 huyện".
+      if (scope === 'department' || scope === 'district') return t(lang, 'rlist.ind.phrase.count', params);
+      // Communes (and the whole province) are many: "100% xã", else "27/31 xã (87,1%)".
+      if (f.of > 0 && f.yes === f.of) return t(lang, 'rlist.ind.phrase.all_of', params);
+      if (f.percent === null) return t(lang, 'rlist.ind.phrase.count', params);
+      return t(lang, 'rlist.ind.phrase.count_percent', { ...params, percent: formatNumber(lang, f.percent) });
+    }
+  }
+}
+
+function columns(lang: Lang): ColumnSpec[] {
+  return [
+    { header: t(lang, 'rlist.stt'), width: 6, kind: 'integer' },
+    { header: t(lang, 'rlist.code'), width: 8, kind: 'code' },
+    { header: t(lang, 'rlist.ind.figure'), width: 50, kind: 'wrap' },
+    { header: t(lang, 'rlist.ind.unit'), width: 11, kind: 'wrap' },
+    { header: t(lang, 'rlist.ind.aggregate'), width: 11, kind: 'wrap' },
+    { header: t(lang, 'rlist.ind.value'), width: 13, kind: 'number2' },
+    { header: t(lang, 'rlist.ind.yes'), width: 11, kind: 'integer' },
+    { header: t(lang, 'rlist.ind.of'), width: 11, kind: 'integer' },
+    { header: t(lang, 'rlist.ind.percent'), width: 10, kind: 'percent2' },
+    { header: t(lang, 'rlist.ind.phrase'), width: 26, kind: 'wrap' },
+    { header: t(lang, 'rlist.ind.agencies'), width: 11, kind: 'integer' },
+    { header: t(lang, 'rlist.ind.declared'), width: 11, kind: 'integer' },
+  ];
+}
+
+/** One table row of a figure: numbers stay numbers, the cells that do not apply stay empty. */
+export function figureRow(lang: Lang, scope: Scope, f: IndicatorFigure, stt: number): unknown[] {
+  const value = f.aggregate === 'COUNT_YES' ? null : f.value;
+  const yes = f.aggregate === 'COUNT_YES' ? f.yes : null;
+  const of = f.aggregate === 'COUNT_YES' ? f.of : null;
+  const percent = f.aggregate === 'COUNT_YES' ? f.percent : null;
+  return [
+    stt,
+    f.code,
+    pick(lang, f.title),
+    f.unit,
+    t(lang, `rlist.ind.aggregate.${f.aggregate}`),
+    value,
+    yes,
+    of,
+    percent,
+    figurePhrase(lang, scope, f),
+    f.agencies,
+    f.declared,
+  ];
+}
+
+function sectionTitle(lang: Lang, no: number, s: IndicatorScope): string {
+  return t(lang, 'rlist.section_count', { no: roman(no), label: scopeLabel(lang, s.scope), count: String(s.agencies) });
+}
+
+export async function writeIndicators(ctx: ReportContext, file: string): Promise<void> {
+  const { lang, results } = ctx;
+  const wb = newWorkbook();
+  const sheet = officialSheet(
+    wb,
+    t(lang, 'rlist.ind.sheet'),
+    {
+      issuer: ctx.campaign.issuer,
+      date: ctx.date,
+      title: t(lang, 'rlist.ind.title'),
+      subtitle: t(lang, 'rlist.ind.subtitle', { year: String(results.campaign.year) }),
+      lang,
+    },
+    columns(lang),
+    { landscape: true },
+  );
+  if (results.indicators.length === 0) sheet.addSectionRow(t(lang, 'rlist.ind.no_scopes'));
+  results.indicators.forEach((s, i) => {
+    sheet.addSectionRow(sectionTitle(lang, i + 1, s));
+    if (s.figures.length === 0) {
+      sheet.addRow([null, null, t(lang, 'rlist.ind.no_figures')]);
+      return;
+    }
+    s.figures.forEach((f, j) => sheet.addRow(figureRow(lang, s.scope, f, j + 1)));
+  });
+  await sheet.finish(ctx.footer);
+  await saveWorkbook(wb, file);
+}
