@@ -39,7 +39,10 @@ export function localBlock(e: RawEntry): Buffer {
   return zip.subarray(0, layout(zip)[0]?.central);
 }
 
-/** Writes a zip byte by byte (no zip64, no comment). */
+/**
+ * Writes a zip byte by byte (no zip64, no comment), with the same header fields as writePackage
+ * (yazl): only the entries, their order and their methods are the caller's.
+ */
 export function buildZip(entries: RawEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -66,7 +69,7 @@ export function buildZip(entries: RawEntry[]): Buffer {
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(0x0314, 4);
+    central.writeUInt16LE(0x033f, 4); // made by Unix, spec 6.3, as yazl writes it
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(method, 10);
@@ -136,9 +139,17 @@ export function unzip(zip: Uint8Array): { name: string; data: Buffer }[] {
   });
 }
 
-/** Rebuilds a zip from its entries after `edit` (correct CRCs and sizes: only the content changes). */
-export function rezip(zip: Uint8Array, edit: (entries: { name: string; data: Buffer }[]) => { name: string; data: Uint8Array }[], method = 8): Buffer {
-  return buildZip(edit(unzip(zip)).map((e) => ({ name: e.name, data: e.data, method })));
+/** The compression method writePackage uses for an entry: files inside folders stored, JSON at the root deflated. */
+export function writerMethod(name: string): number {
+  return name.includes('/') ? 0 : 8;
+}
+
+/**
+ * Rebuilds a zip from its entries after `edit` (correct CRCs and sizes: only the content changes),
+ * in the order `edit` returns them, each compressed as writePackage would (or all with `method`).
+ */
+export function rezip(zip: Uint8Array, edit: (entries: { name: string; data: Buffer }[]) => { name: string; data: Uint8Array }[], method?: number): Buffer {
+  return buildZip(edit(unzip(zip)).map((e) => ({ name: e.name, data: e.data, method: method ?? writerMethod(e.name) })));
 }
 
 export function sha256(data: Uint8Array): string {

@@ -1,20 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/util/issue.ts';
+import type { Issue, Result } from '../../shared/util/issue.ts';
 import { type OpenedPackage, readPackage, writePackage } from '../../electron/services/packages/container.ts';
 import { generateIdentity } from '../../electron/services/packages/keys.ts';
 import { CREATED_AT, type EntryLayout, flip, layout, rezip, sha256, tempDir, throughFile, unzip } from './helpers.ts';
 
 /*
- * Damage anywhere in a package file must never be accepted as different content. A flipped byte in
- * the data of any entry, in a name or in a size is rejected; the few bytes no reader interprets
- * (version-made-by, file attributes, disk numbers) may be flipped, and then the verified content
- * is exactly the original.
+ * A package file changed in any byte is refused: the signature and the SHA-256 manifest cover the
+ * content, the layout check covers every other byte (versions, flags, attributes, disk numbers,
+ * extra fields, comments, counts, offsets; the free bits of deflate data). A flipped byte in the
+ * data of an entry, in a name or in a size is refused for that; one in zip bookkeeping no reader
+ * interprets is refused as not canonical, naming that very byte.
  */
 
 const id = generateIdentity('UBND xã Thử Nghiệm');
 const payload = { kind: 'parscore.submission', agency: 'XA-01', note: 'Báo cáo tự đánh giá', values: [10, 8.5, 0] };
 const evidence = Buffer.from(Array.from({ length: 200 }, (_, i) => (i * 7) % 256));
 const evidencePath = `evidence/${sha256(evidence)}`;
+const minutes = Buffer.from('%PDF-1.7\nBiên bản họp ngày 02/03/2025 — Quyết định 12/QĐ-UBND\n%%EOF\n', 'utf8');
+const minutesPath = `evidence/${sha256(minutes)}`;
 let original: Buffer;
 let zip: EntryLayout[];
 let dir = '';
@@ -26,7 +29,10 @@ beforeAll(async () => {
     await writePackage({
       kind: 'parscore.submission',
       payload: { path: 'submission.json', json: payload },
-      files: [{ path: evidencePath, data: evidence }],
+      files: [
+        { path: evidencePath, data: evidence },
+        { path: minutesPath, data: minutes },
+      ],
       identity: id,
       createdAt: CREATED_AT,
     }),
@@ -36,6 +42,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await cleanup();
 });
+
+/** manifest.json, signature.json, then the others in path order, as writePackage adds them. */
+function byWriterOrder(a: string, b: string): number {
+  const rank = (n: string) => (n === 'manifest.json' ? 0 : n === 'signature.json' ? 1 : 2);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
 
 function entry(name: string): EntryLayout {
   const e = zip.find((x) => x.name === name);
@@ -64,8 +76,9 @@ function sameContent(r: Result<OpenedPackage>): boolean {
   const p = r.value;
   return (
     JSON.stringify(p.payload) === JSON.stringify(payload) &&
-    p.files.size === 1 &&
+    p.files.size === 2 &&
     Buffer.from(p.files.get(evidencePath) as Uint8Array).equals(evidence) &&
+    Buffer.from(p.files.get(minutesPath) as Uint8Array).equals(minutes) &&
     p.signer.fingerprint === id.fingerprint &&
     p.signer.name === id.name &&
     p.manifest.createdAt === CREATED_AT
@@ -99,8 +112,8 @@ describe('a byte flipped in the package file', () => {
     }
   });
 
-  it('inside a stored evidence file: rejected as a SHA-256 mismatch', async () => {
-    for (const at of offsetsIn(evidencePath)) {
+  it('inside a stored evidence file: rejected as damaged (CRC-32)', async () => {
+    for (const at of [...offsetsIn(evidencePath), ...offsetsIn(minutesPath)]) {
       const res = await readPackage(flip(original, at, 0x01), 'x', {});
       expect(codes(res), `offset ${at}`).toContain('package.entry_damaged');
     }
@@ -113,24 +126,76 @@ describe('a byte flipped in the package file', () => {
     }
   });
 
-  it('at every offset, with two masks: rejected, or the verified content is exactly the original', async () => {
-    let rejected = 0;
-    const accepted: number[] = [];
+  it('at every offset, with two masks: always rejected; in zip bookkeeping as not canonical, naming that very byte', async () => {
+    const started = Date.now();
+    expect(zip.map((e) => e.name)).toEqual(['manifest.json', 'signature.json', minutesPath, evidencePath, 'submission.json'].sort(byWriterOrder));
+    const accepted: string[] = [];
+    const misplaced: string[] = [];
+    const byCode = new Map<string, number>();
     for (let at = 0; at < original.byteLength; at++) {
       for (const mask of [0xff, 0x01]) {
         const res = await readPackage(flip(original, at, mask), 'x', {});
-        if (!res.ok) rejected++;
-        else {
-          expect(sameContent(res), `offset ${at} mask ${mask}`).toBe(true);
-          accepted.push(at);
+        if (res.ok) {
+          accepted.push(`offset ${at} mask ${mask}`);
+          continue;
+        }
+        const first = res.error[0] as Issue;
+        byCode.set(first.code, (byCode.get(first.code) ?? 0) + 1);
+        if (first.code !== 'package.not_canonical') continue;
+        // In zip bookkeeping the byte named is the one flipped; in deflate data, a byte of that entry's data.
+        const inData = zip.find((e) => at >= e.dataStart && at < e.dataStart + e.compressedSize);
+        const offset = Number(first.params?.offset);
+        const named = inData ? first.at?.field === inData.name && offset >= inData.dataStart && offset < inData.dataStart + inData.compressedSize : offset === at;
+        if (!named) misplaced.push(`offset ${at} mask ${mask}: ${JSON.stringify(first)}`);
+      }
+    }
+    expect(accepted).toEqual([]);
+    expect(misplaced).toEqual([]);
+    // The bytes only the layout check looks at (version made by, attributes, disk numbers…) are there, refused.
+    expect(byCode.get('package.not_canonical')).toBeGreaterThan(50);
+    // Most flips are refused before anything is inflated or verified: the whole sweep stays quick.
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('every bit of every byte outside the entries’ data, flipped alone: rejected', async () => {
+    const accepted: string[] = [];
+    for (let at = 0; at < original.byteLength; at++) {
+      if (zip.some((e) => at >= e.dataStart && at < e.dataStart + e.compressedSize)) continue;
+      for (let bit = 0; bit < 8; bit++) {
+        if ((await readPackage(flip(original, at, 1 << bit), 'x', {})).ok) accepted.push(`offset ${at} bit ${bit}`);
+      }
+    }
+    expect(accepted).toEqual([]);
+  });
+
+  it('any change to the first or last byte of deflate data (block header, padding bits after the final block): rejected', async () => {
+    const deflated = zip.filter((e) => e.method === 8);
+    expect(deflated.map((e) => e.name)).toEqual(['manifest.json', 'signature.json', 'submission.json']);
+    for (const e of deflated) {
+      for (const at of [e.dataStart, e.dataStart + e.compressedSize - 1]) {
+        for (let mask = 1; mask < 256; mask++) {
+          const res = await readPackage(flip(original, at, mask), 'x', {});
+          expect(res.ok, `${e.name} offset ${at} mask ${mask}`).toBe(false);
         }
       }
     }
-    // Every byte of every entry's data is covered.
-    for (const e of zip) {
-      for (let at = e.dataStart; at < e.dataStart + e.compressedSize; at++) expect(accepted, `${e.name} @${at}`).not.toContain(at);
+  });
+
+  it('a padding bit set after the final deflate block: not canonical, naming that byte of that entry', async () => {
+    const found: string[] = [];
+    for (const e of zip.filter((x) => x.method === 8)) {
+      const last = e.dataStart + e.compressedSize - 1;
+      // zlib fills the last byte with zero bits after the end of the stream: the high bits, when there are any.
+      for (let bit = 7; bit >= 1; bit--) {
+        const res = await readPackage(flip(original, last, 1 << bit), 'pkg.parscore', {});
+        expect(res.ok).toBe(false);
+        if (res.ok || !/padding bits after/.test(String(res.error[0]?.params?.detail))) continue;
+        expect(codes(res)).toEqual(['package.not_canonical']);
+        expect(res.error[0]).toMatchObject({ at: { file: 'pkg.parscore', field: e.name }, params: { offset: last, detail: `data of ${e.name}: padding bits after the end of the deflate stream` } });
+        found.push(`${e.name} bit ${bit}`);
+      }
     }
-    expect(rejected).toBeGreaterThan(original.byteLength * 1.5);
+    expect(found.length).toBeGreaterThan(0);
   });
 });
 

@@ -6,6 +6,8 @@ import type { PublicKeyInfo } from '../../../shared/schema/campaign.ts';
 import { ManifestDoc, SignatureDoc } from '../../../shared/schema/index.ts';
 import type { Manifest, PackageKind, Signature } from '../../../shared/schema/package.ts';
 import { type Issue, IssueError, type IssueLocation, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
+import { type Deviation, checkLayout, checkWriterChoices } from './canonical.ts';
+import { checkDeflateStream } from './deflate.ts';
 import { type Identity, fingerprintOf, publicInfo, publicKeyFromB64, signBytes, verifyBytes } from './keys.ts';
 import { MANIFEST_FILE, SIGNATURE_FILE, entryNameProblem, foldName, isReservedName } from './names.ts';
 
@@ -18,6 +20,10 @@ import { MANIFEST_FILE, SIGNATURE_FILE, entryNameProblem, foldName, isReservedNa
  *   <dir>/<name>    other files, always inside a folder (e.g. evidence/<sha256>)
  * Only the public key and fingerprint of the signer are bound by the signature; `signer.name` is
  * what the signer says it is called (callers pin keys by fingerprint and show the pinned name).
+ *
+ * The zip itself is exactly what writePackage writes, byte for byte (canonical.ts): the signature
+ * and the manifest cover the content, the layout check covers every other byte, so that a file
+ * differing from the one written in any byte is refused, not just one whose content differs.
  */
 
 export interface PackageLimits {
@@ -172,6 +178,15 @@ export async function writePackage(opts: WritePackageOptions): Promise<Uint8Arra
   if (out.byteLength > DEFAULT_LIMITS.maxPackageBytes) {
     throw new IssueError(issue('package.write_total_too_large', {}, { size: out.byteLength, max: DEFAULT_LIMITS.maxPackageBytes }));
   }
+  // The reader accepts only this exact layout: a zip library that starts writing other bytes must
+  // fail here, at the first package written, not in the hands of whoever receives it.
+  const written = checkLayout(out);
+  const unexpected = written.ok ? checkWriterChoices(written.entries, RATIO_FLOOR_BYTES) : written.deviation;
+  if (unexpected) throw new Error(`writePackage: the zip written is not in the layout readPackage accepts (byte ${unexpected.offset}: ${unexpected.detail})`);
+  for (const e of written.ok ? written.entries : []) {
+    const free = e.method === 0 ? null : checkDeflateStream(out.subarray(e.dataStart, e.dataStart + e.compressedSize));
+    if (free) throw new Error(`writePackage: zlib wrote ${e.name} in a way readPackage refuses (byte ${e.dataStart + free.index}: ${free.detail})`);
+  }
   return out;
 }
 
@@ -186,8 +201,11 @@ interface ZipEntry {
 /**
  * Opens and verifies a package held in memory. `file` names it in issues (`at.file`; `at.field`
  * is the entry path). Nothing is trusted before it is checked: structure and limits first (sizes
- * as declared, then enforced while inflating, which stops as soon as a limit is passed), then the
- * signature over manifest.json, then every entry against the manifest.
+ * as declared, then enforced while inflating, which stops as soon as a limit is passed), and every
+ * byte of zip bookkeeping exactly as writePackage writes it, then the signature over manifest.json,
+ * then every entry against the manifest, and last the writer's choices of entry order and methods.
+ * A package differing in any byte from the file written is refused (`package.not_canonical` names
+ * the first byte that differs, when no more specific check refuses it first).
  */
 export async function readPackage(
   data: Uint8Array,
@@ -293,6 +311,12 @@ export async function readPackage(
     }
     if (problems.length) return fail(problems);
 
+    // 2b. Every byte of zip bookkeeping exactly as the writer writes it (versions, flags, times,
+    //     attributes, extra fields, comments, counts, offsets), entries back to back from the first
+    //     byte, nothing after the end record. Only the data of each entry is left to check below.
+    const laidOut = checkLayout(buf);
+    if (!laidOut.ok) return fail([notCanonical(laidOut.deviation, at)]);
+
     const byName = new Map(entries.map((e) => [e.name, e]));
     const budget = { remaining: limits.maxTotalBytes };
 
@@ -382,10 +406,20 @@ export async function readPackage(
     const payload = parseJson(payloadBytes);
     if (!payload.ok) return fail([issue('package.payload_not_json', at(payloadPath), { path: payloadPath, detail: payload.error })]);
 
+    // 6. The writer's choices: entry order, and which entries are deflated. Checked last, so that a
+    //    hand-made package is refused for what is wrong with its content first, if anything is.
+    const unexpected = checkWriterChoices(laidOut.entries, RATIO_FLOOR_BYTES);
+    if (unexpected) return fail([notCanonical(unexpected, at)]);
+
     return ok({ kind: manifest.packageKind, signer, manifest, payload: payload.value, payloadPath, files: contents, sha256 });
   } finally {
     zip.close();
   }
+}
+
+/** A package whose bytes differ from what writePackage writes, at the first byte that differs. */
+function notCanonical(d: Deviation, at: (field?: string) => IssueLocation): Issue {
+  return issue('package.not_canonical', at(d.entry), { offset: d.offset, detail: d.detail });
 }
 
 /** The defaults, overridden only by given numbers (an explicit `undefined` or NaN never switches a limit off). */
@@ -434,6 +468,11 @@ async function extract(buf: Buffer, e: ZipEntry, limits: PackageLimits, budget: 
     return { ok: false, limit: false, error: issue('package.entry_damaged', at(name), { path: name, detail: `size ${out.byteLength} ≠ ${declared}` }) };
   }
   if (crc32(out) !== entry.crc32) return { ok: false, limit: false, error: issue('package.entry_damaged', at(name), { path: name, detail: 'CRC-32' }) };
+  if (entry.compressionMethod !== 0) {
+    // The content is right; the bits of the deflate stream it leaves free must be as zlib writes them.
+    const free = checkDeflateStream(raw);
+    if (free) return { ok: false, limit: false, error: notCanonical({ offset: e.dataStart + free.index, entry: name, detail: `data of ${name}: ${free.detail}` }, at) };
+  }
   return { ok: true, value: out };
 }
 

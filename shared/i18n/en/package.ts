@@ -25,6 +25,8 @@ export const pkg: Record<keyof typeof vi, string> = {
   'package.entry_damaged': 'The entry “{path}” is damaged ({detail}).',
   'package.entry_header_mismatch': 'The two zip headers of the entry “{path}” disagree; the package is damaged or was modified.',
   'package.entries_overlap': 'The entry “{path}” shares its data with “{other}”; the package is refused.',
+  'package.not_canonical':
+    'The package file is not laid out exactly as ParScore writes it (byte {offset}: {detail}); it was damaged or modified after it was made. Ask for the file to be sent again.',
   'package.manifest_missing': 'The package has no manifest.json.',
   'package.signature_missing': 'The package has no signature.json (it is not signed).',
   'package.manifest_not_json': 'manifest.json is not valid JSON ({detail}).',

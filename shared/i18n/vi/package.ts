@@ -24,6 +24,8 @@ export const pkg = {
   'package.entry_damaged': 'Thành phần “{path}” bị hỏng ({detail}).',
   'package.entry_header_mismatch': 'Thông tin của thành phần “{path}” không khớp giữa hai phần đầu mục của zip; tệp gói bị hỏng hoặc đã bị sửa.',
   'package.entries_overlap': 'Thành phần “{path}” dùng chung dữ liệu với “{other}”; tệp gói không được chấp nhận.',
+  'package.not_canonical':
+    'Tệp gói không đúng cấu trúc mà ParScore ghi ra (byte {offset}: {detail}); tệp đã bị hỏng hoặc bị sửa đổi sau khi tạo. Hãy xin gửi lại tệp.',
   'package.manifest_missing': 'Tệp gói thiếu bảng kê manifest.json.',
   'package.signature_missing': 'Tệp gói thiếu chữ ký signature.json (tệp chưa được ký).',
   'package.manifest_not_json': 'Bảng kê manifest.json không phải JSON hợp lệ ({detail}).',
