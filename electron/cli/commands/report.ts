@@ -1,14 +1,11 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { isLang } from '../../../shared/i18n/index.ts';
-import { type Results, ResultsV1 } from '../../../shared/results/index.ts';
 import { REPORT_NAMES, type ReportName, isReportName, writeReports } from '../../services/reports/index.ts';
 import { type CliContext, msg, printIssues } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Runner } from '../main.ts';
 import { applyLocale } from '../program.ts';
+import { loadHistory } from '../history.ts';
 import { withWorkspace } from '../workspace.ts';
 
 export function registerReport(ctx: CliContext, program: Command, runner: Runner): void {
@@ -37,15 +34,12 @@ export function registerReport(ctx: CliContext, program: Command, runner: Runner
               ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--report-lang ${o.reportLang}` }));
               return EXIT.USAGE;
             }
-            const history: Results[] = [];
-            for (const f of o.history) {
-              const parsed = existsSync(f) ? ResultsV1.safeParse(JSON.parse(await readFile(f, 'utf8'))) : null;
-              if (!parsed?.success) {
-                printIssues(ctx, [{ code: parsed ? 'service.history_invalid' : 'cli.file_not_found', at: { file: basename(f) } }]);
-                return parsed ? EXIT.INVALID : EXIT.IO;
-              }
-              history.push(parsed.data);
+            const loaded = await loadHistory(o.history);
+            if (!loaded.ok) {
+              printIssues(ctx, loaded.error);
+              return loaded.error.some((i) => i.code === 'cli.file_not_found') ? EXIT.IO : EXIT.INVALID;
             }
+            const history = loaded.value;
             const r = await writeReports(ws, o.out, { only, lang, history, onProgress: (name) => ctx.err(msg(ctx, 'cli.report.progress', { name })) });
             if (!r.ok) {
               printIssues(ctx, r.error);

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { formatPoints } from '../../../shared/i18n/index.ts';
-import { type Results, ResultsV1 } from '../../../shared/results/index.ts';
 import { AwardOverride } from '../../../shared/schema/index.ts';
 import { addOverride, consolidate } from '../../services/consolidate.ts';
 import { workspaceIdentity } from '../../services/cycle/index.ts';
@@ -13,6 +12,7 @@ import { type CliContext, msg, printIssues } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Runner } from '../main.ts';
 import { applyLocale } from '../program.ts';
+import { loadHistory } from '../history.ts';
 import { withWorkspace } from '../workspace.ts';
 
 async function writeOut(file: string, data: Uint8Array | string): Promise<void> {
@@ -81,15 +81,12 @@ export function registerResults(ctx: CliContext, program: Command, runner: Runne
         withWorkspace(
           dir,
           async (ws): Promise<ExitCode> => {
-            const history: Results[] = [];
-            for (const f of o.history) {
-              const parsed = existsSync(f) ? ResultsV1.safeParse(JSON.parse(await readFile(f, 'utf8'))) : null;
-              if (!parsed?.success) {
-                printIssues(ctx, [{ code: parsed ? 'service.history_invalid' : 'cli.file_not_found', at: { file: basename(f) } }]);
-                return parsed ? EXIT.INVALID : EXIT.IO;
-              }
-              history.push(parsed.data);
+            const loaded = await loadHistory(o.history);
+            if (!loaded.ok) {
+              printIssues(ctx, loaded.error);
+              return loaded.error.some((i) => i.code === 'cli.file_not_found') ? EXIT.IO : EXIT.INVALID;
             }
+            const history = loaded.value;
             const r = await consolidate(ws, { history });
             if (!r.ok) {
               printIssues(ctx, r.error);

@@ -126,7 +126,7 @@ async function writeAndSync(path: string, data: string | Uint8Array, flags: stri
 
 /** bak(N-1) → bakN … bak1 → bak2 (renames), then bak1 = a hard link to the current file (a copy where links fail). */
 async function rotateBackups(target: string, count: number): Promise<void> {
-  if (!(await exists(target))) return;
+  if (!(await pathExists(target))) return;
   await unlink(backupPath(target, count)).catch(ignoreMissing);
   for (let n = count - 1; n >= 1; n--) {
     await renameRetrying(backupPath(target, n), backupPath(target, n + 1)).catch(ignoreMissing);
@@ -162,7 +162,8 @@ async function renameRetrying(from: string, to: string): Promise<void> {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
+/** Whether something is at `path` (without following a link); errors other than "not there" propagate. */
+export async function pathExists(path: string): Promise<boolean> {
   try {
     await lstat(path);
     return true;

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { IssueError, issue } from '../../../shared/util/issue.ts';
-import { errno, errorDetail, withFileLock, writeFileDurableNow } from './durable-file.ts';
+import { errno, errorDetail, pathExists, withFileLock, writeFileDurableNow } from './durable-file.ts';
+
+export { pathExists };
 
 export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -41,15 +43,6 @@ export async function readBlob(path: string, label: string, sha256: string): Pro
   return data;
 }
 
-export async function pathExists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch (e) {
-    if (errno(e) === 'ENOENT') return false;
-    throw e;
-  }
-}
 
 export async function readOrNull(path: string, label: string): Promise<Uint8Array | null> {
   try {

@@ -1,4 +1,4 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { VersionedKind } from '../../../shared/schema/versioned.ts';
@@ -11,6 +11,7 @@ import {
   renameDurable,
   withFileLock,
   writeFileDurableNow,
+  pathExists,
   writeNewFileDurable,
 } from './durable-file.ts';
 import { fileStamp } from './names.ts';
@@ -254,15 +255,6 @@ export function serialize(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-async function pathExists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch (e) {
-    if (errno(e) === 'ENOENT') return false;
-    throw e;
-  }
-}
 
 function writeError(label: string, e: unknown): IssueError {
   if (e instanceof IssueError) return e;
