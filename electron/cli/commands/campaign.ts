@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DEFAULT_BANDS, DEFAULT_COMMENDATION, DEFAULT_TIE_BREAKS } from '../../../shared/campaign/defaults.ts';
-import { formatDate } from '../../../shared/i18n/index.ts';
+import { formatDate, t } from '../../../shared/i18n/index.ts';
 import { type AgencyGroup, type Campaign, DEFAULT_ANSWER_SCALE, type Template } from '../../../shared/schema/index.ts';
 import { exportCampaignPackage, initAgencyWorkspace, setupHomeAffairs } from '../../services/cycle/index.ts';
 import { WorkspaceStore } from '../../services/store/workspace.ts';
@@ -46,7 +46,7 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
     .option('--model <model>', msg(ctx, 'cli.opt.model'), 'two-tier')
     .option('--title <text>', msg(ctx, 'cli.opt.campaign_title'))
     .option('--signer-name <name>', msg(ctx, 'cli.opt.signer_name'), '')
-    .option('--signer-title <title>', msg(ctx, 'cli.opt.signer_title'), 'GIÁM ĐỐC')
+    .option('--signer-title <title>', msg(ctx, 'cli.opt.signer_title'), t('vi', 'service.campaign.signer_title'))
     .option('--template <group=id>', msg(ctx, 'cli.opt.template_for_group'), (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--deadline <yyyy-mm-dd>', msg(ctx, 'cli.opt.deadline'))
     .action(
@@ -90,7 +90,7 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
           kind: 'parscore.campaign',
           schemaVersion: 2,
           id: `cchc-${o.year}`,
-          title: { vi: o.title ?? `Xác định Chỉ số cải cách hành chính năm ${o.year} tỉnh ${province}`, en: `${o.year} PAR Index of ${province} province` },
+          title: { vi: o.title ?? t('vi', 'service.campaign.title', { year: String(o.year), province }), en: t('en', 'service.campaign.title', { year: String(o.year), province }) },
           year: o.year,
           model: o.model,
           templates: refs,
@@ -98,7 +98,7 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
           deadlines: o.deadline ? { selfAssessment: o.deadline } : {},
           bands: DEFAULT_BANDS,
           tieBreaks: DEFAULT_TIE_BREAKS,
-          issuer: { parentBody: `UBND TỈNH ${province.toLocaleUpperCase('vi')}`, body: 'SỞ NỘI VỤ', place: province, signerTitle: o.signerTitle, signerName: o.signerName || '…' },
+          issuer: { parentBody: t('vi', 'service.campaign.parent_body', { province: province.toLocaleUpperCase('vi') }), body: t('vi', 'service.campaign.body'), place: province, signerTitle: o.signerTitle, signerName: o.signerName || '…' },
           communeAppraiser: 'province',
           late: { mode: 'not_ranked', penaltyPoints: 0 },
           surveyScale: { ...DEFAULT_ANSWER_SCALE },
@@ -106,7 +106,7 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
           isoIndicators: { built: 'KK10', announced: 'KK11', maintained: 'KK12' },
           homeAffairs: null,
         };
-        const name = `Sở Nội vụ tỉnh ${province}`;
+        const name = t('vi', 'service.campaign.workspace_name', { province });
         const ws = await WorkspaceStore.create(dir, {
           name,
           role: 'home-affairs',

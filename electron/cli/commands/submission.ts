@@ -36,7 +36,7 @@ export function registerSubmission(ctx: CliContext, program: Command, runner: Ru
     .argument('<agency>', msg(ctx, 'cli.arg.agency_code'))
     .requiredOption('--out <file>', msg(ctx, 'cli.opt.out_file'))
     .option('--signer-name <name>', msg(ctx, 'cli.opt.signer_name'))
-    .option('--signer-position <position>', msg(ctx, 'cli.opt.signer_position'), 'Thủ trưởng cơ quan')
+    .option('--signer-position <position>', msg(ctx, 'cli.opt.signer_position'), msg(ctx, 'service.campaign.agency_head'))
     .action(
       runner.wrap((dir: string, agency: string, o: { out: string; signerName?: string; signerPosition: string }) =>
         withWorkspace(dir, async (ws): Promise<ExitCode> => {

@@ -15,4 +15,10 @@ export const service: Record<keyof typeof vi, string> = {
   'service.file.comparison': 'Comparison across years',
   'service.file.everything': 'All scoring data',
   'service.file.agencies_dir': 'Agency self-assessment reports',
+  'service.campaign.signer_title': "DIRECTOR",
+  'service.campaign.title': "{year} PAR Index of {province} province",
+  'service.campaign.parent_body': "{province} PROVINCIAL PEOPLE'S COMMITTEE",
+  'service.campaign.body': "DEPARTMENT OF HOME AFFAIRS",
+  'service.campaign.workspace_name': "Department of Home Affairs of {province}",
+  'service.campaign.agency_head': "Head of agency",
 };

@@ -14,4 +14,10 @@ export const service = {
   'service.file.comparison': 'So sánh qua các năm',
   'service.file.everything': 'Toàn bộ dữ liệu chấm điểm',
   'service.file.agencies_dir': 'Báo cáo tự đánh giá của các cơ quan',
+  'service.campaign.signer_title': "GIÁM ĐỐC",
+  'service.campaign.title': "Xác định Chỉ số cải cách hành chính năm {year} tỉnh {province}",
+  'service.campaign.parent_body': "UBND TỈNH {province}",
+  'service.campaign.body': "SỞ NỘI VỤ",
+  'service.campaign.workspace_name': "Sở Nội vụ tỉnh {province}",
+  'service.campaign.agency_head': "Thủ trưởng cơ quan",
 } as const;
