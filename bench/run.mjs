@@ -1,13 +1,26 @@
 #!/usr/bin/env node
-// `npm run bench`: runs every benchmark script in bench/ in turn; each prints its own figures.
+// `npm run bench`: every benchmark in bench/, one after another, each printing its own figures.
+//   npm run bench                 full sizes (national scale: 100, 1,000 and 10,000 communes)
+//   npm run bench -- --smoke      smallest sizes, to check that the scripts work (the test suite runs this)
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const scripts = ['scoring.ts', 'store-save.ts'];
+const smoke = process.argv.includes('--smoke');
+const benches = [
+  ['scoring.ts', []],
+  ['store-save.ts', smoke ? ['--saves', '20'] : []],
+  ['item-save.ts', smoke ? ['--sizes', '10', '--edits', '20'] : []],
+  ['national/run.ts', smoke ? ['--sizes', '100'] : []],
+];
 let failed = 0;
-for (const s of scripts) {
-  console.log(`\n=== bench/${s}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, s), ...process.argv.slice(2)], { stdio: 'inherit' });
-  if (r.status !== 0) failed++;
+for (const [script, args] of benches) {
+  console.log(`\n=== bench/${script} ${args.join(' ')}`);
+  // More threads for the file system: the import writes and fsyncs many files at once.
+  const env = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' };
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), ...args], { stdio: 'inherit', env });
+  if (r.status !== 0) {
+    console.error(`bench/${script} failed (${r.status ?? r.signal})`);
+    failed++;
+  }
 }
 process.exit(failed ? 1 : 0);

@@ -1,13 +1,17 @@
 import { join } from 'node:path';
+import pMap from 'p-map';
 import type { AgencyInput } from '../../shared/results/index.ts';
 import { type Results, ResultsV1, computeResults } from '../../shared/results/index.ts';
-import { type AwardOverride, AwardOverridesDoc, type Template } from '../../shared/schema/index.ts';
+import { type Agency, type AwardOverride, AwardOverridesDoc, type Template } from '../../shared/schema/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { type Result, fail, issue, ok } from '../../shared/util/issue.ts';
 import { ValidatedJsonFile } from './store/json-store.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 
 export const OVERRIDES_FILE = 'award-overrides.json';
+
+/** Agencies whose files are read at once. */
+const READ_CONCURRENCY = 16;
 
 function overridesFile(ws: WorkspaceStore): ValidatedJsonFile<{ kind: 'parscore.award-overrides'; schemaVersion: 1; overrides: AwardOverride[] }> {
   return new ValidatedJsonFile(join(ws.dir, OVERRIDES_FILE), AwardOverridesDoc, { label: OVERRIDES_FILE });
@@ -40,22 +44,45 @@ export async function consolidate(ws: WorkspaceStore, opts: { now?: string; hist
   };
   const survey = await ws.readSurvey();
   const byCode = new Map(ws.index.agencies.map((a) => [a.code, a]));
-  const agencies: AgencyInput[] = [];
-  for (const agency of campaign.agencies) {
+  const templates = new Map<string, CompiledTemplate | null>();
+  const templateOf = (agency: Agency): CompiledTemplate | null => {
     const ref = campaign.templates[agency.group];
-    const t = ref ? ws.template(ref) : null;
-    if (!ref || !t) return fail([issue('store.template_missing', { agency: agency.code }, { id: ref ? `${ref.id}@${ref.version}` : agency.group })]);
-    const entry = byCode.get(agency.code);
-    agencies.push({
-      agency,
-      template: compile(t),
-      assessment: entry?.submission ? await ws.readAssessment(agency.code) : null,
-      appraisal: await ws.readAppraisal(agency.code),
-      survey: survey?.results[agency.code] ?? null,
-      submission: entry?.submission ? { revision: entry.submission.revision, receivedAt: entry.submission.receivedAt, late: entry.submission.late } : null,
-      nominations: (await ws.readAgencyNominations(agency.code))?.nominations ?? [],
-    });
+    if (!ref) return null;
+    const key = `${ref.id}@${ref.version}`;
+    if (!templates.has(key)) {
+      const t = ws.template(ref);
+      templates.set(key, t ? compile(t) : null);
+    }
+    return templates.get(key) ?? null;
+  };
+  for (const agency of campaign.agencies) {
+    if (!templateOf(agency)) {
+      const ref = campaign.templates[agency.group];
+      return fail([issue('store.template_missing', { agency: agency.code }, { id: ref ? `${ref.id}@${ref.version}` : agency.group })]);
+    }
   }
+  // Many files read at once: the disk's latency overlaps instead of adding up.
+  const agencies: AgencyInput[] = await pMap(
+    campaign.agencies,
+    async (agency) => {
+      const entry = byCode.get(agency.code);
+      const [assessment, appraisal, nominations] = await Promise.all([
+        entry?.submission ? ws.readAssessment(agency.code) : null,
+        ws.readAppraisal(agency.code),
+        ws.readAgencyNominations(agency.code),
+      ]);
+      return {
+        agency,
+        template: templateOf(agency)!,
+        assessment,
+        appraisal,
+        survey: survey?.results[agency.code] ?? null,
+        submission: entry?.submission ? { revision: entry.submission.revision, receivedAt: entry.submission.receivedAt, late: entry.submission.late } : null,
+        nominations: nominations?.nominations ?? [],
+      };
+    },
+    { concurrency: READ_CONCURRENCY },
+  );
   const results = computeResults({
     campaign,
     agencies,

@@ -68,17 +68,28 @@ describe('progress and cancellation', () => {
     expect(await prov.ha.readAssessment('XA-DONG-HOA')).toBeNull();
   });
 
-  it('cancelled while a file is being written: that file is undone completely', async () => {
+  it('cancelled before the first file: nothing is read or written, and the workspace carries on normally', async () => {
     const { prov, files } = await threeFiles();
     const before = await hashTree(prov.ha.dir);
-    // Reads of `aborted`: before the file (1), before its transaction (2), inside it before the commit (3).
-    const verdicts = await importSubmissions(prov.ha, files, { now: ON_TIME, signal: abortOnRead(3) });
+    const controller = new AbortController();
+    controller.abort();
+    const verdicts = await importSubmissions(prov.ha, files, { now: ON_TIME, signal: controller.signal });
     expect(verdicts.map((v) => v.verdict)).toEqual(['cancelled', 'cancelled', 'cancelled']);
     expect(await hashTree(prov.ha.dir)).toEqual(before);
     expect(prov.ha.index.agencies.every((a) => a.submission === null && !a.hasAssessment)).toBe(true);
-    // And the workspace carries on normally afterwards.
     const again = await importSubmissions(prov.ha, files, { now: ON_TIME });
     expect(again.map((v) => v.verdict)).toEqual(['accepted', 'accepted', 'replaced']);
+  });
+
+  it('files given as readers are read in turn; one that cannot be read is rejected and the others go on', async () => {
+    const { prov, files } = await threeFiles();
+    const read: string[] = [];
+    const inputs = files.slice(0, 2).map((f) => ({ file: f.file, read: async () => (read.push(f.file), f.bytes) }));
+    const verdicts = await importSubmissions(prov.ha, [inputs[0]!, { file: 'đã-xóa.parscore', read: () => Promise.reject(new Error('ENOENT')) }, inputs[1]!], { now: ON_TIME });
+    expect(verdicts.map((v) => v.verdict)).toEqual(['accepted', 'rejected', 'accepted']);
+    expect(codes((verdicts[1] as RejectedVerdict).reasons)).toEqual(['cycle.import_read_failed']);
+    expect((verdicts[1] as RejectedVerdict).sha256).toBeNull();
+    expect(read).toEqual([files[0]!.file, files[1]!.file]);
   });
 
   it('a write failing in the middle of a file: everything that file wrote is undone, the next file goes on', async () => {

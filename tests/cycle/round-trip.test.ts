@@ -12,6 +12,7 @@ import {
 import { readAudit } from '../../electron/services/cycle/audit.ts';
 import { importSubmissions } from '../../electron/services/cycle/import.ts';
 import { addEvidence, exportSubmission, verifySubmission } from '../../electron/services/cycle/submission.ts';
+import { readSubmittedEvidence } from '../../electron/services/cycle/received-evidence.ts';
 import { loadIdentity } from '../../electron/services/packages/keys.ts';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
 import { scoreAssessment } from '../../shared/scoring/assessment.ts';
@@ -93,7 +94,10 @@ describe('the annual cycle, end to end', () => {
     expect((await p.ha.readAgencyNominations('STP'))?.nominations.map((n) => n.id)).toEqual(['STP-TT1', 'STP-CN1']);
     const evidence = Object.values(a?.items ?? {}).flatMap((e) => e.evidence);
     expect(evidence).toHaveLength(2);
-    for (const ref of evidence) expect(await p.ha.readEvidence(ref.sha256!)).toEqual(await stp.readEvidence(ref.sha256!));
+    // The evidence stays inside the signed file received, read from there (not copied a second time).
+    for (const ref of evidence) expect(await readSubmittedEvidence(p.ha, 'STP', ref.sha256!)).toEqual(await stp.readEvidence(ref.sha256!));
+    expect(await p.ha.hasEvidence(evidence[0]!.sha256!)).toBe(false);
+    expect(await readSubmittedEvidence(p.ha, 'STP', 'c'.repeat(64))).toBeNull();
     expect(Buffer.from((await p.ha.readReceived('STP', 1))!)).toEqual(Buffer.from(files[0]!.bytes));
     expect((await readdir(join(p.ha.dir, 'received'))).sort()).toEqual(['STP-r1.parscore', 'XA-DONG-HOA-r1.parscore']);
   });
@@ -160,7 +164,8 @@ describe('the annual cycle, end to end', () => {
     expect(Object.keys(appraisal?.explanations ?? {}).sort()).toEqual(['1.1.1', '1.2']);
     expect(appraisal?.items['1.2']?.score).toBe(1); // round-1 scores stay
     const extra = appraisal?.explanations['1.2']?.evidence[0]?.sha256;
-    expect(extra && (await p.ha.hasEvidence(extra))).toBe(true);
+    // The extra evidence came with revision 2, and is read from it.
+    expect(extra && (await readSubmittedEvidence(p.ha, 'STP', extra))).toEqual(await stp.readEvidence(extra!));
     expect((await readdir(join(p.ha.dir, 'received'))).sort()).toEqual(['STP-r1.parscore', 'STP-r2.parscore', 'XA-DONG-HOA-r1.parscore']);
   });
 

@@ -141,6 +141,17 @@ describe('zip bombs and sizes', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  it('refuses an entry with bytes after the end of its deflate stream, or a stream cut short', async () => {
+    const data = Buffer.from('{"ghi-chú": "Biên bản kiểm tra công tác cải cách hành chính"}\n'.repeat(40), 'utf8');
+    const whole = deflateRawSync(data);
+    const trailing = craft(id, base, { listed: listing([...base, { path: 'evidence/a.json', data }]), extra: [{ name: 'evidence/a.json', data, compressed: Buffer.concat([whole, Buffer.from([0])]) }] });
+    const res = await readPackage(trailing, 'x', {});
+    expect(codes(res)).toEqual(['package.entry_damaged']);
+    if (!res.ok) expect(res.error[0]?.params).toMatchObject({ path: 'evidence/a.json', detail: 'trailing bytes after compressed data' });
+    const cut = craft(id, base, { listed: listing([...base, { path: 'evidence/a.json', data }]), extra: [{ name: 'evidence/a.json', data, compressed: whole.subarray(0, whole.byteLength - 3) }] });
+    expect(codes(await readPackage(cut, 'x', {}))).toEqual(['package.entry_damaged']);
+  });
+
   it('refuses an entry whose declared size is above maxEntryBytes', async () => {
     const data = Buffer.alloc(3000, 1);
     const res = await readPackage(withEntry('evidence/big', data), 'x', { limits: { maxEntryBytes: 2000 } });

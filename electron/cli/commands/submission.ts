@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { formatIssue } from '../../../shared/i18n/index.ts';
-import { exportSubmission, importSubmissions, type ImportVerdict, verifySubmission } from '../../services/cycle/index.ts';
+import { exportSubmission, type ImportInput, importSubmissions, type ImportVerdict, verifySubmission } from '../../services/cycle/index.ts';
 import { type CliContext, msg, printIssues } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Runner } from '../main.ts';
@@ -83,14 +83,13 @@ export function registerSubmission(ctx: CliContext, program: Command, runner: Ru
     .action(
       runner.wrap((dir: string, files: string[]) =>
         withWorkspace(dir, async (ws): Promise<ExitCode> => {
-          const inputs: { file: string; bytes: Uint8Array }[] = [];
-          for (const f of files) {
-            if (!existsSync(f)) {
-              printIssues(ctx, [{ code: 'cli.file_not_found', at: { file: basename(f) } }]);
-              return EXIT.IO;
-            }
-            inputs.push({ file: f, bytes: await readFile(f) });
+          const missing = files.find((f) => !existsSync(f));
+          if (missing !== undefined) {
+            printIssues(ctx, [{ code: 'cli.file_not_found', at: { file: basename(missing) } }]);
+            return EXIT.IO;
           }
+          // Each file is read when its turn comes: memory stays flat for any number of files.
+          const inputs: ImportInput[] = files.map((f) => ({ file: f, read: () => readFile(f) }));
           const controller = new AbortController();
           const onSigint = () => controller.abort();
           process.once('SIGINT', onSigint);

@@ -14,7 +14,8 @@ import { type OpenedPackage, type PackageLimits, readPackage } from '../packages
 import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import { sha256Hex } from '../store/evidence.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
-import { auditWho, compiledFor, evidenceEntry, isLate, requireCampaign, requireRole, sameKey, templateFor, timestamp } from './common.ts';
+import type { CompiledTemplate } from '../../../shared/template/compile.ts';
+import { auditWho, compiledFor, isLate, requireCampaign, requireRole, sameKey, templateFor, timestamp } from './common.ts';
 import { checkSubmissionContent, openSubmission } from './submission.ts';
 
 interface VerdictBase {
@@ -49,17 +50,21 @@ export interface DuplicateVerdict extends VerdictBase {
 }
 
 /** Refused, with every reason found; nothing changed in the workspace. */
-export interface RejectedVerdict extends VerdictBase {
+export interface RejectedVerdict extends Omit<VerdictBase, 'sha256'> {
   verdict: 'rejected';
+  /** Null when the file could not be read. */
+  sha256: string | null;
   /** What the file claims, when it could be read that far. */
   agency: string | null;
   revision: number | null;
   reasons: Issue[];
 }
 
-/** Not looked at: the import was cancelled before this file (or before this file was written). */
-export interface CancelledVerdict extends VerdictBase {
+/** Not stored: the import was cancelled before this file was committed. */
+export interface CancelledVerdict extends Omit<VerdictBase, 'sha256'> {
   verdict: 'cancelled';
+  /** Null when the file was not read. */
+  sha256: string | null;
 }
 
 export type ImportVerdict = StoredVerdict | DuplicateVerdict | RejectedVerdict | CancelledVerdict;
@@ -72,16 +77,23 @@ export interface ImportProgress {
   file: string;
 }
 
+/** A file to import: its bytes, or how to read them (read when its turn comes, so that memory stays flat). */
+export type ImportInput = { file: string; bytes: Uint8Array } | { file: string; read: () => Promise<Uint8Array> };
+
 export interface ImportOptions {
   /** Receipt time (ISO date-time; default now), compared with the deadlines in Vietnam time. */
   now?: string;
   /** Called after each file. */
   onProgress?: (p: ImportProgress) => void;
-  /** Checked before each file and before a file's changes are committed. */
+  /** Checked before each file. */
   signal?: AbortSignal;
   /** Package limits (defaults: the container's). */
   limits?: Partial<PackageLimits>;
 }
+
+/** Files stored per commit, and the bytes they may hold: one journal write and one index write per group. */
+const GROUP_FILES = 500;
+const GROUP_BYTES = 64 * 1024 * 1024;
 
 /**
  * Imports submission files at Home Affairs, one verdict per file, in the order given.
@@ -104,53 +116,125 @@ export interface ImportOptions {
  * newer revision than the earlier one (`replaced`); an identical copy is a `duplicate`; anything
  * else is rejected with `cycle.batch_duplicate_agency`.
  *
- * A file is applied all or nothing (one store transaction): evidence files, the received file
- * (`received/<agency>-r<revision>.parscore`), the nominations, the explanations (round 2, into the
- * appraisal), the assessment, an audit entry for the status change, then the index (pinned key,
- * submission record, status `submitted` for round 1, `explained` for round 2). A rejected file
- * changes nothing. After the deadline (end of the day in Vietnam time) a round-1 file is accepted
- * and flagged late. Cancelling (signal) between files, or before a file is committed, leaves
- * nothing of that file; the files not done are `cancelled`.
+ * What a file stores: the received file as it came (`received/<agency>-r<revision>.parscore`,
+ * which also keeps its evidence files: read them with `readSubmittedEvidence`), the nominations,
+ * the explanations (round 2, into the appraisal), the assessment, an audit entry for the status
+ * change, and the index (pinned key, submission record, status `submitted` for round 1,
+ * `explained` for round 2). Accepted files are committed in groups (one store transaction each):
+ * a group lands whole or not at all, and a file is never half-stored; if a group cannot be written,
+ * its files are written one by one, so that one file that cannot be written is rejected
+ * (`cycle.import_write_failed`) and the others are kept. A rejected file changes nothing. After
+ * the deadline (end of the day in Vietnam time) a round-1 file is accepted and flagged late.
+ * Progress is reported as each file is checked. Cancelling (signal) stops before the next file:
+ * the files checked before it are stored, the rest are `cancelled`.
  *
  * Throws an IssueError only for the workspace itself (not Home Affairs, no campaign, no identity).
  */
-export async function importSubmissions(
-  ws: WorkspaceStore,
-  files: readonly { file: string; bytes: Uint8Array }[],
-  opts: ImportOptions = {},
-): Promise<ImportVerdict[]> {
+export async function importSubmissions(ws: WorkspaceStore, files: readonly ImportInput[], opts: ImportOptions = {}): Promise<ImportVerdict[]> {
   requireRole(ws, 'home-affairs');
   const campaign = requireCampaign(ws);
-  const who = auditWho(ws);
-  const now = timestamp(opts.now);
-  const batch = new Map<string, { revision: number; digest: string; file: string }>();
-  const verdicts: ImportVerdict[] = [];
+  const env: Env = {
+    campaign,
+    who: auditWho(ws),
+    now: timestamp(opts.now),
+    batch: new Map(),
+    signal: opts.signal,
+    limits: opts.limits ?? {},
+    agencies: new Map(campaign.agencies.map((a) => [a.code.normalize('NFC'), a])),
+    entries: new Map(ws.index.agencies.map((a) => [a.code.normalize('NFC'), a])),
+    keyOwners: new Map(ws.index.agencies.flatMap((a) => (a.pinnedKey ? [[a.pinnedKey.fingerprint, a.code] as const] : []))),
+    ct: new Map(),
+  };
+  const verdicts: (ImportVerdict | null)[] = [];
+  let group: Pending[] = [];
+  let groupBytes = 0;
+  // A group is written while the next one is checked: the disk and the processor work at once.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = (): Promise<void> => {
+    const pending = group;
+    group = [];
+    groupBytes = 0;
+    const previous = writing;
+    writing = (async () => {
+      await previous;
+      if (pending.length === 0) return;
+      for (const [k, v] of await commitGroup(ws, pending, env)) verdicts[k] = v;
+    })();
+    return writing;
+  };
+
   for (const [i, f] of files.entries()) {
-    const sha256 = sha256Hex(f.bytes);
     if (opts.signal?.aborted) {
-      verdicts.push({ file: f.file, sha256, verdict: 'cancelled' });
+      verdicts[i] = { file: f.file, sha256: 'bytes' in f ? sha256Hex(f.bytes) : null, verdict: 'cancelled' };
       continue;
     }
-    const verdict = await importOne(ws, f, sha256, { campaign, who, now, batch, signal: opts.signal, limits: opts.limits ?? {} });
-    verdicts.push(verdict);
-    if (verdict.verdict !== 'cancelled') opts.onProgress?.({ done: i + 1, total: files.length, file: f.file });
+    const bytes = 'bytes' in f ? f.bytes : await readInput(f);
+    const sha256 = bytes ? sha256Hex(bytes) : null;
+    const checked = bytes && sha256 ? await checkOne(ws, { file: f.file, bytes }, sha256, env) : readFailed(f.file);
+    if ('verdict' in checked) verdicts[i] = checked;
+    else {
+      group.push({ ...checked, index: i });
+      groupBytes += checked.f.bytes.byteLength;
+    }
+    opts.onProgress?.({ done: i + 1, total: files.length, file: f.file });
+    if (group.length >= GROUP_FILES || groupBytes >= GROUP_BYTES) {
+      // At most one group waits to be written behind the one being written (memory stays bounded).
+      await writing;
+      void flush().catch(() => undefined); // awaited below, through `writing`
+    }
   }
-  return verdicts;
+  // Files checked before a cancel are kept: the cancel stops the reading, not what was done.
+  await flush();
+  await writing;
+  return verdicts.map((v, i) => v ?? { file: files[i]!.file, sha256: null, verdict: 'cancelled' });
+}
+
+async function readInput(f: { file: string; read: () => Promise<Uint8Array> }): Promise<Uint8Array | null> {
+  try {
+    return await f.read();
+  } catch {
+    return null;
+  }
+}
+
+function readFailed(file: string): RejectedVerdict {
+  return { file, sha256: null, verdict: 'rejected', agency: null, revision: null, reasons: [issue('cycle.import_read_failed', { file })] };
 }
 
 interface Env {
   campaign: Campaign;
   who: AuditEntry['who'];
   now: string;
-  /** Agencies stored by this call: revision, content digest, file. */
+  /** Agencies stored (or about to be) by this call: revision, content digest, file. */
   batch: Map<string, { revision: number; digest: string; file: string }>;
   signal: AbortSignal | undefined;
   limits: Partial<PackageLimits>;
+  /** The campaign's agencies by NFC code. */
+  agencies: Map<string, Agency>;
+  /** The index's agencies by NFC code, as they will be once the files checked so far are stored. */
+  entries: Map<string, WorkspaceAgencyV2>;
+  /** Pinned key fingerprint → agency code, likewise. */
+  keyOwners: Map<string, string>;
+  /** Compiled template per group. */
+  ct: Map<string, CompiledTemplate>;
 }
 
-class Cancelled extends Error {}
+/** A file that passed every check, waiting for its group's commit. */
+interface Pending {
+  index: number;
+  f: { file: string; bytes: Uint8Array };
+  sha256: string;
+  s: Submission;
+  signer: { publicKey: string; fingerprint: string };
+  /** The agency's index entry before this file. */
+  entry: WorkspaceAgencyV2;
+  agency: Agency;
+  digest: string;
+  stored: StoredVerdict;
+}
 
-async function importOne(ws: WorkspaceStore, f: { file: string; bytes: Uint8Array }, sha256: string, env: Env): Promise<ImportVerdict> {
+/** Every check of one file; a verdict when it is not to be stored, else what to store. */
+async function checkOne(ws: WorkspaceStore, f: { file: string; bytes: Uint8Array }, sha256: string, env: Env): Promise<ImportVerdict | Omit<Pending, 'index'>> {
   const { file } = f;
   const reject = (reasons: Issue[], s?: Submission): RejectedVerdict => ({
     file,
@@ -169,8 +253,8 @@ async function importOne(ws: WorkspaceStore, f: { file: string; bytes: Uint8Arra
 
   if (s.campaign !== campaign.id) return reject([issue('cycle.other_campaign', { ...at, field: 'campaign' }, { expected: campaign.id, actual: s.campaign })], s);
   const code = s.agency.normalize('NFC');
-  const agency = campaign.agencies.find((a) => a.code.normalize('NFC') === code);
-  const entry = ws.index.agencies.find((a) => a.code.normalize('NFC') === code);
+  const agency = env.agencies.get(code);
+  const entry = env.entries.get(code);
   if (!agency || !entry) return reject([issue('cycle.unknown_agency', { ...at, field: 'agency' }, { agency: s.agency })], s);
 
   const signer = pkg.signer;
@@ -178,8 +262,8 @@ async function importOne(ws: WorkspaceStore, f: { file: string; bytes: Uint8Arra
     return reject([issue('cycle.key_mismatch', at, { expected: entry.pinnedKey.fingerprint, actual: signer.fingerprint })], s);
   }
   if (!entry.pinnedKey) {
-    const owner = ws.index.agencies.find((a) => a.code !== entry.code && a.pinnedKey?.fingerprint === signer.fingerprint);
-    if (owner) return reject([issue('cycle.key_of_other_agency', at, { other: owner.code, fingerprint: signer.fingerprint })], s);
+    const owner = env.keyOwners.get(signer.fingerprint);
+    if (owner !== undefined && owner !== entry.code) return reject([issue('cycle.key_of_other_agency', at, { other: owner, fingerprint: signer.fingerprint })], s);
   }
 
   const digest = contentDigest(pkg);
@@ -191,7 +275,7 @@ async function importOne(ws: WorkspaceStore, f: { file: string; bytes: Uint8Arra
     }
   }
   const prev = entry.submission;
-  if (prev) {
+  if (prev && !earlier) {
     if (s.revision === prev.revision && (sha256 === prev.fileSha256 || (await storedDigest(ws, entry.code, prev.revision, env.limits)) === digest)) {
       return duplicate(file, sha256, s, null);
     }
@@ -204,7 +288,11 @@ async function importOne(ws: WorkspaceStore, f: { file: string; bytes: Uint8Arra
 
   let content: Issue[];
   try {
-    const ct = compiledFor(ws, templateFor(ws, campaign, agency));
+    let ct = env.ct.get(agency.group);
+    if (!ct) {
+      ct = compiledFor(ws, templateFor(ws, campaign, agency));
+      env.ct.set(agency.group, ct);
+    }
     content = checkSubmissionContent(s, { campaign, agency, ct }, { file });
   } catch (e) {
     // The workspace's template is missing or does not pass the template checks.
@@ -213,16 +301,51 @@ async function importOne(ws: WorkspaceStore, f: { file: string; bytes: Uint8Arra
   }
   if (content.length > 0) return reject(content, s);
 
-  if (env.signal?.aborted) return { file, sha256, verdict: 'cancelled' };
+  const status: AgencyStatus = s.round === 1 ? 'submitted' : 'explained';
+  const late = s.round === 1 ? isLate(campaign.deadlines.selfAssessment, env.now) : (prev?.late ?? false);
+  const stored: StoredVerdict = {
+    file,
+    sha256,
+    verdict: prev ? 'replaced' : 'accepted',
+    agency: entry.code,
+    revision: s.revision,
+    round: s.round,
+    previousRevision: prev?.revision ?? null,
+    status,
+    late,
+    explanationLate: s.round === 2 && isLate(campaign.deadlines.explanation, env.now),
+  };
+  // Later files of this call see this one as stored (a failed commit turns them into rejections).
+  const pinned = { publicKey: signer.publicKey, fingerprint: signer.fingerprint };
+  env.entries.set(code, { ...entry, status, pinnedKey: pinned, submission: { revision: s.revision, round: s.round, receivedAt: env.now, late, fileSha256: sha256 } });
+  env.keyOwners.set(signer.fingerprint, entry.code);
+  env.batch.set(entry.code, { revision: s.revision, digest, file });
+  return { f, sha256, s, signer: pinned, entry, agency, digest, stored };
+}
+
+/**
+ * Stores a group of checked files in one transaction; if it cannot be written, each file in its
+ * own, so that only the file at fault is rejected. Cancelling before the commit drops the group.
+ */
+async function commitGroup(ws: WorkspaceStore, group: readonly Pending[], env: Env): Promise<[number, ImportVerdict][]> {
   try {
-    const stored = await apply(ws, f, sha256, s, signer, entry, agency, pkg.files, env);
-    env.batch.set(entry.code, { revision: s.revision, digest, file });
-    return stored;
+    await apply(ws, group, env);
+    return group.map((p) => [p.index, p.stored]);
   } catch (e) {
-    if (e instanceof Cancelled) return { file, sha256, verdict: 'cancelled' };
-    if (e instanceof IssueError) return reject([issue('cycle.import_write_failed', at), ...e.issues], s);
-    throw e;
+    if (!(e instanceof IssueError)) throw e;
   }
+  const out: [number, ImportVerdict][] = [];
+  for (const p of group) {
+    try {
+      await apply(ws, [p], env);
+      out.push([p.index, p.stored]);
+    } catch (e) {
+      if (e instanceof IssueError) {
+        out.push([p.index, { file: p.f.file, sha256: p.sha256, verdict: 'rejected', agency: p.s.agency, revision: p.s.revision, reasons: [issue('cycle.import_write_failed', { file: p.f.file, agency: p.s.agency }), ...e.issues] }]);
+      } else throw e;
+    }
+  }
+  return out;
 }
 
 /**
@@ -261,90 +384,43 @@ function roundProblem(entry: WorkspaceAgencyV2, round: Round): Issue | null {
   return issue('cycle.round2_not_open', undefined, { status });
 }
 
-async function apply(
-  ws: WorkspaceStore,
-  f: { file: string; bytes: Uint8Array },
-  sha256: string,
-  s: Submission,
-  signer: { publicKey: string; fingerprint: string },
-  entry: WorkspaceAgencyV2,
-  agency: Agency,
-  files: ReadonlyMap<string, Uint8Array>,
-  env: Env,
-): Promise<StoredVerdict> {
+/** Stores checked files in one transaction (see `importSubmissions` for what each file stores). */
+async function apply(ws: WorkspaceStore, group: readonly Pending[], env: Env): Promise<void> {
   const { campaign, now } = env;
-  const prev = entry.submission;
-  const status: AgencyStatus = s.round === 1 ? 'submitted' : 'explained';
-  const late = s.round === 1 ? isLate(campaign.deadlines.selfAssessment, now) : (prev?.late ?? false);
-  const explanationLate = s.round === 2 && isLate(campaign.deadlines.explanation, now);
+  const patches = new Map<string, Partial<WorkspaceAgencyV2>>();
   await ws.transaction(async (tx) => {
-    for (const e of s.evidence) {
-      const data = files.get(evidenceEntry(e.sha256));
-      if (data) await tx.putEvidence(data);
-    }
-    await tx.putReceived(entry.code, s.revision, f.bytes);
-    await tx.writeAgencyNominations({
-      kind: NOMINATIONS_KIND,
-      schemaVersion: 1,
-      agency: entry.code,
-      campaign: campaign.id,
-      nominations: s.nominations,
-      updatedAt: now,
-    });
-    if (s.round === 2) {
-      await tx.updateAppraisal(entry.code, (a) => ({
-        ...(a ?? freshAppraisal(campaign, agency, s, now)),
-        status,
-        round: 2,
-        revision: s.revision,
-        explanations: s.explanations,
-        updatedAt: now,
-      }));
-    }
-    await tx.writeAssessment({ ...s.assessment, agency: entry.code, campaign: campaign.id, revision: s.revision });
-    if (entry.status !== status) {
-      await tx.appendAudit([
-        {
-          at: now,
-          who: env.who,
-          agency: entry.code,
-          field: 'status',
-          item: null,
-          old: entry.status,
-          new: status,
-          round: s.round,
-          reason: `${f.file} (r${s.revision})`.slice(0, 5000),
-        },
-      ]);
-    }
-    // Last chance to cancel: everything above is undone.
-    if (env.signal?.aborted) throw new Cancelled();
-    tx.updateIndex((d) => ({
-      ...d,
-      agencies: d.agencies.map((x) =>
-        x.code === entry.code
-          ? {
-              ...x,
-              status,
-              pinnedKey: { publicKey: signer.publicKey, fingerprint: signer.fingerprint },
-              submission: { revision: s.revision, round: s.round, receivedAt: now, late, fileSha256: sha256 },
-            }
-          : x,
-      ),
-    }));
+      // Within a group, an agency's later file sees the status its earlier file leaves.
+      const status = new Map<string, AgencyStatus>();
+      for (const p of group) {
+        const { s, entry, agency, stored, f } = p;
+        await tx.putReceived(entry.code, s.revision, f.bytes);
+        await tx.writeAgencyNominations({ kind: NOMINATIONS_KIND, schemaVersion: 1, agency: entry.code, campaign: campaign.id, nominations: s.nominations, updatedAt: now });
+        if (s.round === 2) {
+          await tx.updateAppraisal(entry.code, (a) => ({
+            ...(a ?? freshAppraisal(campaign, agency, s, now)),
+            status: stored.status,
+            round: 2,
+            revision: s.revision,
+            explanations: s.explanations,
+            updatedAt: now,
+          }));
+        }
+        await tx.writeAssessment({ ...s.assessment, agency: entry.code, campaign: campaign.id, revision: s.revision });
+        const before = status.get(entry.code) ?? entry.status;
+        if (before !== stored.status) {
+          await tx.appendAudit([
+            { at: now, who: env.who, agency: entry.code, field: 'status', item: null, old: before, new: stored.status, round: s.round, reason: `${f.file} (r${s.revision})`.slice(0, 5000) },
+          ]);
+        }
+        status.set(entry.code, stored.status);
+        patches.set(entry.code, {
+          status: stored.status,
+          pinnedKey: p.signer,
+          submission: { revision: s.revision, round: s.round, receivedAt: now, late: stored.late, fileSha256: p.sha256 },
+        });
+      }
+      tx.updateIndex((d) => ({ ...d, agencies: d.agencies.map((x) => (patches.has(x.code) ? { ...x, ...patches.get(x.code) } : x)) }));
   });
-  return {
-    file: f.file,
-    sha256,
-    verdict: prev ? 'replaced' : 'accepted',
-    agency: entry.code,
-    revision: s.revision,
-    round: s.round,
-    previousRevision: prev?.revision ?? null,
-    status,
-    late,
-    explanationLate,
-  };
 }
 
 function freshAppraisal(campaign: Campaign, agency: Agency, s: Submission, now: string): Appraisal {

@@ -23,6 +23,7 @@ export {
   importSubmissions,
   type CancelledVerdict,
   type DuplicateVerdict,
+  type ImportInput,
   type ImportOptions,
   type ImportProgress,
   type ImportVerdict,
@@ -42,4 +43,5 @@ export {
   type ScoreOptions,
 } from './appraisal.ts';
 export { readAudit, type AuditFilter } from './audit.ts';
+export { readSubmittedEvidence } from './received-evidence.ts';
 export { endOfDayVietnam, isLate } from './common.ts';

@@ -1,5 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { crc32, createInflateRaw, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { PublicKeyInfo } from '../../../shared/schema/campaign.ts';
@@ -345,9 +346,10 @@ export async function readPackage(
     if (!signatureDoc.ok) return fail([issue('package.signature_doc_invalid', at(SIGNATURE_FILE)), ...inEntry(signatureDoc.error, SIGNATURE_FILE)]);
     const { signer, signature } = signatureDoc.value.value;
 
-    if (!publicKeyFromB64(signer.publicKey)) return fail([issue('package.signer_key_invalid', at(SIGNATURE_FILE))]);
+    const signerKey = publicKeyFromB64(signer.publicKey);
+    if (!signerKey) return fail([issue('package.signer_key_invalid', at(SIGNATURE_FILE))]);
     if (fingerprintOf(signer.publicKey) !== signer.fingerprint) return fail([issue('package.signer_fingerprint_mismatch', at(SIGNATURE_FILE))]);
-    if (!verifyBytes(signer.publicKey, manifestBytes, signature)) return fail([issue('package.signature_invalid', at(SIGNATURE_FILE))]);
+    if (!verifyBytes(signerKey, manifestBytes, signature)) return fail([issue('package.signature_invalid', at(SIGNATURE_FILE))]);
 
     if (opts.expectKind !== undefined && manifest.packageKind !== opts.expectKind) {
       return fail([issue('package.wrong_kind', at(), { expected: opts.expectKind, actual: manifest.packageKind })]);
@@ -458,7 +460,7 @@ async function extract(buf: Buffer, e: ZipEntry, limits: PackageLimits, budget: 
     if (raw.byteLength > cap) return overLimit();
     out = Buffer.from(raw); // a copy: the caller's buffer may change after we return
   } else {
-    const inflated = await inflateBounded(raw, cap);
+    const inflated = inflateBounded(raw, cap);
     if (inflated.kind === 'over') return overLimit();
     if (inflated.kind === 'error') return { ok: false, limit: false, error: issue('package.entry_damaged', at(name), { path: name, detail: inflated.detail }) };
     out = inflated.data;
@@ -478,35 +480,23 @@ async function extract(buf: Buffer, e: ZipEntry, limits: PackageLimits, budget: 
 
 type Inflated = { kind: 'ok'; data: Buffer } | { kind: 'over' } | { kind: 'error'; detail: string };
 
-function inflateBounded(raw: Buffer, cap: number): Promise<Inflated> {
-  return new Promise((resolve) => {
-    const inflater = createInflateRaw();
-    const chunks: Buffer[] = [];
-    let produced = 0;
-    let settled = false;
-    const settle = (r: Inflated): void => {
-      if (settled) return;
-      settled = true;
-      resolve(r);
-    };
-    inflater.on('data', (chunk: Buffer) => {
-      produced += chunk.byteLength;
-      if (produced > cap) {
-        inflater.destroy();
-        chunks.length = 0;
-        settle({ kind: 'over' });
-        return;
-      }
-      chunks.push(chunk);
-    });
-    inflater.on('error', (err) => settle({ kind: 'error', detail: err.message }));
-    inflater.on('end', () => {
-      // Bytes after the end of the deflate stream are not data anyone would see: refuse them too.
-      if (inflater.bytesWritten !== raw.byteLength) settle({ kind: 'error', detail: 'trailing bytes after compressed data' });
-      else settle({ kind: 'ok', data: Buffer.concat(chunks, produced) });
-    });
-    inflater.end(raw);
-  });
+/**
+ * Inflates at most `cap` bytes: zlib stops (ERR_BUFFER_TOO_LARGE) as soon as the output would pass
+ * it, so a zip bomb costs no more than the cap. Synchronous: an entry is small or capped, and the
+ * one-shot call costs a fraction of a stream's overhead.
+ */
+function inflateBounded(raw: Buffer, cap: number): Inflated {
+  let out: { buffer: Buffer; engine: { bytesWritten: number } };
+  try {
+    out = inflateRawSync(raw, { maxOutputLength: Math.max(cap, 1), info: true }) as unknown as typeof out;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { kind: 'over' };
+    return { kind: 'error', detail: message(e) };
+  }
+  if (out.buffer.byteLength > cap) return { kind: 'over' };
+  // Bytes after the end of the deflate stream are not data anyone would see: refuse them too.
+  if (out.engine.bytesWritten !== raw.byteLength) return { kind: 'error', detail: 'trailing bytes after compressed data' };
+  return { kind: 'ok', data: out.buffer };
 }
 
 /** Same flags, method, time, CRC, sizes and name in the local header as in the central directory. */
@@ -557,8 +547,12 @@ function wouldExceedRatio(data: Uint8Array): boolean {
 }
 
 function parseJson(bytes: Uint8Array): Result<unknown, string> {
+  // isUtf8 + toString: the same refusal of invalid UTF-8 as a fatal TextDecoder, several times faster.
+  if (!isUtf8(bytes)) return fail('The encoded data was not valid for encoding utf-8');
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // A BOM is kept as a character (as TextDecoder with ignoreBOM does), so JSON.parse refuses it.
   try {
-    return ok(JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)));
+    return ok(JSON.parse(buf.toString('utf8')));
   } catch (e) {
     return fail(message(e));
   }

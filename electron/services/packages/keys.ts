@@ -29,6 +29,8 @@ export const IDENTITY_PUBLIC_FILE = 'identity.json';
 /** An Ed25519 SPKI DER is always 44 bytes, a signature 64. */
 const ED25519_SPKI_BYTES = 44;
 const ED25519_SIGNATURE_BYTES = 64;
+/** SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING (33 bytes) }: all but the key itself. */
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 export function generateIdentity(name: string): Identity {
   const checked = checkName(name);
@@ -58,10 +60,10 @@ export function signBytes(id: Identity, data: Uint8Array): string {
 
 /**
  * True only if `signatureB64` is a canonical base64 Ed25519 signature of `data` by the key
- * `publicKeyB64` (canonical base64 SPKI DER of an Ed25519 key). Never throws.
+ * `publicKey` (canonical base64 SPKI DER of an Ed25519 key, or the key itself). Never throws.
  */
-export function verifyBytes(publicKeyB64: string, data: Uint8Array, signatureB64: string): boolean {
-  const key = publicKeyFromB64(publicKeyB64);
+export function verifyBytes(publicKey: string | KeyObject, data: Uint8Array, signatureB64: string): boolean {
+  const key = typeof publicKey === 'string' ? publicKeyFromB64(publicKey) : publicKey;
   const sig = canonicalBase64(signatureB64);
   if (!key || !sig || sig.length !== ED25519_SIGNATURE_BYTES) return false;
   try {
@@ -74,9 +76,11 @@ export function verifyBytes(publicKeyB64: string, data: Uint8Array, signatureB64
 /** The Ed25519 public key a base64 SPKI DER stands for, or null if it is not one (or not canonical base64). */
 export function publicKeyFromB64(publicKeyB64: string): KeyObject | null {
   const der = canonicalBase64(publicKeyB64);
-  if (!der || der.length !== ED25519_SPKI_BYTES) return null;
+  if (!der || der.length !== ED25519_SPKI_BYTES || !der.subarray(0, ED25519_SPKI_PREFIX.length).equals(ED25519_SPKI_PREFIX)) return null;
   try {
-    const key = createPublicKey({ key: der, format: 'der', type: 'spki' });
+    // The SPKI of an Ed25519 key is a fixed prefix and the 32-byte key: imported as a JWK, which
+    // is ten times faster than OpenSSL's DER decoder (it counts when thousands of files are checked).
+    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: der.subarray(ED25519_SPKI_PREFIX.length).toString('base64url') }, format: 'jwk' });
     return key.asymmetricKeyType === 'ed25519' ? key : null;
   } catch {
     return null;

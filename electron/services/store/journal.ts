@@ -58,6 +58,29 @@ export class Journal {
     if (changed) await this.save();
   }
 
+  /**
+   * Records many files at once, with one journal write: `exists` says whether each is there now
+   * (absent ones are recorded as such without a read), and `dirs` the folders about to be created.
+   */
+  async protectMany(paths: readonly { rel: string; exists: boolean }[], dirs: readonly string[] = []): Promise<void> {
+    let changed = false;
+    for (const p of paths) {
+      if (this.protectedPaths.has(p.rel)) continue;
+      const bytes = p.exists ? await readOrNull(this.abs(p.rel), p.rel) : null;
+      this.doc.files.push({ path: p.rel, data: bytes === null ? null : Buffer.from(bytes).toString('base64') });
+      this.protectedPaths.add(p.rel);
+      changed = true;
+    }
+    for (const rel of dirs) {
+      const key = `dir:${rel}`;
+      if (this.protectedPaths.has(key)) continue;
+      this.doc.dirs.push(rel);
+      this.protectedPaths.add(key);
+      changed = true;
+    }
+    if (changed) await this.save();
+  }
+
   /** Records an append-only file's size before entries are appended to it. */
   async protectAppend(rel: string): Promise<void> {
     const key = `append:${rel}`;

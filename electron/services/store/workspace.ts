@@ -36,11 +36,12 @@ import {
   evidenceLabel,
   receivedLabel,
 } from './cycle-docs.ts';
-import { TEMP_FILE_PATTERN, backupPath, errno, errorDetail, fsyncDir, writeFileDurable } from './durable-file.ts';
+import { BACKUP_COUNT, TEMP_FILE_PATTERN, backupPath, errno, errorDetail, fsyncDir, writeFileDurable } from './durable-file.ts';
 import { pathExists, putBlob, readBlob, readOrNull, sha256Hex } from './evidence.ts';
 import { JOURNAL_FILE, Journal, recoverJournal } from './journal.ts';
 import { type Migration, type Recovery, ValidatedJsonFile, serialize } from './json-store.ts';
 import { FileLock } from './lock.ts';
+import { type StagedFile, writeStaged } from './staged.ts';
 import { agencyFileName, codeFromFileName, fileKey } from './names.ts';
 import { KeyedQueue } from './queue.ts';
 
@@ -55,6 +56,8 @@ const OS_JUNK = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 const TEMPLATE_FILE = /^([a-z0-9][a-z0-9-]*)@([1-9][0-9]*)\.json$/;
 const LOST_CODES = new Set(['store.corrupt_no_backup', 'store.missing_no_backup']);
 const INDEX_KEY = 'index';
+/** The schema's cap on agencies in one workspace. */
+const MAX_INDEX_AGENCIES = 20_000;
 /**
  * Parsed assessments kept in memory (least recently used dropped first): enough for a province's
  * departments and communes, bounded for very large workspaces. A save of a cached assessment is
@@ -92,7 +95,7 @@ export interface StoredEvidence {
  * queued and applied, in order, as the last write.
  */
 export interface WorkspaceTransaction {
-  writeAssessment(a: Assessment): Promise<Assessment>;
+  writeAssessment(a: Assessment): Promise<void>;
   writeAppraisal(a: Appraisal): Promise<Appraisal>;
   updateAppraisal(code: string, fn: (a: Appraisal | null) => Appraisal): Promise<Appraisal>;
   /** Home Affairs' copy of an agency's nominations (`nominations/<agency>.json`). */
@@ -100,13 +103,20 @@ export interface WorkspaceTransaction {
   putEvidence(data: Uint8Array): Promise<StoredEvidence>;
   putReceived(code: string, revision: number, data: Uint8Array): Promise<string>;
   appendAudit(entries: readonly AuditEntry[]): Promise<void>;
-  updateIndex(fn: (draft: WorkspaceIndex) => WorkspaceIndex): void;
+  /** `fn` gets the index as it stands (frozen: do not change it) and returns the new one. */
+  updateIndex(fn: (current: WorkspaceIndex) => WorkspaceIndex): void;
 }
 
 interface TxState {
-  journal: Journal;
+  /** Files to write at the commit, by label (the last write of a file wins). */
+  files: Map<string, StagedFile>;
+  /** The documents staged, by label, for reads inside the transaction. */
+  values: Map<string, unknown>;
+  audit: AuditEntry[];
   /** Agencies whose assessment was written: `hasAssessment` is set with the index commit. */
   assessed: Set<string>;
+  /** Cache updates that hold only once the commit has landed. */
+  afterCommit: (() => void)[];
 }
 
 /**
@@ -310,10 +320,24 @@ export class WorkspaceStore {
     return this.changeIndex(fn);
   }
 
-  private changeIndex(fn: (draft: WorkspaceIndex) => WorkspaceIndex): Promise<Readonly<WorkspaceIndex>> {
+  /**
+   * `copy: false` hands `fn` the current (frozen) index itself: it must return a new one, and the
+   * agency entries it keeps as they are (same objects) are not validated again, which keeps a
+   * change to a few agencies of a 10,000-agency index cheap.
+   */
+  private changeIndex(fn: (draft: WorkspaceIndex) => WorkspaceIndex, opts: { copy: boolean } = { copy: true }): Promise<Readonly<WorkspaceIndex>> {
     return this.queue.run(INDEX_KEY, async () => {
-      const next = fn(structuredClone(this.indexValue));
-      const value = this.indexFile.validate({ ...next, updatedAt: new Date().toISOString() });
+      const current = this.indexValue;
+      const next = { ...fn(opts.copy ? structuredClone(current) : current), updatedAt: new Date().toISOString() };
+      const kept = new Set<unknown>(current.agencies);
+      let value: WorkspaceIndex;
+      if (opts.copy || next.agencies.length > MAX_INDEX_AGENCIES) value = this.indexFile.validate(next);
+      else {
+        const changed = next.agencies.filter((a) => !kept.has(a));
+        const checked = this.indexFile.validate({ ...next, agencies: changed });
+        let i = 0;
+        value = { ...checked, agencies: next.agencies.map((a) => (kept.has(a) ? a : checked.agencies[i++]!)) };
+      }
       checkAgencyCodes(value.agencies.map((a) => a.code));
       await this.indexFile.writeValid(value);
       this.indexValue = deepFreeze(value);
@@ -480,7 +504,7 @@ export class WorkspaceStore {
     return a;
   }
 
-  private async saveAssessment(c: string, file: ValidatedJsonFile<Assessment>, a: Assessment, tx?: TxState): Promise<Assessment> {
+  private async saveAssessment(c: string, file: ValidatedJsonFile<Assessment>, a: Assessment): Promise<Assessment> {
     const other = this.knownCodes.get(fileKey(c));
     if (other !== undefined && other !== c) throw new IssueError(issue('store.code_collision', { agency: c }, { code: c, other }));
     const value = file.validate(a);
@@ -494,7 +518,6 @@ export class WorkspaceStore {
       }
     }
     if (!this.assessmentsDirReady) {
-      await tx?.journal.protectDir(ASSESSMENTS_DIR);
       try {
         await mkdir(join(this.dir, ASSESSMENTS_DIR), { recursive: true });
       } catch (e) {
@@ -502,15 +525,10 @@ export class WorkspaceStore {
       }
       this.assessmentsDirReady = true;
     }
-    await tx?.journal.protectFile(file.label, { backups: true });
     await file.writeValid(value);
     this.cacheAssessment(c, value);
     this.lost.delete(file.label);
     this.knownCodes.set(fileKey(c), c);
-    if (tx) {
-      tx.assessed.add(c);
-      return value;
-    }
     const entry = this.indexValue.agencies.find((x) => x.code.normalize('NFC') === c);
     if (entry && !entry.hasAssessment) {
       await this.changeIndex((d) => ({
@@ -588,12 +606,12 @@ export class WorkspaceStore {
     return this.changeAppraisal(code, fn);
   }
 
-  private saveAppraisal(a: Appraisal, tx?: TxState): Promise<Appraisal> {
+  private saveAppraisal(a: Appraisal): Promise<Appraisal> {
     const c = String(a.agency).normalize('NFC');
-    return this.changeAppraisal(c, () => a, tx);
+    return this.changeAppraisal(c, () => a);
   }
 
-  private changeAppraisal(code: string, fn: (a: Appraisal | null) => Appraisal, tx?: TxState): Promise<Appraisal> {
+  private changeAppraisal(code: string, fn: (a: Appraisal | null) => Appraisal): Promise<Appraisal> {
     const c = code.normalize('NFC');
     const file = this.appraisalFile(c);
     this.assertWritable(file.label);
@@ -607,8 +625,7 @@ export class WorkspaceStore {
       const actual = typeof next?.agency === 'string' ? next.agency.normalize('NFC') : String(next?.agency);
       if (actual !== c) throw new IssueError(issue('store.agency_mismatch', { file: file.label }, { expected: c, actual }));
       const value = file.validate(next);
-      await this.ensureDir(APPRAISALS_DIR, tx);
-      await tx?.journal.protectFile(file.label, { backups: true });
+      await this.ensureDir(APPRAISALS_DIR);
       await file.writeValid(value);
       this.lost.delete(file.label);
       return structuredClone(value);
@@ -665,14 +682,13 @@ export class WorkspaceStore {
     return this.queue.run(nominationsKey(c), () => this.readTracked(file));
   }
 
-  private saveAgencyNominations(n: Nominations, tx?: TxState): Promise<Nominations> {
+  private saveAgencyNominations(n: Nominations): Promise<Nominations> {
     const c = String(n.agency).normalize('NFC');
     const file = this.nominationsFile(c);
     this.assertWritable(file.label);
     const value = file.validate(n);
     return this.queue.run(nominationsKey(c), async () => {
-      await this.ensureDir(NOMINATIONS_DIR, tx);
-      await tx?.journal.protectFile(file.label, { backups: true });
+      await this.ensureDir(NOMINATIONS_DIR);
       await file.writeValid(value);
       this.lost.delete(file.label);
       return structuredClone(value);
@@ -686,15 +702,14 @@ export class WorkspaceStore {
     return this.storeEvidence(data);
   }
 
-  private async storeEvidence(data: Uint8Array, tx?: TxState): Promise<StoredEvidence> {
+  private async storeEvidence(data: Uint8Array): Promise<StoredEvidence> {
     const sha256 = sha256Hex(data);
     const label = unwrap(evidenceLabel(sha256));
     this.assertWritable(label);
     const path = this.abs(label);
     // Already there with the right content: nothing to write, nothing to undo.
     if (!(await readBlob(path, label, sha256).catch(() => null))) {
-      await this.ensureDir(EVIDENCE_DIR, tx);
-      await tx?.journal.protectFile(label);
+      await this.ensureDir(EVIDENCE_DIR);
       await putBlob(path, label, sha256, data);
     }
     return { sha256, size: data.byteLength };
@@ -727,10 +742,9 @@ export class WorkspaceStore {
     return this.addAudit(entries);
   }
 
-  private async addAudit(entries: readonly AuditEntry[], tx?: TxState): Promise<void> {
+  private async addAudit(entries: readonly AuditEntry[]): Promise<void> {
     this.assertWritable(AUDIT_FILE);
     if (entries.length === 0) return;
-    await tx?.journal.protectAppend(AUDIT_FILE);
     await appendAuditLines(this.abs(AUDIT_FILE), AUDIT_FILE, entries);
   }
 
@@ -747,11 +761,10 @@ export class WorkspaceStore {
     return this.storeReceived(code, revision, data);
   }
 
-  private async storeReceived(code: string, revision: number, data: Uint8Array, tx?: TxState): Promise<string> {
+  private async storeReceived(code: string, revision: number, data: Uint8Array): Promise<string> {
     const label = unwrap(receivedLabel(code.normalize('NFC'), revision));
     this.assertWritable(label);
-    await this.ensureDir(RECEIVED_DIR, tx);
-    await tx?.journal.protectFile(label);
+    await this.ensureDir(RECEIVED_DIR);
     await writeFileDurable(this.abs(label), data, { backups: 0, label });
     return label;
   }
@@ -766,64 +779,151 @@ export class WorkspaceStore {
   // ── transactions ───────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Runs `fn` with writes that land together or not at all. Every file the transaction writes is
-   * first recorded in an undo journal (`.parscore-journal.json`, written durably); index changes
-   * queued with `tx.updateIndex` are applied as the last write, then the journal is deleted (the
-   * commit). If `fn` or any write fails, every file is put back byte for byte (files that did not
-   * exist are removed, the audit log is cut back to its length) and the error is rethrown. If the
-   * process dies before the commit, the next writable `open` rolls the changes back and reports it
-   * in `recoveries()` (`store.transaction_rolled_back`). One transaction runs at a time.
+   * Runs `fn` with writes that land together or not at all. The transaction's writes are validated
+   * when `fn` makes them and held in memory (a later write to the same file replaces an earlier
+   * one; reads through `tx.updateAppraisal` see them); when `fn` returns they are committed in one
+   * go: every file they replace is first recorded in an undo journal (`.parscore-journal.json`,
+   * one durable write), the files are written and fsynced together, the audit entries appended,
+   * the index changes queued with `tx.updateIndex` applied as the last write, and the journal is
+   * deleted (the commit). If `fn` throws, nothing is written. If a write fails, every file is put
+   * back byte for byte (files that did not exist are removed, the audit log is cut back to its
+   * length) and the error is rethrown. If the process dies before the commit, the next writable
+   * `open` rolls the changes back and reports it in `recoveries()` (`store.transaction_rolled_back`).
+   * One transaction runs at a time.
    */
   async transaction<T>(fn: (tx: WorkspaceTransaction) => Promise<T>): Promise<T> {
     this.assertWritable(JOURNAL_FILE);
     return this.queue.run(TX_KEY, async () => {
-      const state: TxState = { journal: new Journal(this.dir), assessed: new Set() };
+      const state: TxState = { files: new Map(), values: new Map(), audit: [], assessed: new Set(), afterCommit: [] };
       const indexUpdates: ((d: WorkspaceIndex) => WorkspaceIndex)[] = [];
+      const stage = (label: string, data: string | Uint8Array, backups: number, value?: unknown) => {
+        state.files.delete(label); // re-staged files go last, in the order of their final write
+        state.files.set(label, { label, data, backups });
+        if (value !== undefined) state.values.set(label, value);
+      };
       const tx: WorkspaceTransaction = {
-        writeAssessment: (a) => {
+        writeAssessment: async (a) => {
           const c = String(a.agency).normalize('NFC');
           this.assertWritable(`${ASSESSMENTS_DIR}/${c}.json`);
           const file = this.assessmentFile(c);
-          return this.queue.run(agencyKey(c), async () => structuredClone(await this.saveAssessment(c, file, a, state)));
+          const other = this.knownCodes.get(fileKey(c));
+          if (other !== undefined && other !== c) throw new IssueError(issue('store.code_collision', { agency: c }, { code: c, other }));
+          const value = file.validate(a);
+          // A file this version must not overwrite (a future schema version, another agency's …)
+          // is refused; only codes with a file at open (or written since) can have one.
+          if (other !== undefined && !this.assessmentCache.has(c) && !state.values.has(file.label)) {
+            try {
+              await this.loadAssessment(c, file);
+            } catch (e) {
+              if (!(e instanceof IssueError && isLost(e))) throw e;
+            }
+          }
+          stage(file.label, serialize(value), BACKUP_COUNT, value);
+          state.assessed.add(c);
+          state.afterCommit.push(() => {
+            this.cacheAssessment(c, value);
+            this.lost.delete(file.label);
+            this.knownCodes.set(fileKey(c), c);
+          });
         },
-        writeAppraisal: (a) => this.saveAppraisal(a, state),
-        updateAppraisal: (code, f) => this.changeAppraisal(code, f, state),
-        writeAgencyNominations: (n) => this.saveAgencyNominations(n, state),
-        putEvidence: (data) => this.storeEvidence(data, state),
-        putReceived: (code, revision, data) => this.storeReceived(code, revision, data, state),
-        appendAudit: (entries) => this.addAudit(entries, state),
+        writeAppraisal: (a) => this.stageAppraisal(String(a.agency), () => a, state, stage),
+        updateAppraisal: (code, f) => this.stageAppraisal(code, f, state, stage),
+        writeAgencyNominations: async (n) => {
+          const c = String(n.agency).normalize('NFC');
+          const file = this.nominationsFile(c);
+          this.assertWritable(file.label);
+          const value = file.validate(n);
+          stage(file.label, serialize(value), BACKUP_COUNT, value);
+          state.afterCommit.push(() => this.lost.delete(file.label));
+          return structuredClone(value);
+        },
+        putEvidence: async (data) => {
+          const sha256 = sha256Hex(data);
+          const label = unwrap(evidenceLabel(sha256));
+          this.assertWritable(label);
+          if (!state.files.has(label) && !(await readBlob(this.abs(label), label, sha256).catch(() => null))) stage(label, data, 0);
+          return { sha256, size: data.byteLength };
+        },
+        putReceived: async (code, revision, data) => {
+          const label = unwrap(receivedLabel(code.normalize('NFC'), revision));
+          this.assertWritable(label);
+          stage(label, data, 0);
+          return label;
+        },
+        appendAudit: async (entries) => {
+          this.assertWritable(AUDIT_FILE);
+          state.audit.push(...entries);
+        },
         updateIndex: (f) => {
           indexUpdates.push(f);
         },
       };
+      const result = await fn(tx);
+      const files = [...state.files.values()];
+      if (files.length === 0 && state.audit.length === 0 && indexUpdates.length === 0) return result;
+      const journal = new Journal(this.dir);
       try {
-        const result = await fn(tx);
-        if (indexUpdates.length > 0 || state.assessed.size > 0) {
-          await state.journal.protectFile(WORKSPACE_FILE);
-          await this.changeIndex((draft) => {
-            let d = draft;
-            for (const f of indexUpdates) d = f(d);
-            return {
-              ...d,
-              agencies: d.agencies.map((x) => (state.assessed.has(x.code.normalize('NFC')) ? { ...x, hasAssessment: true } : x)),
-            };
-          });
+        await writeStaged(this.dir, journal, files);
+        if (state.audit.length > 0) {
+          await journal.protectAppend(AUDIT_FILE);
+          await appendAuditLines(this.abs(AUDIT_FILE), AUDIT_FILE, state.audit);
         }
-        await state.journal.commit();
-        return result;
+        if (indexUpdates.length > 0 || state.assessed.size > 0) {
+          await journal.protectFile(WORKSPACE_FILE, { backups: true });
+          await this.changeIndex(
+            (current) => {
+              let d = current;
+              for (const f of indexUpdates) d = f(d);
+              if (state.assessed.size === 0) return d;
+              return { ...d, agencies: d.agencies.map((x) => (!x.hasAssessment && state.assessed.has(x.code.normalize('NFC')) ? { ...x, hasAssessment: true } : x)) };
+            },
+            { copy: false },
+          );
+        }
+        await journal.commit();
       } catch (e) {
         try {
-          await state.journal.rollback();
+          await journal.rollback();
         } catch (undoError) {
           const undoIssues = undoError instanceof IssueError ? undoError.issues : [issue('store.rollback_failed', { file: JOURNAL_FILE }, { detail: errorDetail(undoError) })];
           const original = e instanceof IssueError ? e.issues : [];
           throw new IssueError([...undoIssues, ...original]);
         } finally {
-          await this.forgetAfterRollback(state.journal.touched());
+          await this.forgetAfterRollback(journal.touched());
         }
         throw e;
       }
+      for (const done of state.afterCommit) done();
+      return result;
     });
+  }
+
+  /** Read-modify-write of an appraisal inside a transaction: reads what the transaction staged, if anything. */
+  private async stageAppraisal(
+    code: string,
+    fn: (a: Appraisal | null) => Appraisal,
+    state: TxState,
+    stage: (label: string, data: string, backups: number, value: unknown) => void,
+  ): Promise<Appraisal> {
+    const c = code.normalize('NFC');
+    const file = this.appraisalFile(c);
+    this.assertWritable(file.label);
+    const staged = state.values.get(file.label) as Appraisal | undefined;
+    const current =
+      staged !== undefined
+        ? structuredClone(staged)
+        : await this.loadAppraisal(c, file).catch((e: unknown) => {
+            // A lost appraisal may be replaced; anything else (a future version …) must not be overwritten.
+            if (e instanceof IssueError && isLost(e)) return null;
+            throw e;
+          });
+    const next = fn(current);
+    const actual = typeof next?.agency === 'string' ? next.agency.normalize('NFC') : String(next?.agency);
+    if (actual !== c) throw new IssueError(issue('store.agency_mismatch', { file: file.label }, { expected: c, actual }));
+    const value = file.validate(next);
+    stage(file.label, serialize(value), BACKUP_COUNT, value);
+    state.afterCommit.push(() => this.lost.delete(file.label));
+    return structuredClone(value);
   }
 
   /** Drops what memory holds of files a rollback put back. */
@@ -946,9 +1046,8 @@ export class WorkspaceStore {
     return f;
   }
 
-  private async ensureDir(sub: string, tx?: TxState): Promise<void> {
+  private async ensureDir(sub: string): Promise<void> {
     if (this.readyDirs.has(sub)) return;
-    await tx?.journal.protectDir(sub);
     try {
       await mkdir(join(this.dir, sub), { recursive: true });
     } catch (e) {

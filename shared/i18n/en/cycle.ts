@@ -55,6 +55,7 @@ export const cycle: Record<keyof typeof vi, string> = {
   'cycle.round2_not_open': 'The agency’s round-1 appraisal is not done yet, so explanations (round 2) are not taken yet.',
   'cycle.round2_closed': 'Round 2 has been appraised, so no further explanations are taken.',
   'cycle.import_write_failed': 'The data of this file could not be written; every change it made was undone.',
+  'cycle.import_read_failed': 'The file could not be read (moved, deleted or not readable); nothing of it was imported.',
 
   // appraisal at Home Affairs
   'cycle.not_submitted': 'The agency {agency} has not submitted its self-assessment.',

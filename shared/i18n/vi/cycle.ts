@@ -55,6 +55,7 @@ export const cycle = {
   'cycle.round2_not_open': 'Chưa có kết quả thẩm định lần 1 của cơ quan nên chưa nhận bản giải trình (lần 2).',
   'cycle.round2_closed': 'Đã thẩm định lần 2 nên không nhận thêm bản giải trình.',
   'cycle.import_write_failed': 'Không ghi được dữ liệu của tệp này; mọi thay đổi của tệp đã được hoàn tác.',
+  'cycle.import_read_failed': 'Không đọc được tệp (đã bị chuyển, xóa hoặc không có quyền đọc); chưa nhập gì từ tệp này.',
 
   // appraisal at Home Affairs
   'cycle.not_submitted': 'Cơ quan {agency} chưa nộp bản tự đánh giá.',

@@ -1,0 +1,104 @@
+// National-scale benchmark: for 100, 1,000 and 10,000 communes, builds the dataset, runs
+// ParScore's import → consolidation → workbooks in a fresh process, then the floor for the same
+// work in another, and prints a table of wall time, agencies per second, peak RSS and the ratio
+// ParScore ÷ floor, then how time and memory grow with the number of agencies.
+//   node --import tsx bench/national/run.ts [--sizes 100,1000,10000] [--seed 2026] [--dir <folder>] [--json <file>]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildDataset } from './dataset.ts';
+import type { StageFigures } from './measure.ts';
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '100,1000,10000' }, seed: { type: 'string', default: '2026' }, dir: { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean', default: false } },
+});
+const sizes = values.sizes.split(',').map(Number);
+const seed = Number(values.seed);
+
+interface StagesOut {
+  import: StageFigures;
+  consolidate: StageFigures;
+  workbooks: StageFigures;
+  accepted: number;
+  ranked: number;
+  candidates: number;
+}
+interface FloorOut {
+  read: StageFigures;
+  stream: StageFigures;
+}
+export interface SizeResult {
+  agencies: number;
+  bytes: number;
+  evidenceFiles: number;
+  buildMs: number;
+  parscore: StagesOut;
+  floor: FloorOut;
+}
+
+function child<T>(script: string, root: string): T {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', join(import.meta.dirname, script), root], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${script} failed (${r.status ?? r.signal}):\n${r.stderr}${r.stdout}`);
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as T;
+}
+
+const results: SizeResult[] = [];
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+for (const n of sizes) {
+  const root = mkdtempSync(join(values.dir ?? tmpdir(), `parscore-national-${n}-`));
+  try {
+    const t0 = performance.now();
+    const dataset = await buildDataset(root, n, seed);
+    const buildMs = performance.now() - t0;
+    writeFileSync(join(root, 'dataset.json'), JSON.stringify(dataset));
+    console.log(`  ${n} agencies: dataset of ${(dataset.bytes / 2 ** 20).toFixed(1)} MiB, ${dataset.evidenceFiles} evidence files, built in ${(buildMs / 1000).toFixed(1)} s (${root})`);
+    const parscore = child<StagesOut>('stages.ts', root);
+    const floor = child<FloorOut>('floor.ts', root);
+    results.push({ agencies: n, bytes: dataset.bytes, evidenceFiles: dataset.evidenceFiles, buildMs, parscore, floor });
+  } finally {
+    if (!values.keep) rmSync(root, { recursive: true, force: true });
+  }
+}
+
+// ── table ──────────────────────────────────────────────────────────────────────────────────────
+const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const s = (ms: number) => fmt(ms / 1000, 2);
+const pad = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+const widths = [26, 9, 10, 9, 9, 10, 10];
+console.log();
+console.log(pad(['stage', 'agencies', 'wall s', 'ag/s', 'peak MiB', 'floor s', '÷ floor'], widths));
+for (const r of results) {
+  const p = r.parscore;
+  const total = p.import.ms + p.consolidate.ms + p.workbooks.ms;
+  const floorTotal = r.floor.read.ms + r.floor.stream.ms;
+  const peak = Math.max(p.import.peakRssMiB, p.consolidate.peakRssMiB, p.workbooks.peakRssMiB);
+  const row = (name: string, f: StageFigures, floorMs: number | null) =>
+    console.log(pad([name, fmt(r.agencies), s(f.ms), fmt(r.agencies / (f.ms / 1000)), fmt(f.peakRssMiB), floorMs === null ? '—' : s(floorMs), floorMs === null ? '—' : fmt(f.ms / floorMs, 2)], widths));
+  row('import (verify+store)', p.import, r.floor.read.ms);
+  row('consolidate', p.consolidate, null);
+  row('scoreboard + ranking', p.workbooks, r.floor.stream.ms);
+  row('whole', { ms: total, peakRssMiB: peak }, floorTotal);
+  console.log(pad(['  floor: read+parse', fmt(r.agencies), s(r.floor.read.ms), fmt(r.agencies / (r.floor.read.ms / 1000)), fmt(r.floor.read.peakRssMiB), '', ''], widths));
+  console.log(pad(['  floor: stream rows', fmt(r.agencies), s(r.floor.stream.ms), fmt(r.agencies / (r.floor.stream.ms / 1000)), fmt(r.floor.stream.peakRssMiB), '', ''], widths));
+}
+
+// ── growth: exponent b in t ∝ n^b between consecutive sizes (1 = linear) ────────────────────────
+if (results.length > 1) {
+  console.log();
+  console.log('growth (exponent b of n^b between sizes; 1.00 = linear, below = better than linear)');
+  for (let i = 1; i < results.length; i++) {
+    const a = results[i - 1]!;
+    const b = results[i]!;
+    const k = Math.log(b.agencies / a.agencies);
+    const total = (r: SizeResult) => r.parscore.import.ms + r.parscore.consolidate.ms + r.parscore.workbooks.ms;
+    const peak = (r: SizeResult) => Math.max(r.parscore.import.peakRssMiB, r.parscore.consolidate.peakRssMiB, r.parscore.workbooks.peakRssMiB);
+    const e = (x: number, y: number) => fmt(Math.log(y / x) / k, 2);
+    console.log(
+      `  ${fmt(a.agencies)} → ${fmt(b.agencies)}: time ${e(total(a), total(b))} (import ${e(a.parscore.import.ms, b.parscore.import.ms)}, consolidate ${e(a.parscore.consolidate.ms, b.parscore.consolidate.ms)}, workbooks ${e(a.parscore.workbooks.ms, b.parscore.workbooks.ms)}), peak RSS ${e(peak(a), peak(b))}`,
+    );
+  }
+}
+if (values.json) writeFileSync(values.json, JSON.stringify(results, null, 2));
