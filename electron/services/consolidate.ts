@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import pMap from 'p-map';
 import type { AgencyInput } from '../../shared/results/index.ts';
 import { type Results, ResultsV1, computeResults } from '../../shared/results/index.ts';
-import { type Agency, type AwardOverride, AwardOverridesDoc, type Template } from '../../shared/schema/index.ts';
+import { type Agency, type Assessment, type AwardOverride, AwardOverridesDoc, type Template } from '../../shared/schema/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { type Result, fail, issue, ok } from '../../shared/util/issue.ts';
 import { ValidatedJsonFile } from './store/json-store.ts';
@@ -26,6 +26,17 @@ export async function addOverride(ws: WorkspaceStore, o: AwardOverride): Promise
   const current = await readOverrides(ws);
   const rest = current.filter((x) => !(x.rule === o.rule && x.subject === o.subject && x.agency === o.agency));
   await overridesFile(ws).write({ kind: 'parscore.award-overrides', schemaVersion: 1, overrides: [...rest, o] });
+}
+
+/**
+ * What the results read of an assessment: the inputs and self scores, bonus and declared figures.
+ * The evidence references, explanations and notes (most of its size) are left out, so that a
+ * national consolidation holds 10,000 assessments in a few hundred MB, not gigabytes.
+ */
+function forResults(a: Assessment): Assessment {
+  const items: Assessment['items'] = {};
+  for (const [code, e] of Object.entries(a.items)) items[code] = { ...(e.input === undefined ? {} : { input: e.input }), selfScore: e.selfScore, evidence: [] };
+  return { ...a, items };
 }
 
 /**
@@ -74,7 +85,7 @@ export async function consolidate(ws: WorkspaceStore, opts: { now?: string; hist
       return {
         agency,
         template: templateOf(agency)!,
-        assessment,
+        assessment: assessment && forResults(assessment),
         appraisal,
         survey: survey?.results[agency.code] ?? null,
         submission: entry?.submission ? { revision: entry.submission.revision, receivedAt: entry.submission.receivedAt, late: entry.submission.late } : null,

@@ -50,6 +50,8 @@ export function defineVersioned<Latest>(spec: VersionedSpec<Latest>): VersionedK
       if (!schema) return fail([issue('doc.bad_version', at, { kind: spec.kind })]);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return fail(zodIssues(parsed.error, raw, at, spec.locate));
+      // Already the latest version, checked by the latest schema: checking it again would only cost time.
+      if (version === latest && schema === spec.latest) return ok({ value: parsed.data as Latest, migratedFrom: null });
       let doc: unknown = parsed.data;
       for (let v = version; v < latest; v++) {
         const step = spec.migrations[v];

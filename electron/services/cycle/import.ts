@@ -1,22 +1,21 @@
 import {
-  type Agency,
+  type AgencyGroup,
   type AgencyStatus,
   type Appraisal,
   APPRAISAL_KIND,
   type AuditEntry,
   type Campaign,
   type Round,
-  type Submission,
   type WorkspaceAgencyV2,
 } from '../../../shared/schema/index.ts';
 import { type Issue, IssueError, issue } from '../../../shared/util/issue.ts';
-import { type OpenedPackage, type PackageLimits, readPackage } from '../packages/container.ts';
-import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
+import { type PackageLimits, readPackage } from '../packages/container.ts';
 import { sha256Hex } from '../store/evidence.ts';
+import type { PreparedDocument } from '../store/prepared.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
-import type { CompiledTemplate } from '../../../shared/template/compile.ts';
 import { auditWho, compiledFor, isLate, requireCampaign, requireRole, sameKey, templateFor, timestamp } from './common.ts';
-import { checkSubmissionContent, openSubmission } from './submission.ts';
+import { type InspectContext, type InspectPassed, type Inspected, contentDigest } from './inspect.ts';
+import { InspectPool } from './inspect-pool.ts';
 
 interface VerdictBase {
   /** The file as the caller named it. */
@@ -89,6 +88,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Package limits (defaults: the container's). */
   limits?: Partial<PackageLimits>;
+  /** Worker threads checking files (default: one per core for 32 files or more, none below; 0: all on this thread). */
+  workers?: number;
 }
 
 /** Files stored per commit, and the bytes they may hold: one journal write and one index write per group. */
@@ -133,18 +134,17 @@ const GROUP_BYTES = 64 * 1024 * 1024;
 export async function importSubmissions(ws: WorkspaceStore, files: readonly ImportInput[], opts: ImportOptions = {}): Promise<ImportVerdict[]> {
   requireRole(ws, 'home-affairs');
   const campaign = requireCampaign(ws);
+  const now = timestamp(opts.now);
   const env: Env = {
     campaign,
     who: auditWho(ws),
-    now: timestamp(opts.now),
+    now,
     batch: new Map(),
-    signal: opts.signal,
     limits: opts.limits ?? {},
-    agencies: new Map(campaign.agencies.map((a) => [a.code.normalize('NFC'), a])),
     entries: new Map(ws.index.agencies.map((a) => [a.code.normalize('NFC'), a])),
     keyOwners: new Map(ws.index.agencies.flatMap((a) => (a.pinnedKey ? [[a.pinnedKey.fingerprint, a.code] as const] : []))),
-    ct: new Map(),
   };
+  const pool = InspectPool.create({ campaign, now, limits: env.limits, templates: resolveTemplates(ws, campaign) }, opts.workers ?? InspectPool.sizeFor(files.length));
   const verdicts: (ImportVerdict | null)[] = [];
   let group: Pending[] = [];
   let groupBytes = 0;
@@ -163,30 +163,74 @@ export async function importSubmissions(ws: WorkspaceStore, files: readonly Impo
     return writing;
   };
 
-  for (const [i, f] of files.entries()) {
-    if (opts.signal?.aborted) {
-      verdicts[i] = { file: f.file, sha256: 'bytes' in f ? sha256Hex(f.bytes) : null, verdict: 'cancelled' };
-      continue;
+  // Files are read and checked ahead (on the worker threads), decided here one by one in order.
+  const ahead = new Map<number, Promise<Inspection>>();
+  let launched = 0;
+  const launch = (): void => {
+    while (launched < files.length && ahead.size < pool.capacity && !opts.signal?.aborted) {
+      const k = launched++;
+      const task = inspectInput(files[k]!, pool);
+      task.catch(() => undefined); // awaited in turn below
+      ahead.set(k, task);
     }
-    const bytes = 'bytes' in f ? f.bytes : await readInput(f);
-    const sha256 = bytes ? sha256Hex(bytes) : null;
-    const checked = bytes && sha256 ? await checkOne(ws, { file: f.file, bytes }, sha256, env) : readFailed(f.file);
-    if ('verdict' in checked) verdicts[i] = checked;
-    else {
-      group.push({ ...checked, index: i });
-      groupBytes += checked.f.bytes.byteLength;
+  };
+  try {
+    for (const [i, f] of files.entries()) {
+      if (opts.signal?.aborted) {
+        verdicts[i] = { file: f.file, sha256: 'bytes' in f ? sha256Hex(f.bytes) : null, verdict: 'cancelled' };
+        continue;
+      }
+      launch();
+      const inspection = await ahead.get(i)!;
+      ahead.delete(i);
+      launch();
+      const checked = inspection.kind === 'unreadable' ? readFailed(f.file) : await decide(ws, f.file, inspection.bytes, inspection.result, env);
+      if ('verdict' in checked) verdicts[i] = checked;
+      else {
+        group.push({ ...checked, index: i });
+        groupBytes += checked.bytes.byteLength;
+      }
+      opts.onProgress?.({ done: i + 1, total: files.length, file: f.file });
+      if (group.length >= GROUP_FILES || groupBytes >= GROUP_BYTES) {
+        // At most one group waits to be written behind the one being written (memory stays bounded).
+        await writing;
+        void flush().catch(() => undefined); // awaited below, through `writing`
+      }
     }
-    opts.onProgress?.({ done: i + 1, total: files.length, file: f.file });
-    if (group.length >= GROUP_FILES || groupBytes >= GROUP_BYTES) {
-      // At most one group waits to be written behind the one being written (memory stays bounded).
-      await writing;
-      void flush().catch(() => undefined); // awaited below, through `writing`
+    // Files checked before a cancel are kept: the cancel stops the reading, not what was done.
+    await flush();
+    await writing;
+  } finally {
+    await Promise.allSettled(ahead.values());
+    await pool.close();
+  }
+  return verdicts.map((v, i) => v ?? { file: files[i]!.file, sha256: null, verdict: 'cancelled' });
+}
+
+type Inspection = { kind: 'unreadable' } | { kind: 'inspected'; result: Inspected; bytes: Uint8Array };
+
+async function inspectInput(f: ImportInput, pool: InspectPool): Promise<Inspection> {
+  const bytes = 'bytes' in f ? f.bytes : await readInput(f);
+  if (!bytes) return { kind: 'unreadable' };
+  const r = await pool.inspect(f.file, bytes);
+  return { kind: 'inspected', ...r };
+}
+
+/** The campaign's template of each group, or the issues that say why it cannot be used. */
+function resolveTemplates(ws: WorkspaceStore, campaign: Campaign): InspectContext['templates'] {
+  const out: InspectContext['templates'] = {};
+  for (const group of new Set(campaign.agencies.map((a) => a.group))) {
+    const sample = campaign.agencies.find((a) => a.group === group)!;
+    try {
+      const template = templateFor(ws, campaign, sample);
+      compiledFor(ws, template); // the template checks
+      out[group] = { template };
+    } catch (e) {
+      if (!(e instanceof IssueError)) throw e;
+      out[group] = { issues: e.issues.map((i) => ({ ...i, at: { ...i.at, agency: undefined } })) };
     }
   }
-  // Files checked before a cancel are kept: the cancel stops the reading, not what was done.
-  await flush();
-  await writing;
-  return verdicts.map((v, i) => v ?? { file: files[i]!.file, sha256: null, verdict: 'cancelled' });
+  return out;
 }
 
 async function readInput(f: { file: string; read: () => Promise<Uint8Array> }): Promise<Uint8Array | null> {
@@ -207,120 +251,87 @@ interface Env {
   now: string;
   /** Agencies stored (or about to be) by this call: revision, content digest, file. */
   batch: Map<string, { revision: number; digest: string; file: string }>;
-  signal: AbortSignal | undefined;
   limits: Partial<PackageLimits>;
-  /** The campaign's agencies by NFC code. */
-  agencies: Map<string, Agency>;
   /** The index's agencies by NFC code, as they will be once the files checked so far are stored. */
   entries: Map<string, WorkspaceAgencyV2>;
   /** Pinned key fingerprint → agency code, likewise. */
   keyOwners: Map<string, string>;
-  /** Compiled template per group. */
-  ct: Map<string, CompiledTemplate>;
 }
 
 /** A file that passed every check, waiting for its group's commit. */
 interface Pending {
   index: number;
-  f: { file: string; bytes: Uint8Array };
-  sha256: string;
-  s: Submission;
-  signer: { publicKey: string; fingerprint: string };
+  file: string;
+  bytes: Uint8Array;
+  inspected: InspectPassed & { assessment: PreparedDocument; nominations: PreparedDocument };
   /** The agency's index entry before this file. */
   entry: WorkspaceAgencyV2;
-  agency: Agency;
-  digest: string;
   stored: StoredVerdict;
 }
 
-/** Every check of one file; a verdict when it is not to be stored, else what to store. */
-async function checkOne(ws: WorkspaceStore, f: { file: string; bytes: Uint8Array }, sha256: string, env: Env): Promise<ImportVerdict | Omit<Pending, 'index'>> {
-  const { file } = f;
-  const reject = (reasons: Issue[], s?: Submission): RejectedVerdict => ({
-    file,
-    sha256,
-    verdict: 'rejected',
-    agency: s?.agency ?? null,
-    revision: s?.revision ?? null,
-    reasons,
-  });
-
-  const opened = await openSubmission(f.bytes, file, { limits: env.limits });
-  if (!opened.ok) return reject(opened.error);
-  const { submission: s, opened: pkg } = opened.value;
-  const at = { file, agency: s.agency };
-  const { campaign } = env;
-
-  if (s.campaign !== campaign.id) return reject([issue('cycle.other_campaign', { ...at, field: 'campaign' }, { expected: campaign.id, actual: s.campaign })], s);
-  const code = s.agency.normalize('NFC');
-  const agency = env.agencies.get(code);
+/** The workspace's checks of an inspected file, in order; a verdict when it is not to be stored, else what to store. */
+async function decide(ws: WorkspaceStore, file: string, bytes: Uint8Array, inspected: Inspected, env: Env): Promise<ImportVerdict | Omit<Pending, 'index'>> {
+  const { sha256 } = inspected;
+  const reject = (reasons: Issue[]): RejectedVerdict => ({ file, sha256, verdict: 'rejected', agency: inspected.agency, revision: inspected.revision, reasons });
+  if (!inspected.ok) return reject(inspected.reasons);
+  const at = { file, agency: inspected.agency };
+  const code = inspected.agency.normalize('NFC');
   const entry = env.entries.get(code);
-  if (!agency || !entry) return reject([issue('cycle.unknown_agency', { ...at, field: 'agency' }, { agency: s.agency })], s);
+  if (!entry) return reject([issue('cycle.unknown_agency', { ...at, field: 'agency' }, { agency: inspected.agency })]);
 
-  const signer = pkg.signer;
+  const signer = inspected.signer;
   if (entry.pinnedKey && !sameKey(entry.pinnedKey, signer)) {
-    return reject([issue('cycle.key_mismatch', at, { expected: entry.pinnedKey.fingerprint, actual: signer.fingerprint })], s);
+    return reject([issue('cycle.key_mismatch', at, { expected: entry.pinnedKey.fingerprint, actual: signer.fingerprint })]);
   }
   if (!entry.pinnedKey) {
     const owner = env.keyOwners.get(signer.fingerprint);
-    if (owner !== undefined && owner !== entry.code) return reject([issue('cycle.key_of_other_agency', at, { other: owner, fingerprint: signer.fingerprint })], s);
+    if (owner !== undefined && owner !== entry.code) return reject([issue('cycle.key_of_other_agency', at, { other: owner, fingerprint: signer.fingerprint })]);
   }
 
-  const digest = contentDigest(pkg);
+  const { digest, revision } = inspected;
   const earlier = env.batch.get(entry.code);
   if (earlier) {
-    if (earlier.digest === digest) return duplicate(file, sha256, s, earlier.file);
-    if (s.revision <= earlier.revision) {
-      return reject([issue('cycle.batch_duplicate_agency', at, { revision: s.revision, other: earlier.file, otherRevision: earlier.revision })], s);
+    if (earlier.digest === digest) return duplicate(file, sha256, inspected.agency, revision, earlier.file);
+    if (revision <= earlier.revision) {
+      return reject([issue('cycle.batch_duplicate_agency', at, { revision, other: earlier.file, otherRevision: earlier.revision })]);
     }
   }
   const prev = entry.submission;
   if (prev && !earlier) {
-    if (s.revision === prev.revision && (sha256 === prev.fileSha256 || (await storedDigest(ws, entry.code, prev.revision, env.limits)) === digest)) {
-      return duplicate(file, sha256, s, null);
+    if (revision === prev.revision && (sha256 === prev.fileSha256 || (await storedDigest(ws, entry.code, prev.revision, env.limits)) === digest)) {
+      return duplicate(file, sha256, inspected.agency, revision, null);
     }
-    if (s.revision < prev.revision) return reject([issue('cycle.replayed_revision', { ...at, field: 'revision' }, { revision: s.revision, stored: prev.revision })], s);
-    if (s.revision === prev.revision) return reject([issue('cycle.revision_conflict', { ...at, field: 'revision' }, { revision: s.revision })], s);
+    if (revision < prev.revision) return reject([issue('cycle.replayed_revision', { ...at, field: 'revision' }, { revision, stored: prev.revision })]);
+    if (revision === prev.revision) return reject([issue('cycle.revision_conflict', { ...at, field: 'revision' }, { revision })]);
   }
 
-  const statusProblem = roundProblem(entry, s.round);
-  if (statusProblem) return reject([{ ...statusProblem, at: { ...at, field: 'round' } }], s);
+  const statusProblem = roundProblem(entry, inspected.round);
+  if (statusProblem) return reject([{ ...statusProblem, at: { ...at, field: 'round' } }]);
+  if (inspected.content.length > 0) return reject(inspected.content);
+  const { assessment, nominations } = inspected;
+  if (!assessment || !nominations) throw new Error('inspectSubmission passed a file without its documents');
 
-  let content: Issue[];
-  try {
-    let ct = env.ct.get(agency.group);
-    if (!ct) {
-      ct = compiledFor(ws, templateFor(ws, campaign, agency));
-      env.ct.set(agency.group, ct);
-    }
-    content = checkSubmissionContent(s, { campaign, agency, ct }, { file });
-  } catch (e) {
-    // The workspace's template is missing or does not pass the template checks.
-    if (e instanceof IssueError) return reject(e.issues.map((i) => ({ ...i, at: { ...at, ...i.at } })), s);
-    throw e;
-  }
-  if (content.length > 0) return reject(content, s);
-
-  const status: AgencyStatus = s.round === 1 ? 'submitted' : 'explained';
-  const late = s.round === 1 ? isLate(campaign.deadlines.selfAssessment, env.now) : (prev?.late ?? false);
+  const { campaign } = env;
+  const status: AgencyStatus = inspected.round === 1 ? 'submitted' : 'explained';
+  const late = inspected.round === 1 ? isLate(campaign.deadlines.selfAssessment, env.now) : (prev?.late ?? false);
   const stored: StoredVerdict = {
     file,
     sha256,
     verdict: prev ? 'replaced' : 'accepted',
     agency: entry.code,
-    revision: s.revision,
-    round: s.round,
+    revision,
+    round: inspected.round,
     previousRevision: prev?.revision ?? null,
     status,
     late,
-    explanationLate: s.round === 2 && isLate(campaign.deadlines.explanation, env.now),
+    explanationLate: inspected.round === 2 && isLate(campaign.deadlines.explanation, env.now),
   };
   // Later files of this call see this one as stored (a failed commit turns them into rejections).
   const pinned = { publicKey: signer.publicKey, fingerprint: signer.fingerprint };
-  env.entries.set(code, { ...entry, status, pinnedKey: pinned, submission: { revision: s.revision, round: s.round, receivedAt: env.now, late, fileSha256: sha256 } });
+  env.entries.set(code, { ...entry, status, pinnedKey: pinned, submission: { revision, round: inspected.round, receivedAt: env.now, late, fileSha256: sha256 } });
   env.keyOwners.set(signer.fingerprint, entry.code);
-  env.batch.set(entry.code, { revision: s.revision, digest, file });
-  return { f, sha256, s, signer: pinned, entry, agency, digest, stored };
+  env.batch.set(entry.code, { revision, digest, file });
+  return { file, bytes, inspected: { ...inspected, assessment, nominations }, entry, stored };
 }
 
 /**
@@ -340,21 +351,12 @@ async function commitGroup(ws: WorkspaceStore, group: readonly Pending[], env: E
       await apply(ws, [p], env);
       out.push([p.index, p.stored]);
     } catch (e) {
-      if (e instanceof IssueError) {
-        out.push([p.index, { file: p.f.file, sha256: p.sha256, verdict: 'rejected', agency: p.s.agency, revision: p.s.revision, reasons: [issue('cycle.import_write_failed', { file: p.f.file, agency: p.s.agency }), ...e.issues] }]);
-      } else throw e;
+      if (!(e instanceof IssueError)) throw e;
+      const { agency, revision, sha256 } = p.inspected;
+      out.push([p.index, { file: p.file, sha256, verdict: 'rejected', agency, revision, reasons: [issue('cycle.import_write_failed', { file: p.file, agency }), ...e.issues] }]);
     }
   }
   return out;
-}
-
-/**
- * What the signature vouches for: the signer and the manifest (every entry's path, size and hash).
- * Two files with the same digest carry the same signed content, even if their zip wrapping differs
- * in bytes the signature does not cover (e.g. the "version made by" of a header).
- */
-function contentDigest(pkg: OpenedPackage): string {
-  return sha256Hex(JSON.stringify({ signer: pkg.signer.fingerprint, manifest: pkg.manifest }));
 }
 
 /** The digest of the file held for an agency's revision (null if it is gone or unreadable). */
@@ -365,11 +367,11 @@ async function storedDigest(ws: WorkspaceStore, agency: string, revision: number
   return pkg.ok ? contentDigest(pkg.value) : null;
 }
 
-function duplicate(file: string, sha256: string, s: Submission, sameAs: string | null): DuplicateVerdict {
+function duplicate(file: string, sha256: string, agency: string, revision: number, sameAs: string | null): DuplicateVerdict {
   const reason = sameAs
-    ? issue('cycle.duplicate_in_batch', { file, agency: s.agency }, { revision: s.revision, other: sameAs })
-    : issue('cycle.duplicate', { file, agency: s.agency }, { revision: s.revision });
-  return { file, sha256, verdict: 'duplicate', agency: s.agency, revision: s.revision, reason };
+    ? issue('cycle.duplicate_in_batch', { file, agency }, { revision, other: sameAs })
+    : issue('cycle.duplicate', { file, agency }, { revision });
+  return { file, sha256, verdict: 'duplicate', agency, revision, reason };
 }
 
 /** Which rounds an agency's status takes: round 1 until appraisal starts, round 2 after round 1 is appraised. */
@@ -389,49 +391,52 @@ async function apply(ws: WorkspaceStore, group: readonly Pending[], env: Env): P
   const { campaign, now } = env;
   const patches = new Map<string, Partial<WorkspaceAgencyV2>>();
   await ws.transaction(async (tx) => {
-      // Within a group, an agency's later file sees the status its earlier file leaves.
-      const status = new Map<string, AgencyStatus>();
-      for (const p of group) {
-        const { s, entry, agency, stored, f } = p;
-        await tx.putReceived(entry.code, s.revision, f.bytes);
-        await tx.writeAgencyNominations({ kind: NOMINATIONS_KIND, schemaVersion: 1, agency: entry.code, campaign: campaign.id, nominations: s.nominations, updatedAt: now });
-        if (s.round === 2) {
-          await tx.updateAppraisal(entry.code, (a) => ({
-            ...(a ?? freshAppraisal(campaign, agency, s, now)),
-            status: stored.status,
-            round: 2,
-            revision: s.revision,
-            explanations: s.explanations,
-            updatedAt: now,
-          }));
-        }
-        await tx.writeAssessment({ ...s.assessment, agency: entry.code, campaign: campaign.id, revision: s.revision });
-        const before = status.get(entry.code) ?? entry.status;
-        if (before !== stored.status) {
-          await tx.appendAudit([
-            { at: now, who: env.who, agency: entry.code, field: 'status', item: null, old: before, new: stored.status, round: s.round, reason: `${f.file} (r${s.revision})`.slice(0, 5000) },
-          ]);
-        }
-        status.set(entry.code, stored.status);
-        patches.set(entry.code, {
+    // Within a group, an agency's later file sees the status its earlier file leaves.
+    const status = new Map<string, AgencyStatus>();
+    for (const p of group) {
+      const { inspected: x, entry, stored, file } = p;
+      await tx.putReceived(entry.code, x.revision, p.bytes);
+      await tx.writePrepared(x.nominations);
+      if (x.round === 2) {
+        await tx.updateAppraisal(entry.code, (a) => ({
+          ...(a ?? freshAppraisal(campaign, entry.code, entry.group, x.revision, now)),
           status: stored.status,
-          pinnedKey: p.signer,
-          submission: { revision: s.revision, round: s.round, receivedAt: now, late: stored.late, fileSha256: p.sha256 },
-        });
+          round: 2,
+          revision: x.revision,
+          explanations: x.explanations,
+          updatedAt: now,
+        }));
       }
-      tx.updateIndex((d) => ({ ...d, agencies: d.agencies.map((x) => (patches.has(x.code) ? { ...x, ...patches.get(x.code) } : x)) }));
+      await tx.writePrepared(x.assessment);
+      const before = status.get(entry.code) ?? entry.status;
+      if (before !== stored.status) {
+        await tx.appendAudit([
+          { at: now, who: env.who, agency: entry.code, field: 'status', item: null, old: before, new: stored.status, round: x.round, reason: `${file} (r${x.revision})`.slice(0, 5000) },
+        ]);
+      }
+      status.set(entry.code, stored.status);
+      patches.set(entry.code, {
+        status: stored.status,
+        pinnedKey: { publicKey: x.signer.publicKey, fingerprint: x.signer.fingerprint },
+        submission: { revision: x.revision, round: x.round, receivedAt: now, late: stored.late, fileSha256: x.sha256 },
+      });
+    }
+    tx.updateIndex((d) => ({ ...d, agencies: d.agencies.map((x) => (patches.has(x.code) ? { ...x, ...patches.get(x.code) } : x)) }));
   });
 }
 
-function freshAppraisal(campaign: Campaign, agency: Agency, s: Submission, now: string): Appraisal {
+/** The appraisal a round-2 file starts when the agency has none yet (its template: the campaign's for its group). */
+function freshAppraisal(campaign: Campaign, agency: string, group: AgencyGroup, revision: number, now: string): Appraisal {
+  const template = campaign.templates[group];
+  if (!template) throw new IssueError(issue('cycle.template_missing', { agency }, { id: group, version: 0 }));
   return {
     kind: APPRAISAL_KIND,
     schemaVersion: 1,
-    agency: agency.code,
+    agency,
     campaign: campaign.id,
-    template: { ...s.assessment.template },
+    template: { ...template },
     status: 'explained',
-    revision: s.revision,
+    revision,
     round: 2,
     items: {},
     bonus: {},

@@ -94,6 +94,19 @@ class BitReader {
     return value & ((1 << n) - 1);
   }
 
+  /** The next n bits without taking them, or -1 if the stream has fewer left. */
+  peek(n: number): number {
+    let value = this.buffer;
+    let count = this.count;
+    let at = this.offset;
+    while (count < n) {
+      if (at >= this.data.byteLength) return -1;
+      value |= (this.data[at++] as number) << count;
+      count += 8;
+    }
+    return value & ((1 << n) - 1);
+  }
+
   /** The bits not yet taken of the byte before `offset`. */
   leftover(): number {
     return this.buffer & ((1 << this.count) - 1);
@@ -118,11 +131,18 @@ class BitReader {
   }
 }
 
-/** A canonical Huffman code: how many codes of each length, and the symbols in code order. */
+/**
+ * A canonical Huffman code: how many codes of each length, the symbols in code order, and a
+ * lookup table of the codes up to FAST_BITS long, by their next FAST_BITS bits as read (entry:
+ * symbol << 4 | length, 0 for a longer code), so that most symbols are decoded in one step.
+ */
 interface Huffman {
   counts: Uint16Array;
   symbols: Uint16Array;
+  fast: Int32Array;
 }
+
+const FAST_BITS = 9;
 
 const MAX_BITS = 15;
 
@@ -148,10 +168,33 @@ function huffman(lengths: ArrayLike<number>): Huffman {
     symbols[at] = s;
     offsets[len] = at + 1;
   }
-  return { counts, symbols };
+  const fast = new Int32Array(1 << FAST_BITS);
+  let code = 0;
+  let index = 0;
+  for (let len = 1; len <= MAX_BITS; len++) {
+    for (let k = 0; k < (counts[len] as number); k++, code++) {
+      const symbol = symbols[index++] as number;
+      if (len > FAST_BITS) continue;
+      // Codes are sent most significant bit first, and read here least significant first.
+      let reversed = 0;
+      for (let b = 0; b < len; b++) reversed |= ((code >> b) & 1) << (len - 1 - b);
+      for (let fill = reversed; fill < 1 << FAST_BITS; fill += 1 << len) fast[fill] = (symbol << 4) | len;
+    }
+    code <<= 1;
+  }
+  return { counts, symbols, fast };
 }
 
 function decode(bits: BitReader, h: Huffman): number {
+  const next = bits.peek(FAST_BITS);
+  if (next >= 0) {
+    const entry = h.fast[next] as number;
+    if (entry !== 0) {
+      bits.take(entry & 15);
+      return entry >>> 4;
+    }
+  }
+  // A code longer than FAST_BITS, or the last bits of the stream: one bit at a time.
   let code = 0;
   let first = 0;
   let index = 0;

@@ -320,7 +320,11 @@ async function writeGroupRows(sheet: OfficialSheet, ctx: ReportContext, group: A
   averageRow(sheet, results, group, width, indexColumn, lang);
 }
 
-/** Writes the detail rows of one group: per agency (numbered as on the main sheet) a section row, then one row per area. */
+/**
+ * Writes the detail rows of one group: per agency (numbered as on the main sheet) one row per area,
+ * each carrying the agency's number, code and name: a long table that filters and pivots in Excel
+ * as it is, without a heading row per agency (10,000 merged headings cost exceljs quadratic time).
+ */
 async function writeDetailRows(sheet: OfficialSheet, ctx: ReportContext, group: AgencyGroup, areas: readonly Area[]): Promise<void> {
   const { results, lang } = ctx;
   const rows = rankedFirst(results, group);
@@ -332,7 +336,6 @@ async function writeDetailRows(sheet: OfficialSheet, ctx: ReportContext, group: 
   let written = 0;
   for (const a of rows) {
     n++;
-    sheet.addSectionRow(t(lang, 'rboard.scoreboard.detail_agency', { tt: String(n), name: a.agency.name, code: a.agency.code }));
     const byCode = new Map(a.areas.map((ar) => [ar.code, ar]));
     for (const area of areas) {
       const ar = byCode.get(area.code);

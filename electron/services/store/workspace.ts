@@ -41,6 +41,7 @@ import { pathExists, putBlob, readBlob, readOrNull, sha256Hex } from './evidence
 import { JOURNAL_FILE, Journal, recoverJournal } from './journal.ts';
 import { type Migration, type Recovery, ValidatedJsonFile, serialize } from './json-store.ts';
 import { FileLock } from './lock.ts';
+import type { PreparedDocument } from './prepared.ts';
 import { type StagedFile, writeStaged } from './staged.ts';
 import { agencyFileName, codeFromFileName, fileKey } from './names.ts';
 import { KeyedQueue } from './queue.ts';
@@ -96,6 +97,8 @@ export interface StoredEvidence {
  */
 export interface WorkspaceTransaction {
   writeAssessment(a: Assessment): Promise<void>;
+  /** An assessment or agency nominations already validated and serialized (see `prepared.ts`). */
+  writePrepared(doc: PreparedDocument): Promise<void>;
   writeAppraisal(a: Appraisal): Promise<Appraisal>;
   updateAppraisal(code: string, fn: (a: Appraisal | null) => Appraisal): Promise<Appraisal>;
   /** Home Affairs' copy of an agency's nominations (`nominations/<agency>.json`). */
@@ -822,6 +825,36 @@ export class WorkspaceStore {
           state.assessed.add(c);
           state.afterCommit.push(() => {
             this.cacheAssessment(c, value);
+            this.lost.delete(file.label);
+            this.knownCodes.set(fileKey(c), c);
+          });
+        },
+        writePrepared: async (doc) => {
+          const c = doc.agency.normalize('NFC');
+          if (doc.kind === 'agency-nominations') {
+            const file = this.nominationsFile(c);
+            this.assertWritable(file.label);
+            stage(file.label, doc.text, BACKUP_COUNT);
+            state.afterCommit.push(() => this.lost.delete(file.label));
+            return;
+          }
+          const file = this.assessmentFile(c);
+          this.assertWritable(file.label);
+          const other = this.knownCodes.get(fileKey(c));
+          if (other !== undefined && other !== c) throw new IssueError(issue('store.code_collision', { agency: c }, { code: c, other }));
+          if (other !== undefined && !this.assessmentCache.has(c) && !state.files.has(file.label)) {
+            try {
+              await this.loadAssessment(c, file);
+            } catch (e) {
+              if (!(e instanceof IssueError && isLost(e))) throw e;
+            }
+          }
+          stage(file.label, doc.text, BACKUP_COUNT);
+          state.values.delete(file.label);
+          state.assessed.add(c);
+          state.afterCommit.push(() => {
+            // Read again from the file when next asked for.
+            this.assessmentCache.delete(c);
             this.lost.delete(file.label);
             this.knownCodes.set(fileKey(c), c);
           });

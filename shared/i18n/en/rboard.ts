@@ -54,7 +54,6 @@ export const rboard: Record<keyof typeof vi, string> = {
   'rboard.scoreboard.area_points': 'Points by area',
   'rboard.scoreboard.sheet.detail': '{group} - details',
   'rboard.scoreboard.detail_subtitle': 'Block: {group}, points of every agency in every area',
-  'rboard.scoreboard.detail_agency': '{tt}. {name} (code {code})',
 
   'rboard.ranking.title': 'PAR INDEX RANKING {year}',
   'rboard.ranked_by.index': 'By index',

@@ -60,7 +60,6 @@ export const rboard = {
   'rboard.scoreboard.area_points': 'Điểm đạt theo lĩnh vực',
   'rboard.scoreboard.sheet.detail': '{group} - chi tiết',
   'rboard.scoreboard.detail_subtitle': 'Khối {group}: điểm từng lĩnh vực của từng cơ quan, đơn vị',
-  'rboard.scoreboard.detail_agency': '{tt}. {name} (mã {code})',
 
   // 2. Ranking per group.
   'rboard.ranking.title': 'KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}',

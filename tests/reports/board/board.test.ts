@@ -203,7 +203,7 @@ function expectMainRows(d: WorkbookDump, r: Results, g: AgencyGroup): void {
   expect(s.rows.slice(avgRow).some((row) => typeof row[0]?.v === 'number')).toBe(false);
 }
 
-/** A group's detail sheet: per agency (numbered as on the main sheet) a section row, then one row per area in template order. */
+/** A group's detail sheet: per agency (numbered as on the main sheet) one row per area in template order, agencies one after another. */
 function expectDetailRows(d: WorkbookDump, r: Results, g: AgencyGroup): void {
   const s = sheet(d, detailName(g));
   expect(headerRows(s)).toEqual([DETAIL_VI]);
@@ -213,10 +213,9 @@ function expectDetailRows(d: WorkbookDump, r: Results, g: AgencyGroup): void {
   agencies.forEach((a, i) => {
     const rows = rowsWithCode(s, a.agency.code);
     expect(rows, `${d.reader} ${g} ${a.agency.code}`).toHaveLength(a.areas.length);
-    expect(rows[0]!, `${d.reader} ${a.agency.code}: in order`).toBeGreaterThan(previous);
+    // Straight after the previous agency's rows (the first right under the header).
+    if (previous > 0) expect(rows[0]!, `${d.reader} ${a.agency.code}: in order`).toBe(previous + 1);
     previous = rows.at(-1)!;
-    expect(values(s, rows[0]! - 1)[0]).toBe(`${i + 1}. ${a.agency.name} (mã ${a.agency.code})`);
-    expect(cellAt(s, rows[0]! - 1, 0).bold).toBe(true);
     const ordered = areaCodes.flatMap((code) => a.areas.filter((ar) => ar.code === code));
     ordered.forEach((ar, k) => {
       const row = rows[k]!;
@@ -702,6 +701,6 @@ describe('every board workbook', () => {
     const areas = template[0]!.areas.length;
     expect(seen.size).toBe(10_000);
     expect(Object.fromEntries(mentions)).toEqual({ 5: 10_000, 6: 10_000 * areas, 7: 10_000 });
-    expect(rows).toBeGreaterThan((3 + areas) * 10_000);
+    expect(rows).toBeGreaterThan((2 + areas) * 10_000);
   }, 180_000);
 });

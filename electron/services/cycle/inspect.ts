@@ -1,0 +1,135 @@
+import type { Agency, AgencyGroup, Campaign, PublicKeyInfo, Round, Submission, Template } from '../../../shared/schema/index.ts';
+import { type CompiledTemplate, compileTemplate } from '../../../shared/template/compile.ts';
+import { type Issue, IssueError, issue } from '../../../shared/util/issue.ts';
+import type { OpenedPackage, PackageLimits } from '../packages/container.ts';
+import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
+import { sha256Hex } from '../store/evidence.ts';
+import { type PreparedDocument, prepareAgencyNominations, prepareAssessment } from '../store/prepared.ts';
+import { checkSubmissionContent, openSubmission } from './submission.ts';
+
+/**
+ * What checking a submission file needs besides the file, and nothing of the workspace's state:
+ * the same on any thread. Templates are resolved beforehand, per group (a group whose template
+ * cannot be used carries the issues that say why).
+ */
+export interface InspectContext {
+  campaign: Campaign;
+  /** Receipt time, stamped on the nominations stored. */
+  now: string;
+  limits: Partial<PackageLimits>;
+  templates: Partial<Record<AgencyGroup, { template: Template } | { issues: Issue[] }>>;
+}
+
+/** A file refused for what it is on its own: container, document, campaign, agency, content. */
+export interface InspectRejected {
+  ok: false;
+  sha256: string;
+  agency: string | null;
+  revision: number | null;
+  reasons: Issue[];
+}
+
+/**
+ * A file whose container and document are sound, of this campaign and one of its agencies. Its
+ * content issues are kept apart: the workspace's checks (keys, revisions, status) come first.
+ */
+export interface InspectPassed {
+  ok: true;
+  sha256: string;
+  /** The agency's code as the campaign spells it. */
+  agency: string;
+  revision: number;
+  round: Round;
+  signer: PublicKeyInfo;
+  /** What the signature vouches for (signer and manifest): equal digests, same signed content. */
+  digest: string;
+  content: Issue[];
+  /** What the file stores (when its content passed). */
+  assessment: PreparedDocument | null;
+  nominations: PreparedDocument | null;
+  /** Round 2: the explanations, for the appraisal. */
+  explanations: Submission['explanations'];
+}
+
+export type Inspected = InspectRejected | InspectPassed;
+
+const compiled = new WeakMap<Template, CompiledTemplate>();
+const agencyMaps = new WeakMap<Campaign, Map<string, Agency>>();
+
+/** The campaign's agencies by NFC code (built once per campaign object). */
+function agenciesOf(campaign: Campaign): Map<string, Agency> {
+  let m = agencyMaps.get(campaign);
+  if (!m) {
+    m = new Map(campaign.agencies.map((a) => [a.code.normalize('NFC'), a]));
+    agencyMaps.set(campaign, m);
+  }
+  return m;
+}
+
+function compiledOf(t: Template): CompiledTemplate {
+  let ct = compiled.get(t);
+  if (!ct) {
+    ct = compileTemplate(t);
+    compiled.set(t, ct);
+  }
+  return ct;
+}
+
+/**
+ * Every check of a submission file that needs no workspace: the container (signature, hashes,
+ * zip safety), the document, the evidence files, the campaign, the agency, and the content
+ * against the agency's template; and the documents to store, validated and serialized.
+ */
+export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: InspectContext): Promise<Inspected> {
+  const sha256 = sha256Hex(bytes);
+  const reject = (reasons: Issue[], s?: Submission): InspectRejected => ({ ok: false, sha256, agency: s?.agency ?? null, revision: s?.revision ?? null, reasons });
+  const opened = await openSubmission(bytes, file, { limits: ctx.limits });
+  if (!opened.ok) return reject(opened.error);
+  const { submission: s, opened: pkg } = opened.value;
+  const at = { file, agency: s.agency };
+  const { campaign } = ctx;
+  if (s.campaign !== campaign.id) return reject([issue('cycle.other_campaign', { ...at, field: 'campaign' }, { expected: campaign.id, actual: s.campaign })], s);
+  const code = s.agency.normalize('NFC');
+  const agency = agenciesOf(campaign).get(code);
+  if (!agency) return reject([issue('cycle.unknown_agency', { ...at, field: 'agency' }, { agency: s.agency })], s);
+
+  const passed = (content: Issue[], docs: { assessment: PreparedDocument; nominations: PreparedDocument } | null): InspectPassed => ({
+    ok: true,
+    sha256,
+    agency: agency.code,
+    revision: s.revision,
+    round: s.round,
+    signer: { ...pkg.signer },
+    digest: contentDigest(pkg),
+    content,
+    assessment: docs?.assessment ?? null,
+    nominations: docs?.nominations ?? null,
+    explanations: s.round === 2 ? s.explanations : {},
+  });
+  const resolved = ctx.templates[agency.group];
+  if (!resolved) return passed([issue('cycle.template_missing', { ...at, template: agency.group }, { id: agency.group, version: 0 })], null);
+  if ('issues' in resolved) return passed(resolved.issues.map((i) => ({ ...i, at: { ...i.at, ...at } })), null);
+  const content = checkSubmissionContent(s, { campaign, agency, ct: compiledOf(resolved.template) }, { file });
+  if (content.length > 0) return passed(content, null);
+  try {
+    return passed([], {
+      assessment: prepareAssessment({ ...s.assessment, agency: agency.code, campaign: campaign.id, revision: s.revision }, `assessments/${agency.code}.json`),
+      nominations: prepareAgencyNominations(
+        { kind: NOMINATIONS_KIND, schemaVersion: 1, agency: agency.code, campaign: campaign.id, nominations: s.nominations, updatedAt: ctx.now },
+        `nominations/${agency.code}.json`,
+      ),
+    });
+  } catch (e) {
+    if (e instanceof IssueError) return passed(e.issues, null);
+    throw e;
+  }
+}
+
+/**
+ * What the signature vouches for: the signer and the manifest (every entry's path, size and hash).
+ * Two files with the same digest carry the same signed content, even if their zip wrapping differs
+ * in bytes the signature does not cover (e.g. the "version made by" of a header).
+ */
+export function contentDigest(pkg: OpenedPackage): string {
+  return sha256Hex(JSON.stringify({ signer: pkg.signer.fingerprint, manifest: pkg.manifest }));
+}
