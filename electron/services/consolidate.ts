@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import pMap from 'p-map';
 import type { AgencyInput } from '../../shared/results/index.ts';
 import { type Results, ResultsV1, computeResults } from '../../shared/results/index.ts';
-import { type Agency, type Assessment, type AwardOverride, AwardOverridesDoc, type Template } from '../../shared/schema/index.ts';
+import { type Agency, type AwardOverride, AwardOverridesDoc, type Template } from '../../shared/schema/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { type Result, fail, issue, ok } from '../../shared/util/issue.ts';
 import { ValidatedJsonFile } from './store/json-store.ts';
+import { resultsView } from './workers/jobs.ts';
+import { WorkerPool } from './workers/pool.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 
 export const OVERRIDES_FILE = 'award-overrides.json';
@@ -26,17 +28,6 @@ export async function addOverride(ws: WorkspaceStore, o: AwardOverride): Promise
   const current = await readOverrides(ws);
   const rest = current.filter((x) => !(x.rule === o.rule && x.subject === o.subject && x.agency === o.agency));
   await overridesFile(ws).write({ kind: 'parscore.award-overrides', schemaVersion: 1, overrides: [...rest, o] });
-}
-
-/**
- * What the results read of an assessment: the inputs and self scores, bonus and declared figures.
- * The evidence references, explanations and notes (most of its size) are left out, so that a
- * national consolidation holds 10,000 assessments in a few hundred MB, not gigabytes.
- */
-function forResults(a: Assessment): Assessment {
-  const items: Assessment['items'] = {};
-  for (const [code, e] of Object.entries(a.items)) items[code] = { ...(e.input === undefined ? {} : { input: e.input }), selfScore: e.selfScore, evidence: [] };
-  return { ...a, items };
 }
 
 /**
@@ -72,28 +63,50 @@ export async function consolidate(ws: WorkspaceStore, opts: { now?: string; hist
       return fail([issue('store.template_missing', { agency: agency.code }, { id: ref ? `${ref.id}@${ref.version}` : agency.group })]);
     }
   }
-  // Many files read at once: the disk's latency overlaps instead of adding up.
-  const agencies: AgencyInput[] = await pMap(
-    campaign.agencies,
-    async (agency) => {
-      const entry = byCode.get(agency.code);
-      const [assessment, appraisal, nominations] = await Promise.all([
-        entry?.submission ? ws.readAssessment(agency.code) : null,
-        ws.readAppraisal(agency.code),
-        ws.readAgencyNominations(agency.code),
-      ]);
-      return {
-        agency,
-        template: templateOf(agency)!,
-        assessment: assessment && forResults(assessment),
-        appraisal,
-        survey: survey?.results[agency.code] ?? null,
-        submission: entry?.submission ? { revision: entry.submission.revision, receivedAt: entry.submission.receivedAt, late: entry.submission.late } : null,
-        nominations: nominations?.nominations ?? [],
-      };
-    },
-    { concurrency: READ_CONCURRENCY },
-  );
+  const appraised = await ws.agenciesWithDocs('appraisals');
+  const nominating = await ws.agenciesWithDocs('nominations');
+  // Many files read at once, the assessments parsed and checked on worker threads (one per core):
+  // the disk's latency overlaps, and the processor's cores share the work.
+  const pool = WorkerPool.create(null, WorkerPool.sizeFor(campaign.agencies.length));
+  let agencies: AgencyInput[];
+  try {
+    agencies = await pMap(
+      campaign.agencies,
+      async (agency) => {
+        const entry = byCode.get(agency.code);
+        const code = agency.code.normalize('NFC');
+        const readAssessment = async () => {
+          const where = ws.docLocation('assessment', code);
+          const view = await pool.resultsView(where.path, where.label);
+          if (view) return view;
+          // Anything not plain (damaged, older version …): the store reads it, repairs and reports.
+          const stored = await ws.readAssessmentView(code);
+          return stored && resultsView(stored);
+        };
+        const readNominations = async () => {
+          const where = ws.docLocation('nominations', code);
+          return (await pool.nominations(where.path, where.label)) ?? (await ws.readAgencyNominations(code))?.nominations ?? null;
+        };
+        const [assessment, appraisal, nominations] = await Promise.all([
+          entry?.submission ? readAssessment() : null,
+          appraised.has(code) ? ws.readAppraisal(agency.code) : null,
+          nominating.has(code) ? readNominations() : null,
+        ]);
+        return {
+          agency,
+          template: templateOf(agency)!,
+          assessment,
+          appraisal,
+          survey: survey?.results[agency.code] ?? null,
+          submission: entry?.submission ? { revision: entry.submission.revision, receivedAt: entry.submission.receivedAt, late: entry.submission.late } : null,
+          nominations: nominations ?? [],
+        };
+      },
+      { concurrency: READ_CONCURRENCY },
+    );
+  } finally {
+    await pool.close();
+  }
   const results = computeResults({
     campaign,
     agencies,

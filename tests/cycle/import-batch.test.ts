@@ -13,19 +13,6 @@ afterEach(async () => {
   p = null;
 });
 
-/** An AbortSignal that reports "aborted" from its n-th read of `aborted` on. */
-function abortOnRead(n: number): AbortSignal {
-  const controller = new AbortController();
-  let reads = 0;
-  return new Proxy(controller.signal, {
-    get(target, prop) {
-      if (prop === 'aborted') return ++reads >= n;
-      const v: unknown = Reflect.get(target, prop, target);
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
-}
-
 async function threeFiles(): Promise<{ prov: Province; files: { file: string; bytes: Uint8Array }[] }> {
   const prov = await province(['STP', 'XA-DONG-HOA']);
   p = prov;
@@ -79,6 +66,19 @@ describe('progress and cancellation', () => {
     expect(prov.ha.index.agencies.every((a) => a.submission === null && !a.hasAssessment)).toBe(true);
     const again = await importSubmissions(prov.ha, files, { now: ON_TIME });
     expect(again.map((v) => v.verdict)).toEqual(['accepted', 'accepted', 'replaced']);
+  });
+
+  it('checked on worker threads, files get the same verdicts and store the same documents as on this thread', async () => {
+    const { prov, files } = await threeFiles();
+    const garbage = { file: 'rác.parscore', bytes: new Uint8Array([80, 75, 3, 4, 1, 2, 3]) };
+    const verdicts = await importSubmissions(prov.ha, [...files, garbage], { now: ON_TIME, workers: 2 });
+    expect(verdicts.map((v) => v.verdict)).toEqual(['accepted', 'accepted', 'replaced', 'rejected']);
+    expect(codes((verdicts[3] as RejectedVerdict).reasons)).toEqual(['package.truncated']);
+    // The bytes went to a worker and back: the file kept is the one given, byte for byte.
+    expect(Buffer.from((await prov.ha.readReceived('STP', 2))!)).toEqual(Buffer.from(files[2]!.bytes));
+    expect((await prov.ha.readAssessment('STP'))?.items).toEqual((await prov.agencies.STP!.readAssessment('STP'))?.items);
+    expect((await prov.ha.readAgencyNominations('STP'))?.nominations.length).toBeGreaterThan(0);
+    expect(prov.ha.index.agencies.find((a) => a.code === 'STP')).toMatchObject({ status: 'submitted', hasAssessment: true, submission: { revision: 2 } });
   });
 
   it('files given as readers are read in turn; one that cannot be read is rejected and the others go on', async () => {

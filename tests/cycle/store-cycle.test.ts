@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NOMINATIONS_KIND, type Nominations } from '../../electron/services/store/cycle-docs.ts';
@@ -169,6 +169,22 @@ describe('cycle documents', () => {
     ws = await reopen(ws);
     expect((await ws.readAppraisal('STP'))?.status).toBe('appraising');
     expect(ws.recoveries().map((r) => r.issues[0]?.code)).toEqual(['store.recovered']);
+  });
+
+  it('says which agencies have an appraisal or nominations to read: a file, or only backups a read restores it from', async () => {
+    let ws = await workspace();
+    expect(await ws.agenciesWithDocs('appraisals')).toEqual(new Set());
+    await ws.writeAppraisal(appraisal('appraising'));
+    await ws.writeAppraisal(appraisal('appraised_1'));
+    await ws.transaction(async (tx) => {
+      await tx.writeAgencyNominations({ kind: NOMINATIONS_KIND, schemaVersion: 1, agency: 'Sở-GDĐT', campaign: 'cchc-2024', nominations: nominationsFor('Sở-GDĐT'), updatedAt: '2026-01-10T09:00:00+07:00' });
+    });
+    // The appraisal file lost, its backup left: still listed, and the read brings it back.
+    await rm(join(ws.dir, 'appraisals', 'STP.json'));
+    ws = await reopen(ws);
+    expect(await ws.agenciesWithDocs('appraisals')).toEqual(new Set(['STP']));
+    expect(await ws.agenciesWithDocs('nominations')).toEqual(new Set(['Sở-GDĐT']));
+    expect((await ws.readAppraisal('STP'))?.status).toBe('appraising');
   });
 });
 

@@ -15,7 +15,7 @@ import type { PreparedDocument } from '../store/prepared.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
 import { auditWho, compiledFor, isLate, requireCampaign, requireRole, sameKey, templateFor, timestamp } from './common.ts';
 import { type InspectContext, type InspectPassed, type Inspected, contentDigest } from './inspect.ts';
-import { InspectPool } from './inspect-pool.ts';
+import { WorkerPool } from '../workers/pool.ts';
 
 interface VerdictBase {
   /** The file as the caller named it. */
@@ -144,7 +144,7 @@ export async function importSubmissions(ws: WorkspaceStore, files: readonly Impo
     entries: new Map(ws.index.agencies.map((a) => [a.code.normalize('NFC'), a])),
     keyOwners: new Map(ws.index.agencies.flatMap((a) => (a.pinnedKey ? [[a.pinnedKey.fingerprint, a.code] as const] : []))),
   };
-  const pool = InspectPool.create({ campaign, now, limits: env.limits, templates: resolveTemplates(ws, campaign) }, opts.workers ?? InspectPool.sizeFor(files.length));
+  const pool = WorkerPool.create({ campaign, now, limits: env.limits, templates: resolveTemplates(ws, campaign) }, opts.workers ?? WorkerPool.sizeFor(files.length));
   const verdicts: (ImportVerdict | null)[] = [];
   let group: Pending[] = [];
   let groupBytes = 0;
@@ -209,7 +209,7 @@ export async function importSubmissions(ws: WorkspaceStore, files: readonly Impo
 
 type Inspection = { kind: 'unreadable' } | { kind: 'inspected'; result: Inspected; bytes: Uint8Array };
 
-async function inspectInput(f: ImportInput, pool: InspectPool): Promise<Inspection> {
+async function inspectInput(f: ImportInput, pool: WorkerPool): Promise<Inspection> {
   const bytes = 'bytes' in f ? f.bytes : await readInput(f);
   if (!bytes) return { kind: 'unreadable' };
   const r = await pool.inspect(f.file, bytes);

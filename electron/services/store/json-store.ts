@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -137,15 +138,11 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
       return { state: 'bad', issues: [issue('store.empty_file', at)] };
     }
-    let utf8 = true;
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      // Report what a person can act on: a file cut inside a multi-byte letter is first of all bad JSON.
-      utf8 = false;
-      text = new TextDecoder('utf-8').decode(bytes);
-    }
+    // isUtf8 + toString: the fatal TextDecoder's verdict at a fraction of its cost (it counts when
+    // 10,000 files are read). Invalid bytes become U+FFFD, and the file is refused below.
+    // Report what a person can act on: a file cut inside a multi-byte letter is first of all bad JSON.
+    const utf8 = isUtf8(bytes);
+    const text = bytes.toString('utf8');
     let raw: unknown;
     try {
       raw = JSON.parse(text.replace(/^\uFEFF/, ''));

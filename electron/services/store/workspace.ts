@@ -470,6 +470,37 @@ export class WorkspaceStore {
     return this.queue.run(agencyKey(c), async () => cloneOrNull(await this.loadAssessment(c, file)));
   }
 
+  /**
+   * An assessment as stored, not a copy: read-only (frozen at the top), for reading many in a row
+   * (consolidation) without copying each. Not kept in the cache, so that a pass over 10,000
+   * agencies does not push out the ones being edited.
+   */
+  async readAssessmentView(code: string): Promise<Readonly<Assessment> | null> {
+    this.assertOpen();
+    const c = code.normalize('NFC');
+    const hit = this.assessmentCache.get(c);
+    if (hit) return hit;
+    const file = this.assessmentFile(c);
+    return this.queue.run(agencyKey(c), async () => {
+      const a = this.assessmentCache.get(c) ?? (await this.readTracked(file));
+      if (a === null) return null;
+      if (a.agency.normalize('NFC') !== c) throw new IssueError(issue('store.agency_mismatch', { file: file.label }, { expected: c, actual: a.agency }));
+      return Object.freeze(a);
+    });
+  }
+
+  /**
+   * Where an agency's assessment or received nominations file is, for a reader on another thread
+   * (workers/jobs.ts); such a
+   * reader must fall back to the store's own reads, which repair, migrate and report.
+   */
+  docLocation(kind: 'assessment' | 'nominations', code: string): { path: string; label: string } {
+    this.assertOpen();
+    const c = code.normalize('NFC');
+    const file = kind === 'assessment' ? this.assessmentFile(c) : this.nominationsFile(c);
+    return { path: this.abs(file.label), label: file.label };
+  }
+
   /** Validates and writes an assessment (its file is named by `a.agency`); returns it as stored. */
   async writeAssessment(a: Assessment): Promise<Assessment> {
     const c = String(a.agency).normalize('NFC');
@@ -589,6 +620,27 @@ export class WorkspaceStore {
       .map(codeFromFileName)
       .filter((c): c is string => c !== null)
       .sort((a, b) => a.localeCompare(b, 'vi'));
+  }
+
+  /**
+   * Agencies that may have an appraisal or received nominations: a file, or a backup a read would
+   * restore it from (one folder listing, so that reading 10,000 agencies skips the ones without).
+   */
+  async agenciesWithDocs(kind: 'appraisals' | 'nominations'): Promise<Set<string>> {
+    this.assertOpen();
+    let names: string[];
+    try {
+      names = await readdir(join(this.dir, kind === 'appraisals' ? APPRAISALS_DIR : NOMINATIONS_DIR));
+    } catch (e) {
+      if (errno(e) === 'ENOENT') return new Set();
+      throw ioError('store.read_failed', kind, e);
+    }
+    const out = new Set<string>();
+    for (const n of names) {
+      const code = codeFromFileName(n.replace(/\.bak\d+$/, ''));
+      if (code !== null) out.add(code);
+    }
+    return out;
   }
 
   /** An agency's appraisal (`appraisals/<agency>.json`), or null. */

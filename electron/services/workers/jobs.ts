@@ -1,0 +1,65 @@
+import { isUtf8 } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
+import { AssessmentDoc, type Assessment, type Nomination } from '../../../shared/schema/index.ts';
+import type { VersionedKind } from '../../../shared/schema/versioned.ts';
+import { NominationsDoc } from '../store/cycle-docs.ts';
+import { type InspectContext, type Inspected, inspectSubmission } from '../cycle/inspect.ts';
+
+/*
+ * The work the worker threads do (workers/worker.ts), also run on the calling thread when there is
+ * no worker. Each job is pure with respect to the workspace: it reads a file at most, never writes.
+ */
+
+export type Job =
+  | { kind: 'inspect'; file: string; bytes: Uint8Array }
+  | { kind: 'results-view'; path: string; label: string }
+  | { kind: 'nominations'; path: string; label: string };
+
+export type JobResult =
+  | { kind: 'inspect'; result: Inspected; bytes: Uint8Array }
+  | { kind: 'results-view'; assessment: Assessment | null }
+  | { kind: 'nominations'; nominations: Nomination[] | null };
+
+/**
+ * What the results read of an assessment: the inputs and self scores, bonus and declared figures.
+ * The evidence references, explanations and notes (most of its size) are left out, so that a
+ * national consolidation holds 10,000 assessments in a few hundred MB, not gigabytes.
+ */
+export function resultsView(a: Readonly<Assessment>): Assessment {
+  const items: Assessment['items'] = {};
+  for (const [code, e] of Object.entries(a.items)) items[code] = { ...(e.input === undefined ? {} : { input: e.input }), selfScore: e.selfScore, evidence: [] };
+  return { ...a, items };
+}
+
+/**
+ * A document read and validated as the store reads it; null when anything is not plain (missing,
+ * damaged, an older version, not UTF-8): the caller then reads it through the store, which
+ * repairs, migrates and reports.
+ */
+async function readPlain<T>(kind: VersionedKind<T>, path: string, label: string): Promise<T | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return null;
+  }
+  if (!isUtf8(bytes)) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return null;
+  }
+  const r = kind.parse(raw, label);
+  return r.ok && r.value.migratedFrom === null ? r.value.value : null;
+}
+
+export async function runJob(job: Job, ctx: InspectContext | null): Promise<JobResult> {
+  if (job.kind === 'results-view') {
+    const a = await readPlain(AssessmentDoc, job.path, job.label);
+    return { kind: 'results-view', assessment: a && resultsView(a) };
+  }
+  if (job.kind === 'nominations') return { kind: 'nominations', nominations: (await readPlain(NominationsDoc, job.path, job.label))?.nominations ?? null };
+  if (!ctx) throw new Error('inspect job without a context');
+  return { kind: 'inspect', result: await inspectSubmission(job.bytes, job.file, ctx), bytes: job.bytes };
+}
