@@ -15,9 +15,7 @@ const benches = [
 let failed = 0;
 for (const [script, args] of benches) {
   console.log(`\n=== bench/${script} ${args.join(' ')}`);
-  // More threads for the file system: the import writes and fsyncs many files at once.
-  const env = { ...process.env, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' };
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), ...args], { stdio: 'inherit', env });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), ...args], { stdio: 'inherit' });
   if (r.status !== 0) {
     console.error(`bench/${script} failed (${r.status ?? r.signal})`);
     failed++;

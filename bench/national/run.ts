@@ -101,4 +101,15 @@ if (results.length > 1) {
     );
   }
 }
+// ── targets (issue 5, on a 2-core office PC): 10,000 agencies in ≤ 10 s, ≤ 1 GiB, ≤ 1.5 × the floor ──
+const national = results.find((r) => r.agencies === 10_000);
+if (national) {
+  const p = national.parscore;
+  const total = p.import.ms + p.consolidate.ms + p.workbooks.ms;
+  const floorTotal = national.floor.read.ms + national.floor.stream.ms;
+  const peak = Math.max(p.import.peakRssMiB, p.consolidate.peakRssMiB, p.workbooks.peakRssMiB);
+  const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  console.log();
+  console.log(`targets at 10,000 agencies: whole ${s(total)} s ≤ 10 s: ${verdict(total <= 10_000)}; peak RSS ${fmt(peak)} MiB ≤ 1,024 MiB: ${verdict(peak <= 1024)}; ${fmt(total / floorTotal, 2)} × floor ≤ 1.5: ${verdict(total / floorTotal <= 1.5)}`);
+}
 if (values.json) writeFileSync(values.json, JSON.stringify(results, null, 2));

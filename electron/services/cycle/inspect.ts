@@ -81,9 +81,10 @@ function compiledOf(t: Template): CompiledTemplate {
  * against the agency's template; and the documents to store, validated and serialized.
  */
 export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: InspectContext): Promise<Inspected> {
-  const sha256 = sha256Hex(bytes);
-  const reject = (reasons: Issue[], s?: Submission): InspectRejected => ({ ok: false, sha256, agency: s?.agency ?? null, revision: s?.revision ?? null, reasons });
   const opened = await openSubmission(bytes, file, { limits: ctx.limits });
+  // The package reader hashed the file already; a file it refused is hashed here.
+  const sha256 = opened.ok ? opened.value.opened.sha256 : sha256Hex(bytes);
+  const reject = (reasons: Issue[], s?: Submission): InspectRejected => ({ ok: false, sha256, agency: s?.agency ?? null, revision: s?.revision ?? null, reasons });
   if (!opened.ok) return reject(opened.error);
   const { submission: s, opened: pkg } = opened.value;
   const at = { file, agency: s.agency };
