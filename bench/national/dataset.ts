@@ -9,13 +9,13 @@ import type { Agency, Assessment, Campaign, EvidenceRef, Submission, Template } 
 import { SUBMISSION_KIND } from '../../shared/schema/index.ts';
 import { scoreAssessment } from '../../shared/scoring/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
-import { DEFAULT_BANDS, DEFAULT_COMMENDATION, DEFAULT_TIE_BREAKS } from '../../shared/campaign/defaults.ts';
-import { DEFAULT_ANSWER_SCALE } from '../../shared/schema/index.ts';
+import { campaignRuleDefaults } from '../../shared/campaign/defaults.ts';
 import { PAYLOAD, evidenceEntry } from '../../electron/services/cycle/common.ts';
 import { setupHomeAffairs } from '../../electron/services/cycle/identity.ts';
 import { demoAssessment } from '../../electron/services/demo/assessment.ts';
 import { demoNominations } from '../../electron/services/demo/nominations.ts';
-import { COMMUNE_KINDS, COMMUNE_NAMES, DISTRICTS } from '../../electron/services/demo/province.ts';
+import { communeKind } from '../../electron/services/demo/agencies.ts';
+import { COMMUNE_NAMES, DISTRICTS } from '../../electron/services/demo/province.ts';
 import { type Rng, createRng } from '../../electron/services/demo/rng.ts';
 import { writePackage } from '../../electron/services/packages/container.ts';
 import type { Identity } from '../../electron/services/packages/keys.ts';
@@ -55,16 +55,7 @@ export function communes(n: number, seed: number): Agency[] {
   const rng = createRng(seed, 0);
   const width = Math.max(5, String(n).length);
   return Array.from({ length: n }, (_, k) => {
-    const r = rng.float();
-    let acc = 0;
-    let prefix = COMMUNE_KINDS[0]!.prefix;
-    for (const kind of COMMUNE_KINDS) {
-      acc += kind.weight;
-      if (r < acc) {
-        prefix = kind.prefix;
-        break;
-      }
-    }
+    const prefix = communeKind(rng.float());
     const stem = COMMUNE_NAMES[k % COMMUNE_NAMES.length]!;
     const district = DISTRICTS[Math.floor(k / COMMUNE_NAMES.length) % DISTRICTS.length]!.name;
     const round = Math.floor(k / (COMMUNE_NAMES.length * DISTRICTS.length));
@@ -84,15 +75,8 @@ export function nationalCampaign(agencies: Agency[], template: Template): Campai
     templates: { commune: { id: template.id, version: template.version } },
     agencies,
     deadlines: { selfAssessment: `${YEAR}-12-15`, appraisal1: `${YEAR + 1}-01-05`, explanation: `${YEAR + 1}-01-10`, appraisal2: `${YEAR + 1}-01-20` },
-    bands: DEFAULT_BANDS,
-    tieBreaks: DEFAULT_TIE_BREAKS,
+    ...campaignRuleDefaults(),
     issuer: { parentBody: 'BỘ NỘI VỤ', body: 'VỤ CẢI CÁCH HÀNH CHÍNH', place: 'Hà Nội', signerTitle: 'VỤ TRƯỞNG', signerName: 'Nguyễn Văn Bình' },
-    communeAppraiser: 'province',
-    late: { mode: 'not_ranked', penaltyPoints: 0 },
-    surveyScale: { ...DEFAULT_ANSWER_SCALE },
-    commendation: DEFAULT_COMMENDATION,
-    isoIndicators: { built: 'KK10', announced: 'KK11', maintained: 'KK12' },
-    homeAffairs: null,
   };
 }
 

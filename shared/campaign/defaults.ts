@@ -1,4 +1,4 @@
-import type { ClassificationBand, CommendationRules, TieBreakRule } from '../schema/index.ts';
+import { type Campaign, type ClassificationBand, type CommendationRules, DEFAULT_ANSWER_SCALE, type TieBreakRule } from '../schema/index.ts';
 
 /*
  * Defaults a new campaign starts from: the proposals of the domain brief, section (d). Every value
@@ -71,3 +71,21 @@ export const DEFAULT_COMMENDATION: CommendationRules = {
     },
   ],
 };
+
+/**
+ * The rules a new campaign starts with (bands, tie-breaks, appraiser of communes, late rule,
+ * survey answer scale, commendation rules, ISO 9001 figure codes of the built-in templates), and
+ * no Home Affairs key yet.
+ */
+export function campaignRuleDefaults(): Pick<Campaign, 'bands' | 'tieBreaks' | 'communeAppraiser' | 'late' | 'surveyScale' | 'commendation' | 'isoIndicators' | 'homeAffairs'> {
+  return {
+    bands: DEFAULT_BANDS,
+    tieBreaks: DEFAULT_TIE_BREAKS,
+    communeAppraiser: 'province',
+    late: { mode: 'not_ranked', penaltyPoints: 0 },
+    surveyScale: { ...DEFAULT_ANSWER_SCALE },
+    commendation: DEFAULT_COMMENDATION,
+    isoIndicators: { built: 'KK10', announced: 'KK11', maintained: 'KK12' },
+    homeAffairs: null,
+  };
+}

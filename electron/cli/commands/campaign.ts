@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { DEFAULT_BANDS, DEFAULT_COMMENDATION, DEFAULT_TIE_BREAKS } from '../../../shared/campaign/defaults.ts';
+import { campaignRuleDefaults } from '../../../shared/campaign/defaults.ts';
 import { formatDate, t } from '../../../shared/i18n/index.ts';
-import { type AgencyGroup, type Campaign, DEFAULT_ANSWER_SCALE, type Template } from '../../../shared/schema/index.ts';
+import { type AgencyGroup, type Campaign, type Template } from '../../../shared/schema/index.ts';
 import { exportCampaignPackage, initAgencyWorkspace, setupHomeAffairs } from '../../services/cycle/index.ts';
 import { WorkspaceStore } from '../../services/store/workspace.ts';
 import { findBuiltin } from '../../services/templates/builtin.ts';
@@ -96,15 +96,8 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
           templates: refs,
           agencies: agencies.value,
           deadlines: o.deadline ? { selfAssessment: o.deadline } : {},
-          bands: DEFAULT_BANDS,
-          tieBreaks: DEFAULT_TIE_BREAKS,
+          ...campaignRuleDefaults(),
           issuer: { parentBody: t('vi', 'service.campaign.parent_body', { province: province.toLocaleUpperCase('vi') }), body: t('vi', 'service.campaign.body'), place: province, signerTitle: o.signerTitle, signerName: o.signerName || '…' },
-          communeAppraiser: 'province',
-          late: { mode: 'not_ranked', penaltyPoints: 0 },
-          surveyScale: { ...DEFAULT_ANSWER_SCALE },
-          commendation: DEFAULT_COMMENDATION,
-          isoIndicators: { built: 'KK10', announced: 'KK11', maintained: 'KK12' },
-          homeAffairs: null,
         };
         const name = t('vi', 'service.campaign.workspace_name', { province });
         const ws = await WorkspaceStore.create(dir, {

@@ -24,6 +24,16 @@ function communeStem(k: number): string {
   return `${base} ${round - DIRECTIONS.length + 2}`;
 }
 
+/** "Xã", "Phường" or "Thị trấn", by their weights, for a uniform draw r in [0, 1). */
+export function communeKind(r: number): string {
+  let acc = 0;
+  for (const kind of COMMUNE_KINDS) {
+    acc += kind.weight;
+    if (r < acc) return kind.prefix;
+  }
+  return COMMUNE_KINDS[0]!.prefix;
+}
+
 export function demoAgencies(n: number, rng: Rng): Agency[] {
   const sizes = groupSizes(n);
   const out: Agency[] = [];
@@ -37,16 +47,7 @@ export function demoAgencies(n: number, rng: Rng): Agency[] {
   }
   const width = Math.max(3, String(sizes.communes).length);
   for (let k = 0; k < sizes.communes; k++) {
-    const r = rng.float();
-    let acc = 0;
-    let prefix = COMMUNE_KINDS[0]!.prefix;
-    for (const kind of COMMUNE_KINDS) {
-      acc += kind.weight;
-      if (r < acc) {
-        prefix = kind.prefix;
-        break;
-      }
-    }
+    const prefix = communeKind(rng.float());
     out.push({ code: `X${pad(k + 1, width)}`, name: `${prefix} ${communeStem(k)}`, group: 'commune', parent: `H${pad((k % sizes.districts) + 1, 2)}` });
   }
   return out;

@@ -1,5 +1,5 @@
-import { type Agency, type AgencyGroup, type Assessment, type Campaign, DEFAULT_ANSWER_SCALE, type Template } from '../../../shared/schema/index.ts';
-import { DEFAULT_BANDS, DEFAULT_COMMENDATION, DEFAULT_TIE_BREAKS } from '../../../shared/campaign/defaults.ts';
+import type { Agency, AgencyGroup, Assessment, Campaign, Template } from '../../../shared/schema/index.ts';
+import { campaignRuleDefaults } from '../../../shared/campaign/defaults.ts';
 import { scoreAssessment } from '../../../shared/scoring/index.ts';
 import { compileTemplate } from '../../../shared/template/compile.ts';
 import { demoAgencies } from './agencies.ts';
@@ -44,15 +44,8 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
     ),
     agencies,
     deadlines: { selfAssessment: `${YEAR}-12-15`, explanation: `${YEAR + 1}-01-10`, appraisal1: `${YEAR + 1}-01-05`, appraisal2: `${YEAR + 1}-01-20` },
-    bands: DEFAULT_BANDS,
-    tieBreaks: DEFAULT_TIE_BREAKS,
+    ...campaignRuleDefaults(),
     issuer: { parentBody: PROVINCE.parentBody, body: PROVINCE.body, place: PROVINCE.name, signerTitle: PROVINCE.signerTitle, signerName: PROVINCE.signerName },
-    communeAppraiser: 'province',
-    late: { mode: 'not_ranked', penaltyPoints: 0 },
-    surveyScale: { ...DEFAULT_ANSWER_SCALE },
-    commendation: DEFAULT_COMMENDATION,
-    isoIndicators: { built: 'KK10', announced: 'KK11', maintained: 'KK12' },
-    homeAffairs: null,
   };
   const compiled = new Map(Object.values(opts.templates).map((t) => [t.id, compileTemplate(t)]));
   const assessments: Assessment[] = [];

@@ -671,20 +671,28 @@ export class WorkspaceStore {
     const file = this.appraisalFile(c);
     this.assertWritable(file.label);
     return this.queue.run(appraisalKey(c), async () => {
-      const current = await this.loadAppraisal(c, file).catch((e: unknown) => {
-        // A lost appraisal may be replaced; anything else (a future version …) must not be overwritten.
-        if (e instanceof IssueError && isLost(e)) return null;
-        throw e;
-      });
-      const next = fn(current);
-      const actual = typeof next?.agency === 'string' ? next.agency.normalize('NFC') : String(next?.agency);
-      if (actual !== c) throw new IssueError(issue('store.agency_mismatch', { file: file.label }, { expected: c, actual }));
-      const value = file.validate(next);
+      const value = await this.nextAppraisal(c, file, fn);
       await this.ensureDir(APPRAISALS_DIR);
       await file.writeValid(value);
       this.lost.delete(file.label);
       return structuredClone(value);
     });
+  }
+
+  /** `fn` applied to the current appraisal (`staged`, or the file's; a lost one counts as none), kept to the same agency, validated. */
+  private async nextAppraisal(c: string, file: ValidatedJsonFile<Appraisal>, fn: (a: Appraisal | null) => Appraisal, staged?: Appraisal): Promise<Appraisal> {
+    const current =
+      staged !== undefined
+        ? structuredClone(staged)
+        : await this.loadAppraisal(c, file).catch((e: unknown) => {
+            // A lost appraisal may be replaced; anything else (a future version …) must not be overwritten.
+            if (e instanceof IssueError && isLost(e)) return null;
+            throw e;
+          });
+    const next = fn(current);
+    const actual = typeof next?.agency === 'string' ? next.agency.normalize('NFC') : String(next?.agency);
+    if (actual !== c) throw new IssueError(issue('store.agency_mismatch', { file: file.label }, { expected: c, actual }));
+    return file.validate(next);
   }
 
   private async loadAppraisal(c: string, file: ValidatedJsonFile<Appraisal>): Promise<Appraisal | null> {
@@ -993,19 +1001,7 @@ export class WorkspaceStore {
     const c = code.normalize('NFC');
     const file = this.appraisalFile(c);
     this.assertWritable(file.label);
-    const staged = state.values.get(file.label) as Appraisal | undefined;
-    const current =
-      staged !== undefined
-        ? structuredClone(staged)
-        : await this.loadAppraisal(c, file).catch((e: unknown) => {
-            // A lost appraisal may be replaced; anything else (a future version …) must not be overwritten.
-            if (e instanceof IssueError && isLost(e)) return null;
-            throw e;
-          });
-    const next = fn(current);
-    const actual = typeof next?.agency === 'string' ? next.agency.normalize('NFC') : String(next?.agency);
-    if (actual !== c) throw new IssueError(issue('store.agency_mismatch', { file: file.label }, { expected: c, actual }));
-    const value = file.validate(next);
+    const value = await this.nextAppraisal(c, file, fn, state.values.get(file.label) as Appraisal | undefined);
     stage(file.label, serialize(value), BACKUP_COUNT, value);
     state.afterCommit.push(() => this.lost.delete(file.label));
     return structuredClone(value);
