@@ -65,7 +65,11 @@ export interface Deviation {
 /** One entry as laid out in a package file that passed checkLayout. */
 export interface LaidOutEntry {
   name: string;
+  /** The name's bytes and the general purpose flags (bit 11: UTF-8). */
+  nameRaw: Buffer;
+  flags: number;
   method: number;
+  crc32: number;
   compressedSize: number;
   uncompressedSize: number;
   /** Offset of the local header. */
@@ -207,7 +211,10 @@ export function checkLayout(buf: Buffer): LayoutResult {
     ok: true,
     entries: locals.map((l) => ({
       name: l.name,
+      nameRaw: l.nameRaw,
+      flags: l.flags,
       method: l.method,
+      crc32: l.crc32,
       compressedSize: l.compressedSize,
       uncompressedSize: l.uncompressedSize,
       localHeader: l.offset,

@@ -7,7 +7,7 @@ import type { PublicKeyInfo } from '../../../shared/schema/campaign.ts';
 import { ManifestDoc, SignatureDoc } from '../../../shared/schema/index.ts';
 import type { Manifest, PackageKind, Signature } from '../../../shared/schema/package.ts';
 import { type Issue, IssueError, type IssueLocation, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
-import { type Deviation, checkLayout, checkWriterChoices } from './canonical.ts';
+import { type Deviation, type LaidOutEntry, checkLayout, checkWriterChoices } from './canonical.ts';
 import { checkDeflateStream } from './deflate.ts';
 import { type Identity, fingerprintOf, publicInfo, publicKeyFromB64, signBytes, verifyBytes } from './keys.ts';
 import { MANIFEST_FILE, SIGNATURE_FILE, entryNameProblem, foldName, isReservedName } from './names.ts';
@@ -191,11 +191,26 @@ export async function writePackage(opts: WritePackageOptions): Promise<Uint8Arra
   return out;
 }
 
+/** What the checks below read of an entry's headers. */
+interface EntryFields {
+  compressionMethod: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  crc32: number;
+}
+
 /** One entry of the zip as its central directory and local header describe it. */
 interface ZipEntry {
   name: string;
-  entry: yauzl.Entry;
+  entry: EntryFields;
   /** Offset of the entry's data in the file (after its local header). */
+  dataStart: number;
+}
+
+/** An entry as yauzl reads it, before its local header is read. */
+interface ScannedEntry {
+  name: string;
+  entry: yauzl.Entry;
   dataStart: number;
 }
 
@@ -222,6 +237,150 @@ export async function readPackage(
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const sha256 = sha256Hex(buf);
 
+  // A package exactly as the writer lays it out (every legitimate one) is read from that layout
+  // directly; anything else goes through yauzl, whose checks name what is wrong with it.
+  const laidFirst = checkLayout(buf);
+  const plain = laidFirst.ok ? plainEntries(laidFirst.entries, limits) : null;
+  let entries: ZipEntry[];
+  let laidOut: { entries: LaidOutEntry[] };
+  if (plain && laidFirst.ok) {
+    entries = plain;
+    laidOut = laidFirst;
+  } else {
+    const scanned = await scanZip(buf, limits, at);
+    if (!scanned.ok) return scanned;
+    ({ entries, laidOut } = scanned.value);
+  }
+  const problems: Issue[] = [];
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const budget = { remaining: limits.maxTotalBytes };
+
+  // 3. manifest.json and signature.json: present, well-formed, and the signature verifies.
+  const manifestEntry = byName.get(MANIFEST_FILE);
+  const signatureEntry = byName.get(SIGNATURE_FILE);
+  if (!manifestEntry) problems.push(issue('package.manifest_missing', at(MANIFEST_FILE)));
+  if (!signatureEntry) problems.push(issue('package.signature_missing', at(SIGNATURE_FILE)));
+  if (!manifestEntry || !signatureEntry) return fail(problems);
+
+  const manifestRead = await extract(buf, manifestEntry, limits, budget, at);
+  if (!manifestRead.ok) return fail([manifestRead.error]);
+  const signatureRead = await extract(buf, signatureEntry, limits, budget, at);
+  if (!signatureRead.ok) return fail([signatureRead.error]);
+  const manifestBytes = manifestRead.value;
+
+  const manifestJson = parseJson(manifestBytes);
+  if (!manifestJson.ok) return fail([issue('package.manifest_not_json', at(MANIFEST_FILE), { detail: manifestJson.error })]);
+  const manifestDoc = ManifestDoc.parse(manifestJson.value, file);
+  if (!manifestDoc.ok) return fail([issue('package.manifest_invalid', at(MANIFEST_FILE)), ...inEntry(manifestDoc.error, MANIFEST_FILE)]);
+  const manifest = manifestDoc.value.value;
+
+  const signatureJson = parseJson(signatureRead.value);
+  if (!signatureJson.ok) return fail([issue('package.signature_not_json', at(SIGNATURE_FILE), { detail: signatureJson.error })]);
+  const signatureDoc = SignatureDoc.parse(signatureJson.value, file);
+  if (!signatureDoc.ok) return fail([issue('package.signature_doc_invalid', at(SIGNATURE_FILE)), ...inEntry(signatureDoc.error, SIGNATURE_FILE)]);
+  const { signer, signature } = signatureDoc.value.value;
+
+  const signerKey = publicKeyFromB64(signer.publicKey);
+  if (!signerKey) return fail([issue('package.signer_key_invalid', at(SIGNATURE_FILE))]);
+  if (fingerprintOf(signer.publicKey) !== signer.fingerprint) return fail([issue('package.signer_fingerprint_mismatch', at(SIGNATURE_FILE))]);
+  if (!verifyBytes(signerKey, manifestBytes, signature)) return fail([issue('package.signature_invalid', at(SIGNATURE_FILE))]);
+
+  if (opts.expectKind !== undefined && manifest.packageKind !== opts.expectKind) {
+    return fail([issue('package.wrong_kind', at(), { expected: opts.expectKind, actual: manifest.packageKind })]);
+  }
+
+  // 4. The manifest's list against the zip's entries, before any data is read.
+  const listed = new Map<string, { size: number; sha256: string }>();
+  const listedFold = new Set<string>();
+  for (const m of manifest.entries) {
+    const problem = entryNameProblem(m.path);
+    if (problem) problems.push(issue(problem, at(m.path), { path: m.path }));
+    else if (isReservedName(m.path)) problems.push(issue('package.manifest_reserved', at(m.path), { path: m.path }));
+    else if (listedFold.has(foldName(m.path))) problems.push(issue('package.manifest_duplicate', at(m.path), { path: m.path }));
+    else {
+      listedFold.add(foldName(m.path));
+      listed.set(m.path, { size: m.size, sha256: m.sha256 });
+      const e = byName.get(m.path);
+      if (!e) problems.push(issue('package.entry_missing', at(m.path), { path: m.path }));
+      else if (e.entry.uncompressedSize !== m.size) {
+        problems.push(issue('package.entry_size_mismatch', at(m.path), { path: m.path, expected: m.size, actual: e.entry.uncompressedSize }));
+      }
+    }
+  }
+  for (const e of entries) {
+    if (e.name !== MANIFEST_FILE && e.name !== SIGNATURE_FILE && !listed.has(e.name)) {
+      problems.push(issue('package.entry_unlisted', at(e.name), { path: e.name }));
+    }
+  }
+  if (problems.length) return fail(problems);
+
+  const roots = [...listed.keys()].filter((p) => !p.includes('/'));
+  if (roots.length === 0) return fail([issue('package.payload_missing', at())]);
+  if (roots.length > 1) return fail([issue('package.payload_ambiguous', at(), { paths: roots.join(', ') })]);
+  const payloadPath = roots[0] as string;
+
+  // 5. Every listed entry: inflated within the limits, then size and SHA-256 against the manifest.
+  const contents = new Map<string, Uint8Array>();
+  for (const [path, expected] of listed) {
+    const e = byName.get(path) as ZipEntry;
+    const read = await extract(buf, e, limits, budget, at);
+    if (!read.ok) {
+      if (read.limit) return fail([read.error]);
+      problems.push(read.error);
+      continue;
+    }
+    if (read.value.byteLength !== expected.size) {
+      problems.push(issue('package.entry_size_mismatch', at(path), { path, expected: expected.size, actual: read.value.byteLength }));
+    } else if (sha256Hex(read.value) !== expected.sha256) {
+      problems.push(issue('package.entry_hash_mismatch', at(path), { path }));
+    } else contents.set(path, read.value);
+  }
+  if (problems.length) return fail(problems);
+
+  const payloadBytes = contents.get(payloadPath) as Uint8Array;
+  contents.delete(payloadPath);
+  const payload = parseJson(payloadBytes);
+  if (!payload.ok) return fail([issue('package.payload_not_json', at(payloadPath), { path: payloadPath, detail: payload.error })]);
+
+  // 6. The writer's choices: entry order, and which entries are deflated. Checked last, so that a
+  //    hand-made package is refused for what is wrong with its content first, if anything is.
+  const unexpected = checkWriterChoices(laidOut.entries, RATIO_FLOOR_BYTES);
+  if (unexpected) return fail([notCanonical(unexpected, at)]);
+
+  return ok({ kind: manifest.packageKind, signer, manifest, payload: payload.value, payloadPath, files: contents, sha256 });
+}
+
+/**
+ * The entries of a package laid out as the writer lays it out, when they pass the checks of the
+ * central directory (names, duplicates, methods, declared sizes and ratios within the limits);
+ * null when any would fail, so that scanZip reports it as it always has. The layout itself already
+ * guarantees what yauzl's pass checks on top: local headers agreeing with the central directory,
+ * entries back to back without overlap.
+ */
+function plainEntries(laid: readonly LaidOutEntry[], limits: PackageLimits): ZipEntry[] | null {
+  if (laid.length > limits.maxEntries) return null;
+  const folds = new Set<string>();
+  let total = 0;
+  const out: ZipEntry[] = [];
+  for (const e of laid) {
+    if (decodeName(e.nameRaw, e.flags) !== e.name || entryNameProblem(e.name)) return null;
+    const fold = foldName(e.name);
+    if (folds.has(fold)) return null;
+    folds.add(fold);
+    if ((e.flags & 0x1) !== 0 || (e.method !== 0 && e.method !== 8)) return null;
+    if (e.uncompressedSize > limits.maxEntryBytes || ratioExceeded(e.uncompressedSize, e.compressedSize, limits.maxRatio)) return null;
+    if (e.method === 0 && e.compressedSize !== e.uncompressedSize) return null;
+    total += e.uncompressedSize;
+    out.push({ name: e.name, dataStart: e.dataStart, entry: { compressionMethod: e.method, compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize, crc32: e.crc32 } });
+  }
+  return total > limits.maxTotalBytes ? null : out;
+}
+
+/**
+ * Steps 1 to 2b of readPackage through yauzl: the central directory (names, duplicates, methods,
+ * declared sizes), the local headers against it, overlaps, then the writer's exact layout.
+ */
+async function scanZip(buf: Buffer, limits: PackageLimits, at: (field?: string) => IssueLocation): Promise<Result<{ entries: ZipEntry[]; laidOut: { entries: LaidOutEntry[] } }>> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(buf, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false });
@@ -234,7 +393,7 @@ export async function readPackage(
     }
 
     // 1. The central directory: names, duplicates, methods, declared sizes. Nothing inflated yet.
-    const entries: ZipEntry[] = [];
+    const entries: ScannedEntry[] = [];
     const problems: Issue[] = [];
     const byFold = new Map<string, string>();
     let declaredTotal = 0;
@@ -318,102 +477,14 @@ export async function readPackage(
     const laidOut = checkLayout(buf);
     if (!laidOut.ok) return fail([notCanonical(laidOut.deviation, at)]);
 
-    const byName = new Map(entries.map((e) => [e.name, e]));
-    const budget = { remaining: limits.maxTotalBytes };
-
-    // 3. manifest.json and signature.json: present, well-formed, and the signature verifies.
-    const manifestEntry = byName.get(MANIFEST_FILE);
-    const signatureEntry = byName.get(SIGNATURE_FILE);
-    if (!manifestEntry) problems.push(issue('package.manifest_missing', at(MANIFEST_FILE)));
-    if (!signatureEntry) problems.push(issue('package.signature_missing', at(SIGNATURE_FILE)));
-    if (!manifestEntry || !signatureEntry) return fail(problems);
-
-    const manifestRead = await extract(buf, manifestEntry, limits, budget, at);
-    if (!manifestRead.ok) return fail([manifestRead.error]);
-    const signatureRead = await extract(buf, signatureEntry, limits, budget, at);
-    if (!signatureRead.ok) return fail([signatureRead.error]);
-    const manifestBytes = manifestRead.value;
-
-    const manifestJson = parseJson(manifestBytes);
-    if (!manifestJson.ok) return fail([issue('package.manifest_not_json', at(MANIFEST_FILE), { detail: manifestJson.error })]);
-    const manifestDoc = ManifestDoc.parse(manifestJson.value, file);
-    if (!manifestDoc.ok) return fail([issue('package.manifest_invalid', at(MANIFEST_FILE)), ...inEntry(manifestDoc.error, MANIFEST_FILE)]);
-    const manifest = manifestDoc.value.value;
-
-    const signatureJson = parseJson(signatureRead.value);
-    if (!signatureJson.ok) return fail([issue('package.signature_not_json', at(SIGNATURE_FILE), { detail: signatureJson.error })]);
-    const signatureDoc = SignatureDoc.parse(signatureJson.value, file);
-    if (!signatureDoc.ok) return fail([issue('package.signature_doc_invalid', at(SIGNATURE_FILE)), ...inEntry(signatureDoc.error, SIGNATURE_FILE)]);
-    const { signer, signature } = signatureDoc.value.value;
-
-    const signerKey = publicKeyFromB64(signer.publicKey);
-    if (!signerKey) return fail([issue('package.signer_key_invalid', at(SIGNATURE_FILE))]);
-    if (fingerprintOf(signer.publicKey) !== signer.fingerprint) return fail([issue('package.signer_fingerprint_mismatch', at(SIGNATURE_FILE))]);
-    if (!verifyBytes(signerKey, manifestBytes, signature)) return fail([issue('package.signature_invalid', at(SIGNATURE_FILE))]);
-
-    if (opts.expectKind !== undefined && manifest.packageKind !== opts.expectKind) {
-      return fail([issue('package.wrong_kind', at(), { expected: opts.expectKind, actual: manifest.packageKind })]);
-    }
-
-    // 4. The manifest's list against the zip's entries, before any data is read.
-    const listed = new Map<string, { size: number; sha256: string }>();
-    const listedFold = new Set<string>();
-    for (const m of manifest.entries) {
-      const problem = entryNameProblem(m.path);
-      if (problem) problems.push(issue(problem, at(m.path), { path: m.path }));
-      else if (isReservedName(m.path)) problems.push(issue('package.manifest_reserved', at(m.path), { path: m.path }));
-      else if (listedFold.has(foldName(m.path))) problems.push(issue('package.manifest_duplicate', at(m.path), { path: m.path }));
-      else {
-        listedFold.add(foldName(m.path));
-        listed.set(m.path, { size: m.size, sha256: m.sha256 });
-        const e = byName.get(m.path);
-        if (!e) problems.push(issue('package.entry_missing', at(m.path), { path: m.path }));
-        else if (e.entry.uncompressedSize !== m.size) {
-          problems.push(issue('package.entry_size_mismatch', at(m.path), { path: m.path, expected: m.size, actual: e.entry.uncompressedSize }));
-        }
-      }
-    }
-    for (const e of entries) {
-      if (e.name !== MANIFEST_FILE && e.name !== SIGNATURE_FILE && !listed.has(e.name)) {
-        problems.push(issue('package.entry_unlisted', at(e.name), { path: e.name }));
-      }
-    }
-    if (problems.length) return fail(problems);
-
-    const roots = [...listed.keys()].filter((p) => !p.includes('/'));
-    if (roots.length === 0) return fail([issue('package.payload_missing', at())]);
-    if (roots.length > 1) return fail([issue('package.payload_ambiguous', at(), { paths: roots.join(', ') })]);
-    const payloadPath = roots[0] as string;
-
-    // 5. Every listed entry: inflated within the limits, then size and SHA-256 against the manifest.
-    const contents = new Map<string, Uint8Array>();
-    for (const [path, expected] of listed) {
-      const e = byName.get(path) as ZipEntry;
-      const read = await extract(buf, e, limits, budget, at);
-      if (!read.ok) {
-        if (read.limit) return fail([read.error]);
-        problems.push(read.error);
-        continue;
-      }
-      if (read.value.byteLength !== expected.size) {
-        problems.push(issue('package.entry_size_mismatch', at(path), { path, expected: expected.size, actual: read.value.byteLength }));
-      } else if (sha256Hex(read.value) !== expected.sha256) {
-        problems.push(issue('package.entry_hash_mismatch', at(path), { path }));
-      } else contents.set(path, read.value);
-    }
-    if (problems.length) return fail(problems);
-
-    const payloadBytes = contents.get(payloadPath) as Uint8Array;
-    contents.delete(payloadPath);
-    const payload = parseJson(payloadBytes);
-    if (!payload.ok) return fail([issue('package.payload_not_json', at(payloadPath), { path: payloadPath, detail: payload.error })]);
-
-    // 6. The writer's choices: entry order, and which entries are deflated. Checked last, so that a
-    //    hand-made package is refused for what is wrong with its content first, if anything is.
-    const unexpected = checkWriterChoices(laidOut.entries, RATIO_FLOOR_BYTES);
-    if (unexpected) return fail([notCanonical(unexpected, at)]);
-
-    return ok({ kind: manifest.packageKind, signer, manifest, payload: payload.value, payloadPath, files: contents, sha256 });
+    return ok({
+      entries: entries.map((e) => ({
+        name: e.name,
+        dataStart: e.dataStart,
+        entry: { compressionMethod: e.entry.compressionMethod, compressedSize: e.entry.compressedSize, uncompressedSize: e.entry.uncompressedSize, crc32: e.entry.crc32 },
+      })),
+      laidOut,
+    });
   } finally {
     zip.close();
   }
