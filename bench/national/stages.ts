@@ -21,8 +21,8 @@ const dataset = JSON.parse(await readFile(join(root, 'dataset.json'), 'utf8')) a
 
 const ws = await WorkspaceStore.open(dataset.haDir);
 try {
-  // As `parscore import` does it: each file read when its turn comes.
-  const imported = await stage(() => importSubmissions(ws, dataset.files.map((f) => ({ file: f.path, read: () => readFile(f.path) })), { now: RECEIVED_AT }));
+  // As `parscore import` does it: each file read when its turn comes, by the thread that checks it.
+  const imported = await stage(() => importSubmissions(ws, dataset.files.map((f) => ({ file: f.path, path: f.path })), { now: RECEIVED_AT }));
   const stored = imported.value.filter((v) => v.verdict === 'accepted').length;
   if (stored !== dataset.files.length) {
     const bad = imported.value.find((v) => v.verdict !== 'accepted');

@@ -81,6 +81,26 @@ describe('progress and cancellation', () => {
     expect(prov.ha.index.agencies.find((a) => a.code === 'STP')).toMatchObject({ status: 'submitted', hasAssessment: true, submission: { revision: 2 } });
   });
 
+  it('files given by path are read by the thread that checks them; a path that cannot be read is rejected', async () => {
+    const { prov, files } = await threeFiles();
+    const dir = join(prov.root, 'nhận');
+    await mkdir(dir);
+    const paths = await Promise.all(
+      files.slice(0, 2).map(async (f) => {
+        const path = join(dir, f.file);
+        await writeFile(path, f.bytes);
+        return { file: f.file, path };
+      }),
+    );
+    for (const workers of [0, 2]) {
+      const verdicts = await importSubmissions(prov.ha, [paths[0]!, { file: 'mất.parscore', path: join(dir, 'mất.parscore') }, paths[1]!], { now: ON_TIME, workers });
+      // The second time, the same files are duplicates: the verdicts come from the same checks either way.
+      expect(verdicts.map((v) => v.verdict)).toEqual(workers === 0 ? ['accepted', 'rejected', 'accepted'] : ['duplicate', 'rejected', 'duplicate']);
+      expect(codes((verdicts[1] as RejectedVerdict).reasons)).toEqual(['cycle.import_read_failed']);
+    }
+    expect(Buffer.from((await prov.ha.readReceived('STP', 1))!)).toEqual(Buffer.from(files[0]!.bytes));
+  });
+
   it('files given as readers are read in turn; one that cannot be read is rejected and the others go on', async () => {
     const { prov, files } = await threeFiles();
     const read: string[] = [];

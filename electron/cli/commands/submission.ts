@@ -88,8 +88,8 @@ export function registerSubmission(ctx: CliContext, program: Command, runner: Ru
             printIssues(ctx, [{ code: 'cli.file_not_found', at: { file: basename(missing) } }]);
             return EXIT.IO;
           }
-          // Each file is read when its turn comes: memory stays flat for any number of files.
-          const inputs: ImportInput[] = files.map((f) => ({ file: f, read: () => readFile(f) }));
+          // Each file is read when its turn comes (by the thread that checks it): memory stays flat for any number of files.
+          const inputs: ImportInput[] = files.map((f) => ({ file: f, path: f }));
           const controller = new AbortController();
           const onSigint = () => controller.abort();
           process.once('SIGINT', onSigint);

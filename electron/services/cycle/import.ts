@@ -76,8 +76,11 @@ export interface ImportProgress {
   file: string;
 }
 
-/** A file to import: its bytes, or how to read them (read when its turn comes, so that memory stays flat). */
-export type ImportInput = { file: string; bytes: Uint8Array } | { file: string; read: () => Promise<Uint8Array> };
+/**
+ * A file to import: its bytes, how to read them, or its path on disk (read when its turn comes, so
+ * that memory stays flat; a path is read by the worker thread that checks it).
+ */
+export type ImportInput = { file: string; bytes: Uint8Array } | { file: string; read: () => Promise<Uint8Array> } | { file: string; path: string };
 
 export interface ImportOptions {
   /** Receipt time (ISO date-time; default now), compared with the deadlines in Vietnam time. */
@@ -216,6 +219,10 @@ export async function importSubmissions(ws: WorkspaceStore, files: readonly Impo
 type Inspection = { kind: 'unreadable' } | { kind: 'inspected'; result: Inspected; bytes: Uint8Array };
 
 async function inspectInput(f: ImportInput, pool: WorkerPool): Promise<Inspection> {
+  if ('path' in f) {
+    const r = await pool.inspectFile(f.file, f.path);
+    return r ? { kind: 'inspected', ...r } : { kind: 'unreadable' };
+  }
   const bytes = 'bytes' in f ? f.bytes : await readInput(f);
   if (!bytes) return { kind: 'unreadable' };
   const r = await pool.inspect(f.file, bytes);

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { AssessmentDoc, type Assessment, type Nomination } from '../../../shared/schema/index.ts';
 import type { VersionedKind } from '../../../shared/schema/versioned.ts';
 import { NominationsDoc } from '../store/cycle-docs.ts';
@@ -12,11 +12,13 @@ import { type InspectContext, type Inspected, inspectSubmission } from '../cycle
 
 export type Job =
   | { kind: 'inspect'; file: string; bytes: Uint8Array }
+  | { kind: 'inspect-path'; file: string; path: string }
   | { kind: 'results-view'; path: string; label: string }
   | { kind: 'nominations'; path: string; label: string };
 
 export type JobResult =
   | { kind: 'inspect'; result: Inspected; bytes: Uint8Array }
+  | { kind: 'unreadable' }
   | { kind: 'results-view'; assessment: Assessment | null }
   | { kind: 'nominations'; nominations: Nomination[] | null };
 
@@ -36,10 +38,12 @@ export function resultsView(a: Readonly<Assessment>): Assessment {
  * damaged, an older version, not UTF-8): the caller then reads it through the store, which
  * repairs, migrates and reports.
  */
-async function readPlain<T>(kind: VersionedKind<T>, path: string, label: string): Promise<T | null> {
+function readPlain<T>(kind: VersionedKind<T>, path: string, label: string): T | null {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    // Synchronous: a worker has nothing else to do meanwhile, and fs.promises.readFile costs
+    // several times the CPU of the read itself (open, stat, read, close each a round trip).
+    bytes = readFileSync(path);
   } catch {
     return null;
   }
@@ -56,10 +60,22 @@ async function readPlain<T>(kind: VersionedKind<T>, path: string, label: string)
 
 export async function runJob(job: Job, ctx: InspectContext | null): Promise<JobResult> {
   if (job.kind === 'results-view') {
-    const a = await readPlain(AssessmentDoc, job.path, job.label);
+    const a = readPlain(AssessmentDoc, job.path, job.label);
     return { kind: 'results-view', assessment: a && resultsView(a) };
   }
-  if (job.kind === 'nominations') return { kind: 'nominations', nominations: (await readPlain(NominationsDoc, job.path, job.label))?.nominations ?? null };
+  if (job.kind === 'nominations') return { kind: 'nominations', nominations: readPlain(NominationsDoc, job.path, job.label)?.nominations ?? null };
   if (!ctx) throw new Error('inspect job without a context');
+  if (job.kind === 'inspect-path') {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(job.path);
+    } catch {
+      return { kind: 'unreadable' };
+    }
+    // A fresh buffer of its own (never a pooled slice), so that it can be transferred back whole.
+    const own = new Uint8Array(bytes.byteLength);
+    own.set(bytes);
+    return { kind: 'inspect', result: await inspectSubmission(own, job.file, ctx), bytes: own };
+  }
   return { kind: 'inspect', result: await inspectSubmission(job.bytes, job.file, ctx), bytes: job.bytes };
 }

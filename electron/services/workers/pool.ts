@@ -64,6 +64,17 @@ export class WorkerPool {
     return { result: revive(r.result), bytes: r.bytes };
   }
 
+  /** Reads a submission file (on the worker) and checks it; null when it cannot be read. */
+  async inspectFile(file: string, path: string): Promise<{ result: Inspected; bytes: Uint8Array } | null> {
+    const r = await this.run({ kind: 'inspect-path', file, path }).catch((e: unknown) => {
+      if (!this.broken) throw e;
+      return runJob({ kind: 'inspect-path', file, path }, this.ctx);
+    });
+    if (r.kind === 'unreadable') return null;
+    if (r.kind !== 'inspect') throw new Error('worker answered another job');
+    return { result: revive(r.result), bytes: r.bytes };
+  }
+
   /** An assessment file's results view, or null: read it through the store instead (see jobs.ts). */
   async resultsView(path: string, label: string): Promise<Assessment | null> {
     const r = await this.run({ kind: 'results-view', path, label }).catch((e: unknown) => {
