@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import pMap from 'p-map';
 import type { AgencyInput } from '../../shared/results/index.ts';
 import { type Results, ResultsV1, computeResults } from '../../shared/results/index.ts';
-import { type Agency, type AwardOverride, AwardOverridesDoc, type Template } from '../../shared/schema/index.ts';
+import { type Agency, type AwardOverride, AwardOverridesDoc } from '../../shared/schema/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { type Result, fail, issue, ok } from '../../shared/util/issue.ts';
 import { ValidatedJsonFile } from './store/json-store.ts';
@@ -38,12 +38,6 @@ export async function addOverride(ws: WorkspaceStore, o: AwardOverride): Promise
 export async function consolidate(ws: WorkspaceStore, opts: { now?: string; history?: Results[] } = {}): Promise<Result<Results>> {
   const campaign = ws.campaign();
   if (!campaign) return fail([issue('service.no_campaign', { file: 'campaign.json' })]);
-  const compiled = new Map<string, CompiledTemplate>();
-  const compile = (t: Template) => {
-    const key = `${t.id}@${t.version}`;
-    if (!compiled.has(key)) compiled.set(key, compileTemplate(t));
-    return compiled.get(key)!;
-  };
   const survey = await ws.readSurvey();
   const byCode = new Map(ws.index.agencies.map((a) => [a.code, a]));
   const templates = new Map<string, CompiledTemplate | null>();
@@ -53,7 +47,7 @@ export async function consolidate(ws: WorkspaceStore, opts: { now?: string; hist
     const key = `${ref.id}@${ref.version}`;
     if (!templates.has(key)) {
       const t = ws.template(ref);
-      templates.set(key, t ? compile(t) : null);
+      templates.set(key, t ? compileTemplate(t) : null);
     }
     return templates.get(key) ?? null;
   };

@@ -98,8 +98,6 @@ export interface ImportOptions {
 /** Files stored per commit, and the bytes they may hold: one journal write and one index write per group. */
 const GROUP_FILES = 500;
 const GROUP_BYTES = 64 * 1024 * 1024;
-/** Groups checked and waiting for the disk at most (each holds up to GROUP_BYTES of files and its documents). */
-const MAX_QUEUED_GROUPS = 3;
 
 /**
  * Imports submission files at Home Affairs, one verdict per file, in the order given.
@@ -155,7 +153,6 @@ export async function importSubmissions(ws: WorkspaceStore, files: readonly Impo
   let groupBytes = 0;
   // A group is written while the next one is checked: the disk and the processor work at once.
   let writing: Promise<void> = Promise.resolve();
-  let queued = 0;
   const flush = (): Promise<void> => {
     const pending = group;
     group = [];
@@ -198,12 +195,9 @@ export async function importSubmissions(ws: WorkspaceStore, files: readonly Impo
       }
       opts.onProgress?.({ done: i + 1, total: files.length, file: f.file });
       if (group.length >= GROUP_FILES || groupBytes >= GROUP_BYTES) {
-        // A few groups may wait to be written (memory stays bounded); meanwhile the checking goes on.
-        if (queued >= MAX_QUEUED_GROUPS) await writing;
-        queued++;
-        void flush()
-          .finally(() => queued--)
-          .catch(() => undefined); // awaited below, through `writing`
+        // At most one group waits to be written behind the one being written (memory stays bounded).
+        await writing;
+        void flush().catch(() => undefined); // awaited below, through `writing`
       }
     }
     // Files checked before a cancel are kept: the cancel stops the reading, not what was done.
@@ -240,7 +234,7 @@ function resolveTemplates(ws: WorkspaceStore, campaign: Campaign): InspectContex
       out[group] = { template };
     } catch (e) {
       if (!(e instanceof IssueError)) throw e;
-      out[group] = { issues: e.issues.map((i) => ({ ...i, at: { ...i.at, agency: undefined } })) };
+      out[group] = { issues: e.issues }; // located at each file's agency by inspectSubmission
     }
   }
   return out;

@@ -262,9 +262,9 @@ export async function readPackage(
   if (!signatureEntry) problems.push(issue('package.signature_missing', at(SIGNATURE_FILE)));
   if (!manifestEntry || !signatureEntry) return fail(problems);
 
-  const manifestRead = await extract(buf, manifestEntry, limits, budget, at);
+  const manifestRead = extract(buf, manifestEntry, limits, budget, at);
   if (!manifestRead.ok) return fail([manifestRead.error]);
-  const signatureRead = await extract(buf, signatureEntry, limits, budget, at);
+  const signatureRead = extract(buf, signatureEntry, limits, budget, at);
   if (!signatureRead.ok) return fail([signatureRead.error]);
   const manifestBytes = manifestRead.value;
 
@@ -323,7 +323,7 @@ export async function readPackage(
   const contents = new Map<string, Uint8Array>();
   for (const [path, expected] of listed) {
     const e = byName.get(path) as ZipEntry;
-    const read = await extract(buf, e, limits, budget, at);
+    const read = extract(buf, e, limits, budget, at);
     if (!read.ok) {
       if (read.limit) return fail([read.error]);
       problems.push(read.error);
@@ -511,7 +511,7 @@ type Extracted = { ok: true; value: Buffer } | { ok: false; error: Issue; limit:
  * Inflates one entry into memory, never past min(declared size, maxEntryBytes, what is left of
  * maxTotalBytes, the ratio limit): the inflater is destroyed as soon as one more byte arrives.
  */
-async function extract(buf: Buffer, e: ZipEntry, limits: PackageLimits, budget: { remaining: number }, at: (field?: string) => IssueLocation): Promise<Extracted> {
+function extract(buf: Buffer, e: ZipEntry, limits: PackageLimits, budget: { remaining: number }, at: (field?: string) => IssueLocation): Extracted {
   const { entry, name } = e;
   const raw = buf.subarray(e.dataStart, e.dataStart + entry.compressedSize);
   const declared = entry.uncompressedSize;

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import { IssueError, issue } from '../../../shared/util/issue.ts';
 import { BACKUP_COUNT, backupPath, errno, errorDetail, fsyncDir, writeFileDurable } from './durable-file.ts';
-import { pathExists, readOrNull } from './evidence.ts';
+import { readOrNull } from './evidence.ts';
 
 /** The undo journal of the transaction in progress (at most one per workspace). */
 export const JOURNAL_FILE = '.parscore-journal.json';
@@ -97,16 +97,6 @@ export class Journal {
       if (errno(e) !== 'ENOENT') throw new IssueError(issue('store.read_failed', { file: rel }, { detail: errorDetail(e) }));
     }
     this.doc.appends.push({ path: rel, size });
-    this.protectedPaths.add(key);
-    await this.save();
-  }
-
-  /** Records a folder that is about to be created (if it does not exist yet). */
-  async protectDir(rel: string): Promise<void> {
-    const key = `dir:${rel}`;
-    if (this.protectedPaths.has(key)) return;
-    if (await pathExists(this.abs(rel))) return;
-    this.doc.dirs.push(rel);
     this.protectedPaths.add(key);
     await this.save();
   }

@@ -41,7 +41,7 @@ import { pathExists, putBlob, readBlob, readOrNull, sha256Hex } from './evidence
 import { JOURNAL_FILE, Journal, recoverJournal } from './journal.ts';
 import { type Migration, type Recovery, ValidatedJsonFile, serialize } from './json-store.ts';
 import { FileLock } from './lock.ts';
-import type { PreparedDocument } from './prepared.ts';
+import { type PreparedDocument, prepareAgencyNominations, prepareAssessment } from './prepared.ts';
 import { type StagedFile, writeStaged } from './staged.ts';
 import { agencyFileName, codeFromFileName, fileKey } from './names.ts';
 import { KeyedQueue } from './queue.ts';
@@ -102,7 +102,7 @@ export interface WorkspaceTransaction {
   writeAppraisal(a: Appraisal): Promise<Appraisal>;
   updateAppraisal(code: string, fn: (a: Appraisal | null) => Appraisal): Promise<Appraisal>;
   /** Home Affairs' copy of an agency's nominations (`nominations/<agency>.json`). */
-  writeAgencyNominations(n: Nominations): Promise<Nominations>;
+  writeAgencyNominations(n: Nominations): Promise<void>;
   putEvidence(data: Uint8Array): Promise<StoredEvidence>;
   putReceived(code: string, revision: number, data: Uint8Array): Promise<string>;
   appendAudit(entries: readonly AuditEntry[]): Promise<void>;
@@ -113,8 +113,8 @@ export interface WorkspaceTransaction {
 interface TxState {
   /** Files to write at the commit, by label (the last write of a file wins). */
   files: Map<string, StagedFile>;
-  /** The documents staged, by label, for reads inside the transaction. */
-  values: Map<string, unknown>;
+  /** The appraisals staged, by label, for reads inside the transaction. */
+  appraisals: Map<string, Appraisal>;
   audit: AuditEntry[];
   /** Agencies whose assessment was written: `hasAssessment` is set with the index commit. */
   assessed: Set<string>;
@@ -857,79 +857,49 @@ export class WorkspaceStore {
   async transaction<T>(fn: (tx: WorkspaceTransaction) => Promise<T>): Promise<T> {
     this.assertWritable(JOURNAL_FILE);
     return this.queue.run(TX_KEY, async () => {
-      const state: TxState = { files: new Map(), values: new Map(), audit: [], assessed: new Set(), afterCommit: [] };
+      const state: TxState = { files: new Map(), appraisals: new Map(), audit: [], assessed: new Set(), afterCommit: [] };
       const indexUpdates: ((d: WorkspaceIndex) => WorkspaceIndex)[] = [];
-      const stage = (label: string, data: string | Uint8Array, backups: number, value?: unknown) => {
+      const stage = (label: string, data: string | Uint8Array, backups: number) => {
         state.files.delete(label); // re-staged files go last, in the order of their final write
         state.files.set(label, { label, data, backups });
-        if (value !== undefined) state.values.set(label, value);
       };
-      const tx: WorkspaceTransaction = {
-        writeAssessment: async (a) => {
-          const c = String(a.agency).normalize('NFC');
-          this.assertWritable(`${ASSESSMENTS_DIR}/${c}.json`);
-          const file = this.assessmentFile(c);
-          const other = this.knownCodes.get(fileKey(c));
-          if (other !== undefined && other !== c) throw new IssueError(issue('store.code_collision', { agency: c }, { code: c, other }));
-          const value = file.validate(a);
-          // A file this version must not overwrite (a future schema version, another agency's …)
-          // is refused; only codes with a file at open (or written since) can have one.
-          if (other !== undefined && !this.assessmentCache.has(c) && !state.values.has(file.label)) {
-            try {
-              await this.loadAssessment(c, file);
-            } catch (e) {
-              if (!(e instanceof IssueError && isLost(e))) throw e;
-            }
-          }
-          stage(file.label, serialize(value), BACKUP_COUNT, value);
-          state.assessed.add(c);
-          state.afterCommit.push(() => {
-            this.cacheAssessment(c, value);
-            this.lost.delete(file.label);
-            this.knownCodes.set(fileKey(c), c);
-          });
-        },
-        writePrepared: async (doc) => {
-          const c = doc.agency.normalize('NFC');
-          if (doc.kind === 'agency-nominations') {
-            const file = this.nominationsFile(c);
-            this.assertWritable(file.label);
-            stage(file.label, doc.text, BACKUP_COUNT);
-            state.afterCommit.push(() => this.lost.delete(file.label));
-            return;
-          }
-          const file = this.assessmentFile(c);
-          this.assertWritable(file.label);
-          const other = this.knownCodes.get(fileKey(c));
-          if (other !== undefined && other !== c) throw new IssueError(issue('store.code_collision', { agency: c }, { code: c, other }));
-          if (other !== undefined && !this.assessmentCache.has(c) && !state.files.has(file.label)) {
-            try {
-              await this.loadAssessment(c, file);
-            } catch (e) {
-              if (!(e instanceof IssueError && isLost(e))) throw e;
-            }
-          }
-          stage(file.label, doc.text, BACKUP_COUNT);
-          state.values.delete(file.label);
-          state.assessed.add(c);
-          state.afterCommit.push(() => {
-            // Read again from the file when next asked for.
-            this.assessmentCache.delete(c);
-            this.lost.delete(file.label);
-            this.knownCodes.set(fileKey(c), c);
-          });
-        },
-        writeAppraisal: (a) => this.stageAppraisal(String(a.agency), () => a, state, stage),
-        updateAppraisal: (code, f) => this.stageAppraisal(code, f, state, stage),
-        writeAgencyNominations: async (n) => {
-          const c = String(n.agency).normalize('NFC');
+      const writePrepared = async (doc: PreparedDocument): Promise<void> => {
+        const c = doc.agency.normalize('NFC');
+        if (doc.kind === 'agency-nominations') {
           const file = this.nominationsFile(c);
           this.assertWritable(file.label);
-          const value = file.validate(n);
-          stage(file.label, serialize(value), BACKUP_COUNT, value);
+          stage(file.label, doc.text, BACKUP_COUNT);
           state.afterCommit.push(() => this.lost.delete(file.label));
-          return structuredClone(value);
-        },
+          return;
+        }
+        const file = this.assessmentFile(c);
+        this.assertWritable(file.label);
+        const other = this.knownCodes.get(fileKey(c));
+        if (other !== undefined && other !== c) throw new IssueError(issue('store.code_collision', { agency: c }, { code: c, other }));
+        // A file this version must not overwrite (a future schema version, another agency's …) is
+        // refused; only codes with a file at open (or written since) can have one.
+        if (other !== undefined && !this.assessmentCache.has(c) && !state.files.has(file.label)) {
+          try {
+            await this.loadAssessment(c, file);
+          } catch (e) {
+            if (!(e instanceof IssueError && isLost(e))) throw e;
+          }
+        }
+        stage(file.label, doc.text, BACKUP_COUNT);
+        state.assessed.add(c);
+        state.afterCommit.push(() => {
+          // Read again from the file when next asked for.
+          this.assessmentCache.delete(c);
+          this.lost.delete(file.label);
+          this.knownCodes.set(fileKey(c), c);
+        });
+      };
+      const tx: WorkspaceTransaction = {
+        writeAssessment: (a) => writePrepared(prepareAssessment(a, this.assessmentFile(String(a.agency).normalize('NFC')).label)),
+        writePrepared,
+        writeAppraisal: (a) => this.stageAppraisal(String(a.agency), () => a, state, stage),
+        updateAppraisal: (code, f) => this.stageAppraisal(code, f, state, stage),
+        writeAgencyNominations: (n) => writePrepared(prepareAgencyNominations(n, this.nominationsFile(String(n.agency).normalize('NFC')).label)),
         putEvidence: async (data) => {
           const sha256 = sha256Hex(data);
           const label = unwrap(evidenceLabel(sha256));
@@ -996,13 +966,14 @@ export class WorkspaceStore {
     code: string,
     fn: (a: Appraisal | null) => Appraisal,
     state: TxState,
-    stage: (label: string, data: string, backups: number, value: unknown) => void,
+    stage: (label: string, data: string, backups: number) => void,
   ): Promise<Appraisal> {
     const c = code.normalize('NFC');
     const file = this.appraisalFile(c);
     this.assertWritable(file.label);
-    const value = await this.nextAppraisal(c, file, fn, state.values.get(file.label) as Appraisal | undefined);
-    stage(file.label, serialize(value), BACKUP_COUNT, value);
+    const value = await this.nextAppraisal(c, file, fn, state.appraisals.get(file.label));
+    stage(file.label, serialize(value), BACKUP_COUNT);
+    state.appraisals.set(file.label, value);
     state.afterCommit.push(() => this.lost.delete(file.label));
     return structuredClone(value);
   }

@@ -72,9 +72,8 @@ export async function runJob(job: Job, ctx: InspectContext | null): Promise<JobR
     } catch {
       return { kind: 'unreadable' };
     }
-    // A fresh buffer of its own (never a pooled slice), so that it can be transferred back whole.
-    const own = new Uint8Array(bytes.byteLength);
-    own.set(bytes);
+    // Its buffer is transferred back: it must be the file's alone (copied if it is a slice of a pool).
+    const own = bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength ? bytes : new Uint8Array(bytes);
     return { kind: 'inspect', result: await inspectSubmission(own, job.file, ctx), bytes: own };
   }
   return { kind: 'inspect', result: await inspectSubmission(job.bytes, job.file, ctx), bytes: job.bytes };
