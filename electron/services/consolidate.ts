@@ -6,14 +6,16 @@ import { type Agency, type AwardOverride, AwardOverridesDoc } from '../../shared
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { type Result, fail, issue, ok } from '../../shared/util/issue.ts';
 import { ValidatedJsonFile } from './store/json-store.ts';
-import { resultsView } from './workers/jobs.ts';
+import { type AgencyDocs, resultsView } from './workers/jobs.ts';
 import { WorkerPool } from './workers/pool.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 
 export const OVERRIDES_FILE = 'award-overrides.json';
 
-/** Agencies whose files are read at once. */
+/** Agencies whose files the store reads at once (appraisals, and what the workers left). */
 const READ_CONCURRENCY = 16;
+/** Agencies whose documents one worker job reads. */
+const DOCS_PER_JOB = 64;
 
 function overridesFile(ws: WorkspaceStore): ValidatedJsonFile<{ kind: 'parscore.award-overrides'; schemaVersion: 1; overrides: AwardOverride[] }> {
   return new ValidatedJsonFile(join(ws.dir, OVERRIDES_FILE), AwardOverridesDoc, { label: OVERRIDES_FILE });
@@ -35,7 +37,11 @@ export async function addOverride(ws: WorkspaceStore, o: AwardOverride): Promise
  * survey, submission records, nominations, council overrides) and computes the results, checked
  * against the published schema before anyone sees them.
  */
-export async function consolidate(ws: WorkspaceStore, opts: { now?: string; history?: Results[] } = {}): Promise<Result<Results>> {
+export async function consolidate(
+  ws: WorkspaceStore,
+  /** `workers`: threads reading the documents (default one per core for a province-sized campaign, 0 = this thread). */
+  opts: { now?: string; history?: Results[]; workers?: number } = {},
+): Promise<Result<Results>> {
   const campaign = ws.campaign();
   if (!campaign) return fail([issue('service.no_campaign', { file: 'campaign.json' })]);
   const survey = await ws.readSurvey();
@@ -59,48 +65,57 @@ export async function consolidate(ws: WorkspaceStore, opts: { now?: string; hist
   }
   const appraised = await ws.agenciesWithDocs('appraisals');
   const nominating = await ws.agenciesWithDocs('nominations');
-  // Many files read at once, the assessments parsed and checked on worker threads (one per core):
-  // the disk's latency overlaps, and the processor's cores share the work.
-  const pool = WorkerPool.create(null, WorkerPool.sizeFor(campaign.agencies.length));
-  let agencies: AgencyInput[];
+  const wanted = campaign.agencies.map((agency) => {
+    const code = agency.code.normalize('NFC');
+    return { agency, code, entry: byCode.get(agency.code), nominates: nominating.has(code) };
+  });
+  // The assessments and nominations are read, parsed and checked on worker threads (one per core),
+  // many agencies per job: the disk's latency overlaps, the cores share the work, and the messages
+  // between threads stay few.
+  const pool = WorkerPool.create(null, opts.workers ?? WorkerPool.sizeFor(campaign.agencies.length));
+  let docs: AgencyDocs[];
   try {
-    agencies = await pMap(
-      campaign.agencies,
-      async (agency) => {
-        const entry = byCode.get(agency.code);
-        const code = agency.code.normalize('NFC');
-        const readAssessment = async () => {
-          const where = ws.docLocation('assessment', code);
-          const view = await pool.resultsView(where.path, where.label);
-          if (view) return view;
-          // Anything not plain (damaged, older version …): the store reads it, repairs and reports.
-          const stored = await ws.readAssessmentView(code);
-          return stored && resultsView(stored);
-        };
-        const readNominations = async () => {
-          const where = ws.docLocation('nominations', code);
-          return (await pool.nominations(where.path, where.label)) ?? (await ws.readAgencyNominations(code))?.nominations ?? null;
-        };
-        const [assessment, appraisal, nominations] = await Promise.all([
-          entry?.submission ? readAssessment() : null,
-          appraised.has(code) ? ws.readAppraisal(agency.code) : null,
-          nominating.has(code) ? readNominations() : null,
-        ]);
-        return {
-          agency,
-          template: templateOf(agency)!,
-          assessment,
-          appraisal,
-          survey: survey?.results[agency.code] ?? null,
-          submission: entry?.submission ? { revision: entry.submission.revision, receivedAt: entry.submission.receivedAt, late: entry.submission.late } : null,
-          nominations: nominations ?? [],
-        };
-      },
-      { concurrency: READ_CONCURRENCY },
+    const batches: (typeof wanted)[] = [];
+    for (let i = 0; i < wanted.length; i += DOCS_PER_JOB) batches.push(wanted.slice(i, i + DOCS_PER_JOB));
+    const read = await pMap(
+      batches,
+      (batch) =>
+        pool.agencyDocs(
+          batch.map((w) => ({
+            assessment: w.entry?.submission ? ws.docLocation('assessment', w.code) : null,
+            nominations: w.nominates ? ws.docLocation('nominations', w.code) : null,
+          })),
+        ),
+      { concurrency: Math.max(2, pool.capacity) },
     );
+    docs = read.flat();
   } finally {
     await pool.close();
   }
+  const agencies: AgencyInput[] = await pMap(
+    wanted,
+    async ({ agency, code, entry, nominates }, i) => {
+      const got = docs[i]!;
+      // Anything the workers did not read plainly (damaged, older version …): the store reads it, repairs and reports.
+      const readAssessment = async () => got.assessment ?? (await ws.readAssessmentView(code).then((a) => a && resultsView(a)));
+      const readNominations = async () => got.nominations ?? (await ws.readAgencyNominations(code))?.nominations ?? null;
+      const [assessment, appraisal, nominations] = await Promise.all([
+        entry?.submission ? readAssessment() : null,
+        appraised.has(code) ? ws.readAppraisal(agency.code) : null,
+        nominates ? readNominations() : null,
+      ]);
+      return {
+        agency,
+        template: templateOf(agency)!,
+        assessment,
+        appraisal,
+        survey: survey?.results[agency.code] ?? null,
+        submission: entry?.submission ? { revision: entry.submission.revision, receivedAt: entry.submission.receivedAt, late: entry.submission.late } : null,
+        nominations: nominations ?? [],
+      };
+    },
+    { concurrency: READ_CONCURRENCY },
+  );
   const results = computeResults({
     campaign,
     agencies,

@@ -45,11 +45,20 @@ describe('the bundled worker (dist/main/worker.js)', () => {
     await writeFile(join(dir, 'hỏng.json'), '{"kind": "parscore.assessment", "schem');
     const w = new Worker(join(dir, 'worker.js'), { workerData: null });
     try {
-      const view = (await ask(w, { kind: 'results-view', path: join(dir, 'X00001.json'), label: 'assessments/X00001.json' })) as { assessment: { items: Record<string, unknown> } };
+      const ref = (name: string, folder: string) => ({ path: join(dir, name), label: `${folder}/${name}` });
+      const answer = (await ask(w, {
+        kind: 'agency-docs',
+        agencies: [
+          { assessment: ref('X00001.json', 'assessments'), nominations: null },
+          { assessment: ref('hỏng.json', 'assessments'), nominations: ref('không-có.json', 'nominations') },
+        ],
+      })) as { kind: string; agencies: { assessment: { items: Record<string, unknown> } | null; nominations: unknown }[] };
+      expect(answer.kind).toBe('agency-docs');
       // The inputs and self scores, without the evidence and notes.
-      expect(view.assessment.items['1.1']).toEqual({ input: { kind: 'binary', value: 'yes' }, selfScore: 1, evidence: [] });
-      expect(await ask(w, { kind: 'results-view', path: join(dir, 'hỏng.json'), label: 'assessments/hỏng.json' })).toEqual({ kind: 'results-view', assessment: null });
-      expect(await ask(w, { kind: 'nominations', path: join(dir, 'không-có.json'), label: 'nominations/không-có.json' })).toEqual({ kind: 'nominations', nominations: null });
+      expect(answer.agencies[0]!.assessment!.items['1.1']).toEqual({ input: { kind: 'binary', value: 'yes' }, selfScore: 1, evidence: [] });
+      expect(answer.agencies[0]!.nominations).toBeNull();
+      // Damaged or absent: null, for the store to read, repair and report.
+      expect(answer.agencies[1]).toEqual({ assessment: null, nominations: null });
     } finally {
       await w.terminate();
     }

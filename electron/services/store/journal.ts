@@ -1,5 +1,7 @@
-import { open, rmdir, truncate, unlink } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { linkSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { link, open, rename, rm, rmdir, truncate, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
 import * as z from 'zod';
 import { IssueError, issue } from '../../../shared/util/issue.ts';
 import { BACKUP_COUNT, backupPath, errno, errorDetail, fsyncDir, writeFileDurable } from './durable-file.ts';
@@ -7,13 +9,18 @@ import { readOrNull } from './evidence.ts';
 
 /** The undo journal of the transaction in progress (at most one per workspace). */
 export const JOURNAL_FILE = '.parscore-journal.json';
+/** Where the journal keeps hard links to the files it protects (removed with the journal). */
+export const JOURNAL_SAVED_DIR = '.parscore-journal.d';
 
 const JournalSchema = z.strictObject({
   kind: z.literal('parscore.journal'),
   schemaVersion: z.literal(1),
   startedAt: z.string(),
-  /** Files as they were before the transaction: base64 content, or null when absent. */
-  files: z.array(z.strictObject({ path: z.string().min(1), data: z.string().nullable() })),
+  /**
+   * Files as they were before the transaction: `saved`, the name of a hard link to the file in
+   * JOURNAL_SAVED_DIR; else `data`, its base64 content (where links fail), or null when absent.
+   */
+  files: z.array(z.strictObject({ path: z.string().min(1), data: z.string().nullable(), saved: z.string().regex(/^[0-9a-f]{12}-\d+$/).optional() })),
   /** Append-only files and their size before the transaction (null: absent). */
   appends: z.array(z.strictObject({ path: z.string().min(1), size: z.number().int().nonnegative().nullable() })),
   /** Folders the transaction creates (removed again if empty). */
@@ -37,6 +44,9 @@ export class Journal {
   private readonly doc: JournalDoc;
   private readonly protectedPaths = new Set<string>();
   private readonly path: string;
+  private readonly savedPrefix = randomBytes(6).toString('hex');
+  private savedCount = 0;
+  private linksFail = false;
 
   constructor(private readonly dir: string) {
     this.path = join(dir, JOURNAL_FILE);
@@ -47,58 +57,82 @@ export class Journal {
   async protectFile(rel: string, opts: { backups?: boolean } = {}): Promise<void> {
     const paths = [rel];
     if (opts.backups) for (let n = 1; n <= BACKUP_COUNT; n++) paths.push(backupPath(rel, n));
-    let changed = false;
-    for (const p of paths) {
-      if (this.protectedPaths.has(p)) continue;
-      const bytes = await readOrNull(this.abs(p), p);
-      this.doc.files.push({ path: p, data: bytes === null ? null : Buffer.from(bytes).toString('base64') });
-      this.protectedPaths.add(p);
-      changed = true;
-    }
-    if (changed) await this.save();
+    await this.protectMany({ files: paths.map((p) => ({ rel: p, exists: existsQuietly(this.abs(p)) })) });
   }
 
   /**
-   * Records many files at once, with one journal write: `exists` says whether each is there now
-   * (absent ones are recorded as such without a read), and `dirs` the folders about to be created.
+   * Records, with one journal write, files before they are replaced or created (`exists`: whether
+   * each is there now; absent ones are recorded without a read), folders about to be created, and
+   * append-only files (their size now).
+   *
+   * A file that exists is kept by a hard link in JOURNAL_SAVED_DIR, not copied into the journal: the
+   * store never writes into an existing file (it writes a temp file and renames it over, and
+   * rotates backups by renames and links), so the linked bytes stay as they were, and protecting
+   * a 6 MB index and its three backups costs four links instead of 34 MB of base64. Where the file
+   * system has no hard links, its content goes into the journal as before.
    */
-  async protectMany(paths: readonly { rel: string; exists: boolean }[], dirs: readonly string[] = []): Promise<void> {
+  async protectMany(what: { files?: readonly { rel: string; exists: boolean }[]; dirs?: readonly string[]; appends?: readonly string[] }): Promise<void> {
     let changed = false;
-    for (const p of paths) {
+    let linked = false;
+    for (const p of what.files ?? []) {
       if (this.protectedPaths.has(p.rel)) continue;
-      const bytes = p.exists ? await readOrNull(this.abs(p.rel), p.rel) : null;
-      this.doc.files.push({ path: p.rel, data: bytes === null ? null : Buffer.from(bytes).toString('base64') });
       this.protectedPaths.add(p.rel);
       changed = true;
+      if (!p.exists) {
+        this.doc.files.push({ path: p.rel, data: null });
+        continue;
+      }
+      const saved = this.linkSaved(p.rel);
+      if (saved !== null) {
+        this.doc.files.push({ path: p.rel, data: null, saved });
+        linked = true;
+        continue;
+      }
+      const bytes = await readOrNull(this.abs(p.rel), p.rel);
+      this.doc.files.push({ path: p.rel, data: bytes === null ? null : Buffer.from(bytes).toString('base64') });
     }
-    for (const rel of dirs) {
+    for (const rel of what.dirs ?? []) {
       const key = `dir:${rel}`;
       if (this.protectedPaths.has(key)) continue;
       this.doc.dirs.push(rel);
       this.protectedPaths.add(key);
       changed = true;
     }
+    for (const rel of what.appends ?? []) {
+      const key = `append:${rel}`;
+      if (this.protectedPaths.has(key)) continue;
+      this.doc.appends.push({ path: rel, size: sizeOrNull(this.abs(rel), rel) });
+      this.protectedPaths.add(key);
+      changed = true;
+    }
+    // The links must be on disk before the journal that names them.
+    if (linked) await fsyncDir(join(this.dir, JOURNAL_SAVED_DIR));
     if (changed) await this.save();
   }
 
   /** Records an append-only file's size before entries are appended to it. */
   async protectAppend(rel: string): Promise<void> {
-    const key = `append:${rel}`;
-    if (this.protectedPaths.has(key)) return;
-    let size: number | null = null;
-    try {
-      const fh = await open(this.abs(rel), 'r');
-      try {
-        size = (await fh.stat()).size;
-      } finally {
-        await fh.close();
-      }
-    } catch (e) {
-      if (errno(e) !== 'ENOENT') throw new IssueError(issue('store.read_failed', { file: rel }, { detail: errorDetail(e) }));
+    await this.protectMany({ appends: [rel] });
+  }
+
+  /** A hard link to the file in the saved folder (its name), or null where links are not possible. */
+  private linkSaved(rel: string): string | null {
+    if (this.linksFail) return null;
+    const savedDir = join(this.dir, JOURNAL_SAVED_DIR);
+    if (this.savedCount === 0) {
+      // Left over by a transaction that ended before its journal was written: nothing refers to it.
+      rmSync(savedDir, { recursive: true, force: true });
+      mkdirSync(savedDir);
     }
-    this.doc.appends.push({ path: rel, size });
-    this.protectedPaths.add(key);
-    await this.save();
+    const name = `${this.savedPrefix}-${this.savedCount++}`;
+    try {
+      linkSync(this.abs(rel), join(savedDir, name));
+      return name;
+    } catch (e) {
+      if (errno(e) === 'ENOENT') throw new IssueError(issue('store.read_failed', { file: rel }, { detail: errorDetail(e) }));
+      this.linksFail = true;
+      return null;
+    }
   }
 
   /** Paths of the files recorded so far (for dropping caches after a rollback). */
@@ -135,7 +169,11 @@ export class Journal {
  */
 export async function recoverJournal(dir: string): Promise<string[] | null> {
   const bytes = await readOrNull(join(dir, JOURNAL_FILE), JOURNAL_FILE);
-  if (bytes === null) return null;
+  if (bytes === null) {
+    // Links made by a transaction that ended before its journal was written, or after its commit.
+    await rm(join(dir, JOURNAL_SAVED_DIR), { recursive: true, force: true });
+    return null;
+  }
   let doc: JournalDoc;
   try {
     doc = JournalSchema.parse(JSON.parse(new TextDecoder().decode(bytes)));
@@ -162,7 +200,8 @@ async function undo(dir: string, doc: JournalDoc): Promise<void> {
     // Backups first and the file itself last, in the reverse order of the rotation.
     for (const f of [...doc.files].reverse()) {
       const abs = safeJoin(dir, f.path);
-      if (f.data === null) await unlink(abs).catch(ignoreMissing);
+      if (f.saved !== undefined) await restoreSaved(join(dir, JOURNAL_SAVED_DIR, f.saved), abs);
+      else if (f.data === null) await unlink(abs).catch(ignoreMissing);
       else await writeFileDurable(abs, Buffer.from(f.data, 'base64'), { backups: 0, label: f.path });
       dirs.add(dirname(abs));
     }
@@ -185,8 +224,38 @@ async function removeJournal(dir: string): Promise<void> {
     await unlink(join(dir, JOURNAL_FILE));
     await fsyncDir(dir);
   } catch (e) {
-    if (errno(e) === 'ENOENT') return;
-    throw new IssueError(issue('store.write_failed', { file: JOURNAL_FILE }, { detail: errorDetail(e) }));
+    if (errno(e) !== 'ENOENT') throw new IssueError(issue('store.write_failed', { file: JOURNAL_FILE }, { detail: errorDetail(e) }));
+  }
+  // After the journal is gone the links are unreferenced; a leftover is removed at the next open.
+  await rm(join(dir, JOURNAL_SAVED_DIR), { recursive: true, force: true }).catch(() => undefined);
+}
+
+/**
+ * Puts a saved file back over `abs` by a new link renamed into place: the saved link stays, so a
+ * rollback interrupted here is simply done again at the next open.
+ */
+async function restoreSaved(saved: string, abs: string): Promise<void> {
+  // Named as the store's temp files are, so that one left by a crash is cleaned at the next open.
+  const tmp = join(dirname(abs), `.${basename(abs)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  await link(saved, tmp);
+  await rename(tmp, abs);
+}
+
+function existsQuietly(abs: string): boolean {
+  try {
+    statSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function sizeOrNull(abs: string, rel: string): number | null {
+  try {
+    return statSync(abs).size;
+  } catch (e) {
+    if (errno(e) === 'ENOENT') return null;
+    throw new IssueError(issue('store.read_failed', { file: rel }, { detail: errorDetail(e) }));
   }
 }
 

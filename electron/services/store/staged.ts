@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { mkdir, open, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
@@ -28,8 +28,13 @@ const IO_CONCURRENCY = 32;
  * One journal write and one folder fsync per commit instead of per file is what lets an import of
  * thousands of files run at disk speed; the all-or-nothing guarantee is the journal's, as before.
  */
-export async function writeStaged(dir: string, journal: Journal, files: readonly StagedFile[]): Promise<void> {
-  if (files.length === 0) return;
+export async function writeStaged(
+  dir: string,
+  journal: Journal,
+  files: readonly StagedFile[],
+  /** What else the commit changes after these files (the index, the audit log), protected in the same journal write. */
+  also: { files: readonly string[]; appends: readonly string[] } = { files: [], appends: [] },
+): Promise<void> {
   const abs = (label: string) => join(dir, ...label.split('/'));
   // Which names exist, one listing per folder instead of a failed read per absent file.
   const folders = [...new Set(files.map((f) => dirname(f.label)))];
@@ -49,7 +54,9 @@ export async function writeStaged(dir: string, journal: Journal, files: readonly
     protectedPaths.push({ rel: f.label, exists: exists(f.label) });
     for (let n = 1; n <= f.backups; n++) protectedPaths.push({ rel: backupPath(f.label, n), exists: exists(backupPath(f.label, n)) });
   }
-  await journal.protectMany(protectedPaths, created.filter((d) => d !== '.'));
+  for (const rel of also.files) protectedPaths.push({ rel, exists: existsSync(abs(rel)) });
+  await journal.protectMany({ files: protectedPaths, dirs: created.filter((d) => d !== '.'), appends: also.appends });
+  if (files.length === 0) return;
 
   for (const folder of created) {
     try {

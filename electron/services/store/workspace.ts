@@ -926,13 +926,14 @@ export class WorkspaceStore {
       if (files.length === 0 && state.audit.length === 0 && indexUpdates.length === 0) return result;
       const journal = new Journal(this.dir);
       try {
-        await writeStaged(this.dir, journal, files);
-        if (state.audit.length > 0) {
-          await journal.protectAppend(AUDIT_FILE);
-          await appendAuditLines(this.abs(AUDIT_FILE), AUDIT_FILE, state.audit);
-        }
-        if (indexUpdates.length > 0 || state.assessed.size > 0) {
-          await journal.protectFile(WORKSPACE_FILE, { backups: true });
+        const indexChanges = indexUpdates.length > 0 || state.assessed.size > 0;
+        // One journal write protects everything the commit changes.
+        await writeStaged(this.dir, journal, files, {
+          files: indexChanges ? [WORKSPACE_FILE, ...Array.from({ length: BACKUP_COUNT }, (_, n) => backupPath(WORKSPACE_FILE, n + 1))] : [],
+          appends: state.audit.length > 0 ? [AUDIT_FILE] : [],
+        });
+        if (state.audit.length > 0) await appendAuditLines(this.abs(AUDIT_FILE), AUDIT_FILE, state.audit);
+        if (indexChanges) {
           await this.changeIndex(
             (current) => {
               let d = current;

@@ -13,14 +13,30 @@ import { type InspectContext, type Inspected, inspectSubmission } from '../cycle
 export type Job =
   | { kind: 'inspect'; file: string; bytes: Uint8Array }
   | { kind: 'inspect-path'; file: string; path: string }
-  | { kind: 'results-view'; path: string; label: string }
-  | { kind: 'nominations'; path: string; label: string };
+  | { kind: 'agency-docs'; agencies: AgencyDocsRequest[] };
+
+/** Where a document is (`docLocation` of the store). */
+export interface DocRef {
+  path: string;
+  label: string;
+}
+
+/** What consolidation reads of one agency: null for a document it does not want. */
+export interface AgencyDocsRequest {
+  assessment: DocRef | null;
+  nominations: DocRef | null;
+}
+
+/** The documents read: null when not wanted, or not plain (then the store reads it: see readPlain). */
+export interface AgencyDocs {
+  assessment: Assessment | null;
+  nominations: Nomination[] | null;
+}
 
 export type JobResult =
   | { kind: 'inspect'; result: Inspected; bytes: Uint8Array }
   | { kind: 'unreadable' }
-  | { kind: 'results-view'; assessment: Assessment | null }
-  | { kind: 'nominations'; nominations: Nomination[] | null };
+  | { kind: 'agency-docs'; agencies: AgencyDocs[] };
 
 /**
  * What the results read of an assessment: the inputs and self scores, bonus and declared figures.
@@ -59,11 +75,15 @@ function readPlain<T>(kind: VersionedKind<T>, path: string, label: string): T | 
 }
 
 export async function runJob(job: Job, ctx: InspectContext | null): Promise<JobResult> {
-  if (job.kind === 'results-view') {
-    const a = readPlain(AssessmentDoc, job.path, job.label);
-    return { kind: 'results-view', assessment: a && resultsView(a) };
+  if (job.kind === 'agency-docs') {
+    return {
+      kind: 'agency-docs',
+      agencies: job.agencies.map((r) => {
+        const a = r.assessment && readPlain(AssessmentDoc, r.assessment.path, r.assessment.label);
+        return { assessment: a && resultsView(a), nominations: (r.nominations && readPlain(NominationsDoc, r.nominations.path, r.nominations.label)?.nominations) ?? null };
+      }),
+    };
   }
-  if (job.kind === 'nominations') return { kind: 'nominations', nominations: readPlain(NominationsDoc, job.path, job.label)?.nominations ?? null };
   if (!ctx) throw new Error('inspect job without a context');
   if (job.kind === 'inspect-path') {
     let bytes: Buffer;

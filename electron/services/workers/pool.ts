@@ -2,10 +2,9 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Assessment, Nomination } from '../../../shared/schema/index.ts';
 import type { InspectContext, Inspected } from '../cycle/inspect.ts';
 import { asPrepared } from '../store/prepared.ts';
-import { type Job, type JobResult, runJob } from './jobs.ts';
+import { type AgencyDocs, type AgencyDocsRequest, type Job, type JobResult, runJob } from './jobs.ts';
 
 /** Jobs given to a worker at once: enough to keep it busy while the main thread reads and writes. */
 const IN_FLIGHT_PER_WORKER = 4;
@@ -75,24 +74,17 @@ export class WorkerPool {
     return { result: revive(r.result), bytes: r.bytes };
   }
 
-  /** An assessment file's results view, or null: read it through the store instead (see jobs.ts). */
-  async resultsView(path: string, label: string): Promise<Assessment | null> {
-    const r = await this.run({ kind: 'results-view', path, label }).catch((e: unknown) => {
+  /**
+   * Many agencies' documents read in one job (one message each way instead of two per agency); an
+   * answer's null means not wanted, or not plain: read it through the store then.
+   */
+  async agencyDocs(agencies: AgencyDocsRequest[]): Promise<AgencyDocs[]> {
+    const r = await this.run({ kind: 'agency-docs', agencies }).catch((e: unknown) => {
       if (!this.broken) throw e;
-      return runJob({ kind: 'results-view', path, label }, this.ctx);
+      return runJob({ kind: 'agency-docs', agencies }, this.ctx);
     });
-    if (r.kind !== 'results-view') throw new Error('worker answered another job');
-    return r.assessment;
-  }
-
-  /** The nominations of an agency's nominations file, or null: read it through the store instead (see jobs.ts). */
-  async nominations(path: string, label: string): Promise<Nomination[] | null> {
-    const r = await this.run({ kind: 'nominations', path, label }).catch((e: unknown) => {
-      if (!this.broken) throw e;
-      return runJob({ kind: 'nominations', path, label }, this.ctx);
-    });
-    if (r.kind !== 'nominations') throw new Error('worker answered another job');
-    return r.nominations;
+    if (r.kind !== 'agency-docs') throw new Error('worker answered another job');
+    return r.agencies;
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,68 @@
+// Consolidation reads the assessments and nominations on worker threads, many agencies per job;
+// anything a worker cannot read plainly is read by the store, which repairs and reports. The
+// results must not depend on which thread read what.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECEIVED_AT, buildDataset } from '../../bench/national/dataset.ts';
+import { importSubmissions } from '../../electron/services/cycle/import.ts';
+import { consolidate } from '../../electron/services/consolidate.ts';
+import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
+
+let root = '';
+let haDir = '';
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'parscore-consolidate-'));
+  // 150 communes: more than one job's worth of agencies per worker.
+  const ds = await buildDataset(root, 150, 7);
+  haDir = ds.haDir;
+  const ws = await WorkspaceStore.open(haDir);
+  try {
+    const verdicts = await importSubmissions(ws, ds.files.map((f) => ({ file: f.path, path: f.path })), { now: RECEIVED_AT });
+    expect(verdicts.filter((v) => v.verdict === 'accepted')).toHaveLength(150);
+  } finally {
+    await ws.close();
+  }
+}, 120_000);
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+async function resultsOf(dir: string, workers: number) {
+  const ws = await WorkspaceStore.open(dir);
+  try {
+    const r = await consolidate(ws, { now: RECEIVED_AT, workers });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return { results: r.value, recoveries: ws.recoveries().map((x) => [x.file, x.issues[0]?.code]) };
+  } finally {
+    await ws.close();
+  }
+}
+
+describe('consolidation on worker threads', () => {
+  it('gives the same results as on this thread: every agency scored and ranked, the same candidates', async () => {
+    const here = await resultsOf(haDir, 0);
+    const threads = await resultsOf(haDir, 2);
+    expect(here.results.agencies.filter((a) => a.rank !== null)).toHaveLength(150);
+    // The nominations were read: every one is either a candidate or excluded with its reason.
+    const c = here.results.commendation;
+    expect(c.collectives.length + c.individuals.length + c.excluded.length).toBeGreaterThan(150);
+    expect(threads.results).toEqual(here.results);
+  });
+
+  it('a damaged assessment and a damaged nominations file are repaired by the store from their backups, with the same results', async () => {
+    const copy = join(root, 'damaged');
+    await cp(haDir, copy, { recursive: true });
+    const reference = await resultsOf(copy, 0);
+    // A backup as the store keeps it, then the file itself cut short (a crash, a full disk …).
+    for (const f of ['assessments/X00007.json', 'nominations/X00031.json']) {
+      const good = await readFile(join(copy, f));
+      await writeFile(join(copy, `${f}.bak1`), good);
+      await writeFile(join(copy, f), good.subarray(0, 100));
+    }
+    const repaired = await resultsOf(copy, 2);
+    expect(repaired.results).toEqual(reference.results);
+    expect(repaired.recoveries.map(([file]) => String(file).replace(/\\/g, '/').split('/').slice(-2).join('/')).sort()).toEqual(['assessments/X00007.json', 'nominations/X00031.json']);
+  });
+});
