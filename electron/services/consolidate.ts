@@ -67,9 +67,9 @@ export async function consolidate(
   const nominating = await ws.agenciesWithDocs('nominations');
   const wanted = campaign.agencies.map((agency) => {
     const code = agency.code.normalize('NFC');
-    return { agency, code, entry: byCode.get(agency.code), nominates: nominating.has(code) };
+    return { agency, code, entry: byCode.get(agency.code), appraised: appraised.has(code), nominates: nominating.has(code) };
   });
-  // The assessments and nominations are read, parsed and checked on worker threads (one per core),
+  // The assessments, appraisals and nominations are read, parsed and checked on worker threads (one per core),
   // many agencies per job: the disk's latency overlaps, the cores share the work, and the messages
   // between threads stay few.
   const pool = WorkerPool.create(null, opts.workers ?? WorkerPool.sizeFor(campaign.agencies.length));
@@ -83,6 +83,7 @@ export async function consolidate(
         pool.agencyDocs(
           batch.map((w) => ({
             assessment: w.entry?.submission ? ws.docLocation('assessment', w.code) : null,
+            appraisal: w.appraised ? ws.docLocation('appraisal', w.code) : null,
             nominations: w.nominates ? ws.docLocation('nominations', w.code) : null,
           })),
         ),
@@ -94,14 +95,14 @@ export async function consolidate(
   }
   const agencies: AgencyInput[] = await pMap(
     wanted,
-    async ({ agency, code, entry, nominates }, i) => {
+    async ({ agency, code, entry, appraised: hasAppraisal, nominates }, i) => {
       const got = docs[i]!;
       // Anything the workers did not read plainly (damaged, older version …): the store reads it, repairs and reports.
       const readAssessment = async () => got.assessment ?? (await ws.readAssessmentView(code).then((a) => a && resultsView(a)));
       const readNominations = async () => got.nominations ?? (await ws.readAgencyNominations(code))?.nominations ?? null;
       const [assessment, appraisal, nominations] = await Promise.all([
         entry?.submission ? readAssessment() : null,
-        appraised.has(code) ? ws.readAppraisal(agency.code) : null,
+        hasAppraisal ? (got.appraisal ?? ws.readAppraisal(agency.code)) : null,
         nominates ? readNominations() : null,
       ]);
       return {

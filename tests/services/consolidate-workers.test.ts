@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECEIVED_AT, buildDataset } from '../../bench/national/dataset.ts';
 import { importSubmissions } from '../../electron/services/cycle/import.ts';
+import { setAppraisedScore } from '../../electron/services/cycle/appraisal.ts';
 import { consolidate } from '../../electron/services/consolidate.ts';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
 
@@ -21,6 +22,13 @@ beforeAll(async () => {
   try {
     const verdicts = await importSubmissions(ws, ds.files.map((f) => ({ file: f.path, path: f.path })), { now: RECEIVED_AT });
     expect(verdicts.filter((v) => v.verdict === 'accepted')).toHaveLength(150);
+    // Home Affairs has appraised a few: their appraised scores count in the results.
+    for (const code of ['X00003', 'X00007', 'X00090']) {
+      const a = await ws.readAssessment(code);
+      const item = Object.keys(a!.items)[0]!;
+      const r = await setAppraisedScore(ws, code, item, 0, { now: RECEIVED_AT, round: 1, comment: 'Không có văn bản kèm theo.' });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+    }
   } finally {
     await ws.close();
   }
@@ -48,21 +56,23 @@ describe('consolidation on worker threads', () => {
     // The nominations were read: every one is either a candidate or excluded with its reason.
     const c = here.results.commendation;
     expect(c.collectives.length + c.individuals.length + c.excluded.length).toBeGreaterThan(150);
+    const appraised = here.results.agencies.filter((a) => ['X00003', 'X00007', 'X00090'].includes(a.agency.code));
+    expect(appraised.map((a) => a.hasAppraisal && a.appraised.score < a.self.score)).toEqual([true, true, true]);
     expect(threads.results).toEqual(here.results);
   });
 
-  it('a damaged assessment and a damaged nominations file are repaired by the store from their backups, with the same results', async () => {
+  it('a damaged assessment, appraisal and nominations file are repaired by the store from their backups, with the same results', async () => {
     const copy = join(root, 'damaged');
     await cp(haDir, copy, { recursive: true });
     const reference = await resultsOf(copy, 0);
     // A backup as the store keeps it, then the file itself cut short (a crash, a full disk …).
-    for (const f of ['assessments/X00007.json', 'nominations/X00031.json']) {
+    for (const f of ['assessments/X00007.json', 'appraisals/X00090.json', 'nominations/X00031.json']) {
       const good = await readFile(join(copy, f));
       await writeFile(join(copy, `${f}.bak1`), good);
       await writeFile(join(copy, f), good.subarray(0, 100));
     }
     const repaired = await resultsOf(copy, 2);
     expect(repaired.results).toEqual(reference.results);
-    expect(repaired.recoveries.map(([file]) => String(file).replace(/\\/g, '/').split('/').slice(-2).join('/')).sort()).toEqual(['assessments/X00007.json', 'nominations/X00031.json']);
+    expect(repaired.recoveries.map(([file]) => String(file).replace(/\\/g, '/').split('/').slice(-2).join('/')).sort()).toEqual(['appraisals/X00090.json', 'assessments/X00007.json', 'nominations/X00031.json']);
   });
 });

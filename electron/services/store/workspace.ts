@@ -494,10 +494,10 @@ export class WorkspaceStore {
    * (workers/jobs.ts); such a
    * reader must fall back to the store's own reads, which repair, migrate and report.
    */
-  docLocation(kind: 'assessment' | 'nominations', code: string): { path: string; label: string } {
+  docLocation(kind: 'assessment' | 'nominations' | 'appraisal', code: string): { path: string; label: string } {
     this.assertOpen();
     const c = code.normalize('NFC');
-    const file = kind === 'assessment' ? this.assessmentFile(c) : this.nominationsFile(c);
+    const file = kind === 'assessment' ? this.assessmentFile(c) : kind === 'appraisal' ? this.appraisalFile(c) : this.nominationsFile(c);
     return { path: this.abs(file.label), label: file.label };
   }
 

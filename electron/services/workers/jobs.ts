@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { AssessmentDoc, type Assessment, type Nomination } from '../../../shared/schema/index.ts';
+import { AppraisalDoc, AssessmentDoc, type Appraisal, type Assessment, type Nomination } from '../../../shared/schema/index.ts';
 import type { VersionedKind } from '../../../shared/schema/versioned.ts';
 import { NominationsDoc } from '../store/cycle-docs.ts';
 import { type InspectContext, type Inspected, inspectSubmission } from '../cycle/inspect.ts';
@@ -24,12 +24,14 @@ export interface DocRef {
 /** What consolidation reads of one agency: null for a document it does not want. */
 export interface AgencyDocsRequest {
   assessment: DocRef | null;
+  appraisal: DocRef | null;
   nominations: DocRef | null;
 }
 
 /** The documents read: null when not wanted, or not plain (then the store reads it: see readPlain). */
 export interface AgencyDocs {
   assessment: Assessment | null;
+  appraisal: Appraisal | null;
   nominations: Nomination[] | null;
 }
 
@@ -80,7 +82,10 @@ export async function runJob(job: Job, ctx: InspectContext | null): Promise<JobR
       kind: 'agency-docs',
       agencies: job.agencies.map((r) => {
         const a = r.assessment && readPlain(AssessmentDoc, r.assessment.path, r.assessment.label);
-        return { assessment: a && resultsView(a), nominations: (r.nominations && readPlain(NominationsDoc, r.nominations.path, r.nominations.label)?.nominations) ?? null };
+        return {
+          assessment: a && resultsView(a),
+          appraisal: r.appraisal && readPlain(AppraisalDoc, r.appraisal.path, r.appraisal.label),
+          nominations: (r.nominations && readPlain(NominationsDoc, r.nominations.path, r.nominations.label)?.nominations) ?? null };
       }),
     };
   }
