@@ -280,12 +280,20 @@ function detailColumns(lang: Lang): ColumnSpec[] {
   ];
 }
 
+/** An agency's area of that code (the last, should it repeat): a search of a few areas, no map per agency. */
+function areaOf(a: AgencyResult, code: string): AgencyResult['areas'][number] | undefined {
+  for (let j = a.areas.length - 1; j >= 0; j--) {
+    const ar = a.areas[j];
+    if (ar?.code === code) return ar;
+  }
+  return undefined;
+}
+
 /** A main-sheet row: the area points when `areaCodes` is given ("Tất cả" has the maximum instead). */
 function agencyRow(n: number, a: AgencyResult, areaCodes: readonly string[] | null, lang: Lang): unknown[] {
   const row: unknown[] = [n, a.agency.code, a.agency.name];
   if (areaCodes) {
-    const byCode = new Map(a.areas.map((ar) => [ar.code, ar]));
-    for (const code of areaCodes) row.push(byCode.get(code)?.points ?? null);
+    for (const code of areaCodes) row.push(areaOf(a, code)?.points ?? null);
   } else {
     row.push(a.max);
   }
@@ -303,10 +311,17 @@ function averageRow(sheet: OfficialSheet, results: Results, group: AgencyGroup, 
   sheet.addRow(row, { total: true });
 }
 
-/** Writes the rows of one group (or says it has none), then its average index. */
-async function writeGroupRows(sheet: OfficialSheet, ctx: ReportContext, group: AgencyGroup, areaCodes: readonly string[] | null, width: number, indexColumn: number): Promise<void> {
+/** Writes the rows of one group (`rows`: its agencies ranked first), or says it has none, then its average index. */
+async function writeGroupRows(
+  sheet: OfficialSheet,
+  ctx: ReportContext,
+  group: AgencyGroup,
+  rows: readonly AgencyResult[],
+  areaCodes: readonly string[] | null,
+  width: number,
+  indexColumn: number,
+): Promise<void> {
   const { results, lang } = ctx;
-  const rows = rankedFirst(results, group);
   if (rows.length === 0) {
     sheet.addRow([null, null, t(lang, 'rboard.empty_group')]);
     return;
@@ -325,22 +340,30 @@ async function writeGroupRows(sheet: OfficialSheet, ctx: ReportContext, group: A
  * each carrying the agency's number, code and name: a long table that filters and pivots in Excel
  * as it is, without a heading row per agency (10,000 merged headings cost exceljs quadratic time).
  */
-async function writeDetailRows(sheet: OfficialSheet, ctx: ReportContext, group: AgencyGroup, areas: readonly Area[]): Promise<void> {
-  const { results, lang } = ctx;
-  const rows = rankedFirst(results, group);
+async function writeDetailRows(sheet: OfficialSheet, ctx: ReportContext, rows: readonly AgencyResult[], areas: readonly Area[]): Promise<void> {
+  const { lang } = ctx;
   if (rows.length === 0) {
     sheet.addRow([null, null, t(lang, 'rboard.empty_group')]);
     return;
   }
+  // Every agency has the same few areas: each label is put into words once (by code, while the title is the same).
+  const labels = new Map<string, readonly [title: string, label: string]>();
+  const labelOf = (code: string, title: LocalizedText): string => {
+    const text = localized(title, lang);
+    const known = labels.get(code);
+    if (known !== undefined && known[0] === text) return known[1];
+    const label = areaLabel(code, title, lang);
+    labels.set(code, [text, label]);
+    return label;
+  };
   let n = 0;
   let written = 0;
   for (const a of rows) {
     n++;
-    const byCode = new Map(a.areas.map((ar) => [ar.code, ar]));
     for (const area of areas) {
-      const ar = byCode.get(area.code);
+      const ar = areaOf(a, area.code);
       if (!ar) continue;
-      sheet.addRow([n, a.agency.code, a.agency.name, areaLabel(ar.code, ar.title, lang), ar.max, ar.self, ar.appraised, ar.survey, ar.points, ar.index]);
+      sheet.addRow([n, a.agency.code, a.agency.name, labelOf(ar.code, ar.title), ar.max, ar.self, ar.appraised, ar.survey, ar.points, ar.index]);
       await breathe(++written);
     }
   }
@@ -351,8 +374,11 @@ export async function writeScoreboard(ctx: ReportContext, file: string): Promise
   const title = t(lang, 'rboard.scoreboard.title', { year: String(results.campaign.year) });
   const wb = newStreamingWorkbook(file);
   const groups = groupsOf(results);
+  // Each group's agencies in the order of all three sheets.
+  const ordered = new Map(groups.map((g) => [g, rankedFirst(results, g)] as const));
 
   for (const group of groups) {
+    const rows = ordered.get(group) ?? [];
     const areas = groupAreas(results.agencies.filter((a) => a.agency.group === group));
     const label = groupLabel(group, lang);
     const { columns, levels } = mainLayout(lang, areas);
@@ -360,7 +386,7 @@ export async function writeScoreboard(ctx: ReportContext, file: string): Promise
       landscape: true,
       headerLevels: levels,
     });
-    await writeGroupRows(main, ctx, group, areas.map((a) => a.code), columns.length, columns.length - 4);
+    await writeGroupRows(main, ctx, group, rows, areas.map((a) => a.code), columns.length, columns.length - 4);
     await main.finish(ctx.footer);
 
     const detail = officialSheet(
@@ -370,7 +396,7 @@ export async function writeScoreboard(ctx: ReportContext, file: string): Promise
       detailColumns(lang),
       { landscape: true },
     );
-    await writeDetailRows(detail, ctx, group, areas);
+    await writeDetailRows(detail, ctx, rows, areas);
     await detail.finish(ctx.footer);
   }
 
@@ -378,7 +404,7 @@ export async function writeScoreboard(ctx: ReportContext, file: string): Promise
   const all = officialSheet(wb, t(lang, 'rboard.sheet.all'), boardHeader(ctx, title, t(lang, 'rboard.all_subtitle')), columns, { landscape: true, headerLevels: levels });
   for (const group of groups) {
     all.addSectionRow(groupLabel(group, lang));
-    await writeGroupRows(all, ctx, group, null, columns.length, columns.length - 4);
+    await writeGroupRows(all, ctx, group, ordered.get(group) ?? [], null, columns.length, columns.length - 4);
   }
   await all.finish(ctx.footer);
   await saveWorkbook(wb, file);

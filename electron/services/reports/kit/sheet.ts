@@ -11,7 +11,8 @@ import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Issuer } from '../../../../shared/schema/campaign.ts';
 import { type Lang, t } from '../../../../shared/i18n/index.ts';
-import { cleanText, isKitHyperlink, safeSheetName, toCellValue } from './cell.ts';
+import { type CellValue, cleanText, isKitHyperlink, safeSheetName, toCellValue } from './cell.ts';
+import { type DirectRows, directRows } from './rowxml.ts';
 import {
   cellStyle,
   type ColumnKind,
@@ -72,6 +73,8 @@ const SIGNING_SPACE_ROWS = 4;
 const RECIPIENT_DASH = '–';
 /** Points per line of 12 pt Times New Roman. */
 const LINE_HEIGHT = 15.75;
+/** Distinct texts remembered per column (with their line counts) before starting afresh. */
+const TEXT_CACHE = 4096;
 
 const takenNames = new WeakMap<object, Set<string>>();
 const streamFiles = new WeakMap<object, string>();
@@ -100,6 +103,8 @@ function namesOf(wb: AnyWorkbook): Set<string> {
  */
 export function lines(text: string, width: number, factor: number): number {
   const perLine = Math.max(1, Math.floor(width / factor));
+  // Fits on one line: what the loop below finds, without splitting.
+  if (text.length <= perLine && !text.includes('\n')) return 1;
   let count = 0;
   for (const para of text.split('\n')) {
     let used = 0;
@@ -207,6 +212,7 @@ export function officialSheet(
   let next = 1;
   let dataRows = 0;
   let finished = false;
+  let direct: DirectRows | null = null;
 
   /** Writes `cells` (column → value and style) on the next row; `merges` are [fromCol, toCol] pairs of that row. */
   const writeRow = (
@@ -215,6 +221,7 @@ export function officialSheet(
     height?: number,
     commit = true,
   ): ExcelJS.Row => {
+    direct?.flush();
     const r = next++;
     const row = ws.getRow(r);
     for (const [col, value, style] of cells) {
@@ -317,6 +324,33 @@ export function officialSheet(
     );
   }
 
+  // Data rows of a streamed sheet are written straight as XML (kit/rowxml.ts) when they can be.
+  direct = streaming ? directRows(ws, n) : null;
+  const dataStyles = columns.map((c) => cellStyle(c.kind, false));
+  const totalStyles = columns.map((c) => cellStyle(c.kind, true));
+  const measured = columns.map((c) => c.kind === 'wrap' || c.kind === 'code');
+  /** One row's cleaned values (reused from row to row). */
+  const cells: CellValue[] = new Array<CellValue>(n).fill(null);
+  // Tables repeat names and labels row after row (an agency's name on each of its area rows).
+  const seen = columns.map(() => new Map<string, readonly [string, number]>());
+  /** A text cell's value and the lines it needs in column `i` (1 outside the wrapped columns). */
+  const cleaned = (i: number, raw: string, total: boolean): readonly [string, number] => {
+    const column = columns[i] as ColumnSpec;
+    if (total) {
+      const text = cleanText(raw);
+      return [text, measured[i] && text !== '' ? lines(text, column.width, 0.9) : 1];
+    }
+    const cache = seen[i] as Map<string, readonly [string, number]>;
+    let hit = cache.get(raw);
+    if (hit === undefined) {
+      const text = cleanText(raw);
+      hit = [text, measured[i] && text !== '' ? lines(text, column.width, 0.8) : 1];
+      if (cache.size >= TEXT_CACHE) cache.clear();
+      cache.set(raw, hit);
+    }
+    return hit;
+  };
+
   const assertOpen = (): void => {
     if (finished) throw new Error('officialSheet: the sheet is finished');
   };
@@ -326,23 +360,40 @@ export function officialSheet(
       assertOpen();
       if (values.length > n) throw new Error(`officialSheet: ${values.length} values for ${n} columns`);
       const total = rowOpts.total === true;
-      const row = writeRow(
-        columns.map((c, i) => [i + 1, values[i] ?? null, cellStyle(c.kind, total)] as const),
-        [],
-        undefined,
-        false,
-      );
+      const styles = total ? totalStyles : dataStyles;
       // Neither Excel nor LibreOffice reliably grows a row for wrapped text on opening a file, so
       // the row gets the height its longest wrapped cell needs (an estimate from the column width).
       let need = 1;
-      columns.forEach((c, i) => {
-        if (c.kind !== 'wrap' && c.kind !== 'code') return;
-        const v = row.getCell(i + 1).value;
-        if (typeof v === 'string' && v !== '') need = Math.max(need, lines(v, c.width, total ? 0.9 : 0.8));
-      });
-      if (need > 1) row.height = need * LINE_HEIGHT + 2;
+      let plain = direct !== null;
+      for (let i = 0; i < n; i++) {
+        const raw = values[i] ?? null;
+        if (typeof raw === 'string') {
+          const [text, count] = cleaned(i, raw, total);
+          cells[i] = text;
+          if (count > need) need = count;
+        } else if (isKitHyperlink(raw)) {
+          plain = false;
+        } else {
+          const v = toCellValue(raw);
+          cells[i] = v;
+          // Anything else written as text (an object from data) is measured as text too.
+          if (typeof v === 'string' && v !== '' && measured[i]) need = Math.max(need, lines(v, (columns[i] as ColumnSpec).width, total ? 0.9 : 0.8));
+        }
+      }
+      const height = need > 1 ? need * LINE_HEIGHT + 2 : undefined;
+      const level = rowOpts.outlineLevel !== undefined && rowOpts.outlineLevel > 0 ? Math.min(7, Math.floor(rowOpts.outlineLevel)) : 0;
+      if (plain && direct?.write(next, cells, styles, height, level)) {
+        next++;
+        dataRows++;
+        return;
+      }
+      const row = writeRow(
+        columns.map((_, i) => [i + 1, values[i] ?? null, styles[i] as Style] as const),
+        [],
+        height,
+        false,
+      );
       if (rowOpts.outlineLevel !== undefined && rowOpts.outlineLevel > 0) {
-        const level = Math.min(7, Math.floor(rowOpts.outlineLevel));
         row.outlineLevel = level;
         // exceljs marks a row "collapsed" unless the sheet's outline depth exceeds its level;
         // these groups are open.
@@ -400,6 +451,7 @@ export function officialSheet(
           );
         }
       }
+      direct?.flush();
       if (streaming) await (ws as unknown as { commit(): Promise<void> | void }).commit();
     },
   };
