@@ -15,7 +15,7 @@ const nodeBuiltins = ['node:*'];
 const builtinPaths = (message) => nodeBuiltinNames.map((name) => ({ name, message }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'test-results/**', 'playwright-report/**', '.demo-workspace/**', 'bench/.data/**', 'tests/.artifacts/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'test-results/**', 'playwright-report/**', '.demo-workspace/**', 'bench/.data/**', 'tests/.artifacts/**', 'scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

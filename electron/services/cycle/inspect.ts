@@ -1,10 +1,11 @@
+import { hash } from 'node:crypto';
 import type { Agency, AgencyGroup, Campaign, PublicKeyInfo, Round, Submission, Template } from '../../../shared/schema/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../../shared/template/compile.ts';
 import { type Issue, IssueError, issue } from '../../../shared/util/issue.ts';
 import type { OpenedPackage, PackageLimits } from '../packages/container.ts';
 import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import { sha256Hex } from '../store/evidence.ts';
-import { type PreparedDocument, prepareAgencyNominations, prepareAssessment } from '../store/prepared.ts';
+import { type PreparedDocument, prepareParsedAssessment, prepareParsedNominations } from '../store/prepared.ts';
 import { checkSubmissionContent, openSubmission } from './submission.ts';
 
 /**
@@ -113,9 +114,10 @@ export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: In
   const content = checkSubmissionContent(s, { campaign, agency, ct: compiledOf(resolved.template) }, { file });
   if (content.length > 0) return passed(content, null);
   try {
+    // The submission was parsed by the store's schemas: its documents are not parsed again.
     return passed([], {
-      assessment: prepareAssessment({ ...s.assessment, agency: agency.code, campaign: campaign.id, revision: s.revision }, `assessments/${agency.code}.json`),
-      nominations: prepareAgencyNominations(
+      assessment: prepareParsedAssessment(s.assessment, { agency: agency.code, campaign: campaign.id, revision: s.revision }, `assessments/${agency.code}.json`),
+      nominations: prepareParsedNominations(
         { kind: NOMINATIONS_KIND, schemaVersion: 1, agency: agency.code, campaign: campaign.id, nominations: s.nominations, updatedAt: ctx.now },
         `nominations/${agency.code}.json`,
       ),
@@ -132,5 +134,5 @@ export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: In
  * in bytes the signature does not cover (e.g. the "version made by" of a header).
  */
 export function contentDigest(pkg: OpenedPackage): string {
-  return sha256Hex(JSON.stringify({ signer: pkg.signer.fingerprint, manifest: pkg.manifest }));
+  return hash('sha256', JSON.stringify({ signer: pkg.signer.fingerprint, manifest: pkg.manifest }), 'hex');
 }

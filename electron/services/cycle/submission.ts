@@ -211,7 +211,7 @@ export async function openSubmission(bytes: Uint8Array, file: string, opts: { li
   const doc = SubmissionDoc.parse(opened.value.payload, file);
   if (!doc.ok) return fail(doc.error.map((i) => ({ ...i, at: { ...i.at, file } })));
   const submission = doc.value.value;
-  const problems = checkEvidenceFiles(submission, opened.value.files, { file, agency: submission.agency });
+  const problems = checkEvidenceFiles(submission, opened.value, { file, agency: submission.agency });
   if (problems.length > 0) return fail(problems);
   return ok({ opened: opened.value, submission });
 }
@@ -237,24 +237,33 @@ export async function verifySubmission(bytes: Uint8Array, file: string, opts: { 
   });
 }
 
-function checkEvidenceFiles(s: Submission, files: ReadonlyMap<string, Uint8Array>, at: IssueLocation): Issue[] {
+function checkEvidenceFiles(s: Submission, pkg: Pick<OpenedPackage, 'files' | 'manifest'>, at: IssueLocation): Issue[] {
+  const { files } = pkg;
+  // readPackage checked every file against the manifest's SHA-256 of it: that is the hash of its
+  // bytes, and they are not hashed a second time.
+  const hashes = new Map(pkg.manifest.entries.map((m) => [m.path, m.sha256]));
   const problems: Issue[] = [];
   const listed = new Set<string>();
+  let found = 0;
+  const where = (i: number): IssueLocation => ({ ...at, field: `evidence[${i}]` });
   s.evidence.forEach((e, i) => {
-    const where = { ...at, field: `evidence[${i}]` };
     if (listed.has(e.sha256)) {
-      problems.push(issue('cycle.evidence_listed_twice', where, { sha256: e.sha256, fileName: e.fileName }));
+      problems.push(issue('cycle.evidence_listed_twice', where(i), { sha256: e.sha256, fileName: e.fileName }));
       return;
     }
     listed.add(e.sha256);
-    const data = files.get(evidenceEntry(e.sha256));
-    if (!data) problems.push(issue('cycle.evidence_missing', where, { sha256: e.sha256, fileName: e.fileName }));
+    const path = evidenceEntry(e.sha256);
+    const data = files.get(path);
+    if (!data) problems.push(issue('cycle.evidence_missing', where(i), { sha256: e.sha256, fileName: e.fileName }));
     else {
-      const actual = sha256Hex(data);
-      if (actual !== e.sha256) problems.push(issue('cycle.evidence_hash_mismatch', where, { sha256: e.sha256, actual, fileName: e.fileName }));
-      else if (data.byteLength !== e.size) problems.push(issue('cycle.evidence_size_mismatch', where, { fileName: e.fileName, expected: e.size, actual: data.byteLength }));
+      found++;
+      const actual = hashes.get(path) ?? sha256Hex(data);
+      if (actual !== e.sha256) problems.push(issue('cycle.evidence_hash_mismatch', where(i), { sha256: e.sha256, actual, fileName: e.fileName }));
+      else if (data.byteLength !== e.size) problems.push(issue('cycle.evidence_size_mismatch', where(i), { fileName: e.fileName, expected: e.size, actual: data.byteLength }));
     }
   });
+  // The files found above are distinct: when they are all the files there are, none is unlisted.
+  if (found === files.size) return problems;
   for (const path of files.keys()) {
     const sha = path.startsWith('evidence/') ? path.slice('evidence/'.length) : null;
     if (sha === null || !listed.has(sha)) problems.push(issue('cycle.evidence_unlisted', { ...at, field: path }, { path }));
@@ -317,14 +326,18 @@ export function checkSubmissionContent(s: Submission, ctx: ContentContext, at: I
     if (!ct.byCode.has(code)) problems.push(issue('cycle.explanation_unknown_item', where({ item: code, field: `explanations.${code}` }), { item: code }));
   }
   const included = new Map(s.evidence.map((e) => [e.sha256, e]));
-  for (const { ref, at: refAt } of evidenceRefs(a.items, s.explanations, 'assessment.')) {
-    if (!ref.sha256) continue;
+  // Where a reference is, spelled only for one that has something to report (most have not).
+  const refAt = (item: string, list: string, i: number): IssueLocation => where({ item, field: `${list}.${item}.evidence[${i}]` });
+  const checkRef = (ref: EvidenceRef, item: string, list: string, i: number): void => {
+    if (!ref.sha256) return;
     const file = included.get(ref.sha256);
-    if (!file) problems.push(issue('cycle.evidence_not_included', where(refAt), { sha256: ref.sha256, fileName: ref.fileName ?? ref.docNo }));
+    if (!file) problems.push(issue('cycle.evidence_not_included', refAt(item, list, i), { sha256: ref.sha256, fileName: ref.fileName ?? ref.docNo }));
     else if (ref.size !== undefined && ref.size !== file.size) {
-      problems.push(issue('cycle.evidence_size_mismatch', where(refAt), { fileName: ref.fileName ?? ref.docNo, expected: ref.size, actual: file.size }));
+      problems.push(issue('cycle.evidence_size_mismatch', refAt(item, list, i), { fileName: ref.fileName ?? ref.docNo, expected: ref.size, actual: file.size }));
     }
-  }
+  };
+  for (const [code, entry] of Object.entries(a.items)) entry.evidence.forEach((ref, i) => checkRef(ref, code, 'assessment.items', i));
+  for (const [code, ex] of Object.entries(s.explanations)) ex.evidence.forEach((ref, i) => checkRef(ref, code, 'explanations', i));
   const ids = new Set<string>();
   s.nominations.forEach((n, i) => {
     if (ids.has(n.id)) problems.push(issue('cycle.duplicate_nomination', where({ item: n.id, field: `nominations[${i}].id` }), { id: n.id }));
@@ -339,13 +352,9 @@ function prefixField(prefix: string, item: string | undefined, field: string | u
 }
 
 /** Every evidence reference of the assessment's items and the explanations, with where it is. */
-function* evidenceRefs(
-  items: Submission['assessment']['items'],
-  explanations: Submission['explanations'],
-  prefix = '',
-): Generator<{ ref: EvidenceRef; at: IssueLocation }> {
+function* evidenceRefs(items: Submission['assessment']['items'], explanations: Submission['explanations']): Generator<{ ref: EvidenceRef; at: IssueLocation }> {
   for (const [code, entry] of Object.entries(items)) {
-    for (const [i, ref] of entry.evidence.entries()) yield { ref, at: { item: code, field: `${prefix}items.${code}.evidence[${i}]` } };
+    for (const [i, ref] of entry.evidence.entries()) yield { ref, at: { item: code, field: `items.${code}.evidence[${i}]` } };
   }
   for (const [code, ex] of Object.entries(explanations)) {
     for (const [i, ref] of ex.evidence.entries()) yield { ref, at: { item: code, field: `explanations.${code}.evidence[${i}]` } };

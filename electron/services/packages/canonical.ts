@@ -105,16 +105,41 @@ function bytes(buf: Buffer, offset: number, expected: Buffer, where: Where, name
   return null;
 }
 
-interface Local {
-  nameRaw: Buffer;
-  name: string;
-  flags: number;
-  method: number;
-  crc32: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  offset: number;
-  dataStart: number;
+/** The first field of the central directory header at `p` that differs from what the writer writes for `local`. */
+function centralHeaderDeviation(buf: Buffer, p: number, local: LaidOutEntry): Deviation | null {
+  const where: Where = { part: 'central directory header', entry: local.name };
+  return (
+    field(buf, p + 4, 2, ZIP_VERSION_MADE_BY, where, 'version made by') ??
+    field(buf, p + 6, 2, ZIP_VERSION_NEEDED, where, 'version needed to extract') ??
+    field(buf, p + 8, 2, local.flags, where, 'general purpose flags') ??
+    field(buf, p + 10, 2, local.method, where, 'compression method') ??
+    field(buf, p + 12, 2, ZIP_DOS_TIME, where, 'last modified time') ??
+    field(buf, p + 14, 2, ZIP_DOS_DATE, where, 'last modified date') ??
+    field(buf, p + 16, 4, local.crc32, where, 'CRC-32') ??
+    field(buf, p + 20, 4, local.compressedSize, where, 'compressed size') ??
+    field(buf, p + 24, 4, local.uncompressedSize, where, 'uncompressed size') ??
+    field(buf, p + 28, 2, local.nameRaw.byteLength, where, 'file name length') ??
+    field(buf, p + 30, 2, 0, where, 'extra field length') ??
+    field(buf, p + 32, 2, 0, where, 'file comment length') ??
+    field(buf, p + 34, 2, 0, where, 'disk number') ??
+    field(buf, p + 36, 2, 0, where, 'internal attributes') ??
+    field(buf, p + 38, 4, ZIP_EXTERNAL_ATTRIBUTES, where, 'external attributes') ??
+    field(buf, p + 42, 4, local.localHeader, where, 'offset of local header') ??
+    bytes(buf, p + CENTRAL_FIXED, local.nameRaw, where, 'file name')
+  );
+}
+
+/** The first field of the local header at `p` that differs from what the writer writes. */
+function localHeaderDeviation(buf: Buffer, p: number, where: Where): Deviation | null {
+  const method = buf.readUInt16LE(p + 8);
+  return (
+    field(buf, p + 4, 2, ZIP_VERSION_NEEDED, where, 'version needed to extract') ??
+    field(buf, p + 6, 2, ZIP_FLAGS, where, 'general purpose flags') ??
+    (method === METHOD_STORED || method === METHOD_DEFLATED ? null : field(buf, p + 8, 2, METHOD_DEFLATED, where, 'compression method')) ??
+    field(buf, p + 10, 2, ZIP_DOS_TIME, where, 'last modified time') ??
+    field(buf, p + 12, 2, ZIP_DOS_DATE, where, 'last modified date') ??
+    field(buf, p + 28, 2, 0, where, 'extra field length')
+  );
 }
 
 /**
@@ -124,7 +149,7 @@ interface Local {
  * and the end of the file right after that. The first byte that differs is reported.
  */
 export function checkLayout(buf: Buffer): LayoutResult {
-  const locals: Local[] = [];
+  const locals: LaidOutEntry[] = [];
   let p = 0;
   while (p + 4 <= buf.byteLength && buf.readUInt32LE(p) === LOCAL_SIGNATURE) {
     const index = locals.length;
@@ -133,13 +158,16 @@ export function checkLayout(buf: Buffer): LayoutResult {
     const nameRaw = buf.subarray(p + LOCAL_FIXED, Math.min(p + LOCAL_FIXED + nameLength, buf.byteLength));
     const where: Where = { part: 'local header', entry: nameRaw.toString('utf8') };
     const method = buf.readUInt16LE(p + 8);
-    const problem =
-      field(buf, p + 4, 2, ZIP_VERSION_NEEDED, where, 'version needed to extract') ??
-      field(buf, p + 6, 2, ZIP_FLAGS, where, 'general purpose flags') ??
-      (method === METHOD_STORED || method === METHOD_DEFLATED ? null : field(buf, p + 8, 2, METHOD_DEFLATED, where, 'compression method')) ??
-      field(buf, p + 10, 2, ZIP_DOS_TIME, where, 'last modified time') ??
-      field(buf, p + 12, 2, ZIP_DOS_DATE, where, 'last modified date') ??
-      field(buf, p + 28, 2, 0, where, 'extra field length');
+    // The fields as the writer writes them, compared whole (the usual case); field by field below
+    // only to say which byte differs.
+    const expected =
+      buf.readUInt16LE(p + 4) === ZIP_VERSION_NEEDED &&
+      buf.readUInt16LE(p + 6) === ZIP_FLAGS &&
+      (method === METHOD_STORED || method === METHOD_DEFLATED) &&
+      buf.readUInt16LE(p + 10) === ZIP_DOS_TIME &&
+      buf.readUInt16LE(p + 12) === ZIP_DOS_DATE &&
+      buf.readUInt16LE(p + 28) === 0;
+    const problem = expected ? null : localHeaderDeviation(buf, p, where);
     if (problem) return { ok: false, deviation: problem };
     const compressedSize = buf.readUInt32LE(p + 18);
     const dataStart = p + LOCAL_FIXED + nameLength;
@@ -152,7 +180,7 @@ export function checkLayout(buf: Buffer): LayoutResult {
       crc32: buf.readUInt32LE(p + 14),
       compressedSize,
       uncompressedSize: buf.readUInt32LE(p + 22),
-      offset: p,
+      localHeader: p,
       dataStart,
     });
     p = dataStart + compressedSize;
@@ -166,31 +194,31 @@ export function checkLayout(buf: Buffer): LayoutResult {
   while (p + 4 <= buf.byteLength && buf.readUInt32LE(p) === CENTRAL_SIGNATURE) {
     const local = locals[count];
     if (!local) return { ok: false, deviation: deviation(p, { part: `central directory header #${count + 1}` }, 'no local header for it') };
-    const where: Where = { part: 'central directory header', entry: local.name };
-    const problem =
-      field(buf, p + 4, 2, ZIP_VERSION_MADE_BY, where, 'version made by') ??
-      field(buf, p + 6, 2, ZIP_VERSION_NEEDED, where, 'version needed to extract') ??
-      field(buf, p + 8, 2, local.flags, where, 'general purpose flags') ??
-      field(buf, p + 10, 2, local.method, where, 'compression method') ??
-      field(buf, p + 12, 2, ZIP_DOS_TIME, where, 'last modified time') ??
-      field(buf, p + 14, 2, ZIP_DOS_DATE, where, 'last modified date') ??
-      field(buf, p + 16, 4, local.crc32, where, 'CRC-32') ??
-      field(buf, p + 20, 4, local.compressedSize, where, 'compressed size') ??
-      field(buf, p + 24, 4, local.uncompressedSize, where, 'uncompressed size') ??
-      field(buf, p + 28, 2, local.nameRaw.byteLength, where, 'file name length') ??
-      field(buf, p + 30, 2, 0, where, 'extra field length') ??
-      field(buf, p + 32, 2, 0, where, 'file comment length') ??
-      field(buf, p + 34, 2, 0, where, 'disk number') ??
-      field(buf, p + 36, 2, 0, where, 'internal attributes') ??
-      field(buf, p + 38, 4, ZIP_EXTERNAL_ATTRIBUTES, where, 'external attributes') ??
-      field(buf, p + 42, 4, local.offset, where, 'offset of local header') ??
-      bytes(buf, p + CENTRAL_FIXED, local.nameRaw, where, 'file name');
+    const nameLength = local.nameRaw.byteLength;
+    const expected =
+      p + CENTRAL_FIXED + nameLength <= buf.byteLength &&
+      buf.readUInt16LE(p + 4) === ZIP_VERSION_MADE_BY &&
+      buf.readUInt16LE(p + 6) === ZIP_VERSION_NEEDED &&
+      buf.readUInt16LE(p + 8) === local.flags &&
+      buf.readUInt16LE(p + 10) === local.method &&
+      buf.readUInt16LE(p + 12) === ZIP_DOS_TIME &&
+      buf.readUInt16LE(p + 14) === ZIP_DOS_DATE &&
+      buf.readUInt32LE(p + 16) === local.crc32 &&
+      buf.readUInt32LE(p + 20) === local.compressedSize &&
+      buf.readUInt32LE(p + 24) === local.uncompressedSize &&
+      buf.readUInt16LE(p + 28) === nameLength &&
+      buf.readUInt32LE(p + 30) === 0 && // extra field and comment lengths
+      buf.readUInt32LE(p + 34) === 0 && // disk number and internal attributes
+      buf.readUInt32LE(p + 38) === ZIP_EXTERNAL_ATTRIBUTES &&
+      buf.readUInt32LE(p + 42) === local.localHeader &&
+      buf.compare(local.nameRaw, 0, nameLength, p + CENTRAL_FIXED, p + CENTRAL_FIXED + nameLength) === 0;
+    const problem = expected ? null : centralHeaderDeviation(buf, p, local);
     if (problem) return { ok: false, deviation: problem };
     p += CENTRAL_FIXED + local.nameRaw.byteLength;
     count++;
   }
   if (count < locals.length) {
-    const where: Where = { part: 'central directory header', entry: (locals[count] as Local).name };
+    const where: Where = { part: 'central directory header', entry: (locals[count] as LaidOutEntry).name };
     return { ok: false, deviation: field(buf, p, 4, CENTRAL_SIGNATURE, where, 'signature') ?? deviation(p, where, 'signature') };
   }
 
@@ -207,20 +235,7 @@ export function checkLayout(buf: Buffer): LayoutResult {
   if (problem) return { ok: false, deviation: problem };
   if (p + END_FIXED !== buf.byteLength) return { ok: false, deviation: deviation(p + END_FIXED, { part: 'after the end of central directory record' }, 'trailing bytes') };
 
-  return {
-    ok: true,
-    entries: locals.map((l) => ({
-      name: l.name,
-      nameRaw: l.nameRaw,
-      flags: l.flags,
-      method: l.method,
-      crc32: l.crc32,
-      compressedSize: l.compressedSize,
-      uncompressedSize: l.uncompressedSize,
-      localHeader: l.offset,
-      dataStart: l.dataStart,
-    })),
-  };
+  return { ok: true, entries: locals };
 }
 
 /** Order of entries as the writer adds them: manifest.json, signature.json, then by path (UTF-16 code units). */

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, hash, type KeyObject, randomBytes, sign, verify } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, copyFile, mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -73,8 +73,23 @@ export function verifyBytes(publicKey: string | KeyObject, data: Uint8Array, sig
   }
 }
 
+/** Keys imported lately, by canonical base64 (one-to-one with the DER bytes): a key seen again is not imported again. */
+const importedKeys = new Map<string, KeyObject | null>();
+const IMPORTED_KEYS_KEPT = 64;
+
 /** The Ed25519 public key a base64 SPKI DER stands for, or null if it is not one (or not canonical base64). */
 export function publicKeyFromB64(publicKeyB64: string): KeyObject | null {
+  const known = importedKeys.get(publicKeyB64);
+  if (known !== undefined) return known;
+  const key = importPublicKey(publicKeyB64);
+  if (typeof publicKeyB64 === 'string') {
+    if (importedKeys.size >= IMPORTED_KEYS_KEPT) importedKeys.delete(importedKeys.keys().next().value as string);
+    importedKeys.set(publicKeyB64, key);
+  }
+  return key;
+}
+
+function importPublicKey(publicKeyB64: string): KeyObject | null {
   const der = canonicalBase64(publicKeyB64);
   if (!der || der.length !== ED25519_SPKI_BYTES || !der.subarray(0, ED25519_SPKI_PREFIX.length).equals(ED25519_SPKI_PREFIX)) return null;
   try {
@@ -152,7 +167,7 @@ function checkName(name: string): string {
 }
 
 function sha256Hex(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 /** Decodes base64 only if it is in canonical form (Node's decoder silently skips junk and unused bits). */

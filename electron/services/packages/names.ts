@@ -9,8 +9,13 @@ export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'signature.json';
 export const MAX_ENTRY_NAME = 300;
 
+/** Segments of letters, digits, `_` and `-`, joined by single dots inside a segment and single slashes. */
+const PLAIN_NAME = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*(?:\/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)*$/;
+
 /** The message key of what is wrong with an entry name, or null when it is acceptable. */
 export function entryNameProblem(name: string): string | null {
+  // Every name the writer makes (`submission.json`, `evidence/<sha256>`) passes every check below.
+  if (name.length <= MAX_ENTRY_NAME && PLAIN_NAME.test(name)) return null;
   if (name.length === 0) return 'package.entry_name_empty';
   if (/^[A-Za-z]:/.test(name)) return 'package.entry_name_drive';
   if (name.startsWith('/')) return 'package.entry_name_absolute';
@@ -28,11 +33,22 @@ export function entryNameProblem(name: string): string | null {
 
 /** The key two names collide under: NFC, then full case folding (ß → ss) approximated by upper→lower. */
 export function foldName(name: string): string {
+  // ASCII (every name the writer makes): NFC leaves it as it is, and upper→lower is lower.
+  if (isAscii(name)) return name.toLowerCase();
   return name.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
 }
 
 /** Whether a name is one of the two reserved entries, in any case. */
 export function isReservedName(name: string): boolean {
-  const f = foldName(name);
-  return f === MANIFEST_FILE || f === SIGNATURE_FILE;
+  return isReservedFold(foldName(name));
+}
+
+/** Whether a folded name (foldName) is one of the two reserved entries. */
+export function isReservedFold(fold: string): boolean {
+  return fold === MANIFEST_FILE || fold === SIGNATURE_FILE;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
