@@ -496,9 +496,11 @@ export class WorkspaceStore {
    */
   docLocation(kind: 'assessment' | 'nominations' | 'appraisal', code: string): { path: string; label: string } {
     this.assertOpen();
-    const c = code.normalize('NFC');
-    const file = kind === 'assessment' ? this.assessmentFile(c) : kind === 'appraisal' ? this.appraisalFile(c) : this.nominationsFile(c);
-    return { path: this.abs(file.label), label: file.label };
+    const name = agencyFileName(code.normalize('NFC'));
+    if (!name.ok) throw new IssueError(name.error);
+    // The file's name as the store's own reads name it, without setting up a reader for each of thousands.
+    const label = `${kind === 'assessment' ? ASSESSMENTS_DIR : kind === 'appraisal' ? APPRAISALS_DIR : NOMINATIONS_DIR}/${name.value}`;
+    return { path: this.abs(label), label };
   }
 
   /** Validates and writes an assessment (its file is named by `a.agency`); returns it as stored. */
