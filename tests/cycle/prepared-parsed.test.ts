@@ -20,6 +20,8 @@ import { builtinTemplate, filledAssessment, nominationsFor } from './helpers.ts'
  */
 
 const NOW = '2026-11-01T00:00:00Z';
+/** A prepared document's text (its bytes are UTF-8). */
+const text = (d: PreparedDocument): string => new TextDecoder().decode(d.bytes);
 const HASH = (c: string): string => c.repeat(64);
 
 /** A submission as the national dataset's: a commune's full assessment with evidence, notes and explanations, figures, nominations. */
@@ -116,10 +118,10 @@ describe('documents of a parsed submission, stored without a second parse', () =
     const fast = withoutParsing(() => prepareParsedAssessment(s.assessment, set, 'assessments/X00001.json'));
     const full = prepareAssessment({ ...s.assessment, ...set }, 'assessments/X00001.json');
     expect(fast).toEqual(full);
-    const reparsed = AssessmentDoc.parse(JSON.parse(fast.text), 'assessments/X00001.json');
+    const reparsed = AssessmentDoc.parse(JSON.parse(text(fast)), 'assessments/X00001.json');
     if (!reparsed.ok) throw new Error(JSON.stringify(reparsed.error));
-    expect(serialize(reparsed.value.value)).toBe(fast.text);
-    expect(Object.keys(JSON.parse(fast.text) as object)).toEqual(['kind', 'schemaVersion', 'agency', 'campaign', 'template', 'revision', 'items', 'indicators', 'bonus', 'penalty', 'updatedAt']);
+    expect(serialize(reparsed.value.value)).toBe(text(fast));
+    expect(Object.keys(JSON.parse(text(fast)) as object)).toEqual(['kind', 'schemaVersion', 'agency', 'campaign', 'template', 'revision', 'items', 'indicators', 'bonus', 'penalty', 'updatedAt']);
   });
 
   it('the nominations are the ones the full parse gives, and the store schema takes them as they are', async () => {
@@ -127,9 +129,9 @@ describe('documents of a parsed submission, stored without a second parse', () =
     const doc: Nominations = { kind: NOMINATIONS_KIND, schemaVersion: 1, agency: 'X00001', campaign: 'cchc-2026-toan-quoc', nominations: s.nominations, updatedAt: NOW };
     const fast = withoutParsing(() => prepareParsedNominations(doc, 'nominations/X00001.json'));
     expect(fast).toEqual(prepareAgencyNominations(doc, 'nominations/X00001.json'));
-    const reparsed = NominationsDoc.parse(JSON.parse(fast.text), 'nominations/X00001.json');
+    const reparsed = NominationsDoc.parse(JSON.parse(text(fast)), 'nominations/X00001.json');
     if (!reparsed.ok) throw new Error(JSON.stringify(reparsed.error));
-    expect(serialize(reparsed.value.value)).toBe(fast.text);
+    expect(serialize(reparsed.value.value)).toBe(text(fast));
   });
 
   it('a field set from outside the submission that the schema refuses is reported as the full parse reports it', async () => {

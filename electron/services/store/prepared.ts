@@ -16,12 +16,18 @@ export interface PreparedDocument {
   readonly kind: 'assessment' | 'agency-nominations';
   /** The agency whose file it is (NFC). */
   readonly agency: string;
-  readonly text: string;
+  /**
+   * The file's bytes (UTF-8), in a buffer of their own: a worker thread hands them to the writer
+   * without a copy (transferred), and the writer writes them without encoding the text again.
+   */
+  readonly bytes: Uint8Array;
   readonly [prepared]: true;
 }
 
+const utf8 = new TextEncoder();
+
 function prepare(kind: PreparedDocument['kind'], agency: string, text: string): PreparedDocument {
-  return { kind, agency, text } as PreparedDocument;
+  return { kind, agency, bytes: utf8.encode(text) } as PreparedDocument;
 }
 
 /** An assessment as `assessments/<agency>.json` holds it; throws an IssueError if it is not valid. */
@@ -93,6 +99,6 @@ function passesAsIs(schema: z.ZodType, value: unknown): boolean {
 }
 
 /** A prepared document received from another thread (structured cloning keeps the fields, not the brand). */
-export function asPrepared(x: { kind: PreparedDocument['kind']; agency: string; text: string }): PreparedDocument {
-  return prepare(x.kind, x.agency, x.text);
+export function asPrepared(x: { kind: PreparedDocument['kind']; agency: string; bytes: Uint8Array }): PreparedDocument {
+  return { kind: x.kind, agency: x.agency, bytes: x.bytes } as PreparedDocument;
 }

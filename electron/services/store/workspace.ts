@@ -870,7 +870,7 @@ export class WorkspaceStore {
         if (doc.kind === 'agency-nominations') {
           const file = this.nominationsFile(c);
           this.assertWritable(file.label);
-          stage(file.label, doc.text, BACKUP_COUNT);
+          stage(file.label, doc.bytes, BACKUP_COUNT);
           state.afterCommit.push(() => this.lost.delete(file.label));
           return;
         }
@@ -887,7 +887,7 @@ export class WorkspaceStore {
             if (!(e instanceof IssueError && isLost(e))) throw e;
           }
         }
-        stage(file.label, doc.text, BACKUP_COUNT);
+        stage(file.label, doc.bytes, BACKUP_COUNT);
         state.assessed.add(c);
         state.afterCommit.push(() => {
           // Read again from the file when next asked for.

@@ -3,14 +3,20 @@
 // It gets its context once (workerData) and one job per message.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { InspectContext } from '../cycle/inspect.ts';
-import { type Job, runJob } from './jobs.ts';
+import { type Job, type JobResult, runJob } from './jobs.ts';
 
 const ctx = (workerData ?? null) as InspectContext | null;
 const port = parentPort;
 if (!port) throw new Error('workers/worker.ts runs as a worker thread');
 
 port.on('message', (msg: { id: number; job: Job }) => {
-  const transfer = (r: { kind: string; bytes?: Uint8Array }) => (r.bytes ? [r.bytes.buffer as ArrayBuffer] : []);
+  // The file's bytes and the documents to store go back without a copy: each has a buffer of its own.
+  const transfer = (r: JobResult): ArrayBuffer[] => {
+    if (r.kind !== 'inspect') return [];
+    const out = [r.bytes.buffer as ArrayBuffer];
+    if (r.result.ok) for (const d of [r.result.assessment, r.result.nominations]) if (d) out.push(d.bytes.buffer as ArrayBuffer);
+    return out;
+  };
   void runJob(msg.job, ctx).then(
     (result) => port.postMessage({ id: msg.id, result }, transfer(result)),
     (e: unknown) => port.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) }),
