@@ -1,5 +1,5 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
-import { mkdir, open, unlink } from 'node:fs/promises';
+import { close, closeSync, copyFileSync, existsSync, fsync, fsyncSync, linkSync, open, openSync, readdirSync, renameSync, unlinkSync, write } from 'node:fs';
+import { mkdir, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { IssueError, issue } from '../../../shared/util/issue.ts';
@@ -79,12 +79,16 @@ export async function writeStaged(
     while (next < temps.length && failure === null) {
       const t = temps[next++]!;
       try {
-        const fh = await open(t.tmp, 'wx');
+        // The callback API: a fraction of the FileHandle API's cost per call, and nothing here
+        // blocks this thread (creating a file can wait on the file system's journal while other
+        // files are being fsynced).
+        const fd = await call<number>((cb) => open(t.tmp, 'wx', cb));
         try {
-          await fh.writeFile(t.f.data);
-          await fh.sync();
+          const bytes = typeof t.f.data === 'string' ? Buffer.from(t.f.data) : t.f.data;
+          for (let at = 0; at < bytes.byteLength; ) at += await call<number>((cb) => write(fd, bytes, at, bytes.byteLength - at, null, cb));
+          await call<void>((cb) => fsync(fd, cb));
         } finally {
-          await fh.close();
+          await call<void>((cb) => close(fd, cb));
         }
       } catch (e) {
         failure ??= failed(t.f.label, e);
@@ -148,4 +152,9 @@ function unlinkQuietly(path: string): void {
   } catch {
     // gone already
   }
+}
+
+/** A callback-style fs call as a promise. */
+function call<T>(f: (cb: (e: NodeJS.ErrnoException | null, value?: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => f((e, value) => (e ? reject(e) : resolve(value as T))));
 }
