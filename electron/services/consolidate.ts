@@ -3,6 +3,8 @@ import pMap from 'p-map';
 import type { AgencyInput } from '../../shared/results/index.ts';
 import { type Results, ResultsV1, computeResults } from '../../shared/results/index.ts';
 import { type Agency, type AwardOverride, AwardOverridesDoc } from '../../shared/schema/index.ts';
+import { compiledIfAllowed } from '../../shared/schema/versioned.ts';
+import type * as z from 'zod';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { type Result, fail, issue, ok } from '../../shared/util/issue.ts';
 import { ValidatedJsonFile } from './store/json-store.ts';
@@ -14,6 +16,8 @@ export const OVERRIDES_FILE = 'award-overrides.json';
 
 /** Agencies whose files the store reads at once (appraisals, and what the workers left). */
 const READ_CONCURRENCY = 16;
+/** The results' schema, compiled at the first consolidation (a national one checks 10,000 agencies' results). */
+let resultsSchema: z.ZodType<Results> | null = null;
 /** Agencies whose documents one worker job reads. */
 const DOCS_PER_JOB = 64;
 
@@ -124,7 +128,8 @@ export async function consolidate(
     history: opts.history ?? [],
     overrides: await readOverrides(ws),
   });
-  const checked = ResultsV1.safeParse(results);
+  resultsSchema ??= compiledIfAllowed(ResultsV1);
+  const checked = resultsSchema.safeParse(results);
   if (!checked.success) return fail([issue('service.results_invalid', { file: 'results.json' }, { detail: checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') })]);
   return ok(checked.data);
 }

@@ -38,9 +38,14 @@ function hotParser<T>(schema: z.ZodType<T>): (raw: unknown) => z.ZodSafeParseRes
   let uses = 0;
   let current = schema;
   return (raw) => {
-    if (uses <= COMPILE_AFTER && ++uses > COMPILE_AFTER && z.config().jitless !== true && z.util.allowsEval.value) current = z.compile(schema);
+    if (uses <= COMPILE_AFTER && ++uses > COMPILE_AFTER) current = compiledIfAllowed(schema);
     return current.safeParse(raw);
   };
+}
+
+/** The schema compiled by zod (same values and issues, faster on large documents), or itself where code cannot be generated. */
+export function compiledIfAllowed<T>(schema: z.ZodType<T>): z.ZodType<T> {
+  return z.config().jitless !== true && z.util.allowsEval.value ? z.compile(schema) : schema;
 }
 
 export function defineVersioned<Latest>(spec: VersionedSpec<Latest>): VersionedKind<Latest> {
