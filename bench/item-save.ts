@@ -18,6 +18,7 @@ import { AppService } from '../electron/services/app-service.ts';
 import { createRng } from '../electron/services/demo/rng.ts';
 import { WorkspaceStore } from '../electron/services/store/workspace.ts';
 import { communeAssessment, communeTemplate, communes, nationalCampaign } from './national/dataset.ts';
+import { flushDisk } from './national/measure.ts';
 
 const { values } = parseArgs({
   options: {
@@ -126,6 +127,7 @@ async function measureSize(base: string, n: number): Promise<SizeResult> {
     await created.close();
   }
   const populateMs = performance.now() - t0;
+  flushDisk();
 
   const t1 = performance.now();
   const ws = await WorkspaceStore.open(dir);

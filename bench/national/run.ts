@@ -13,7 +13,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDataset } from './dataset.ts';
-import type { StageFigures } from './measure.ts';
+import { type StageFigures, flushDisk } from './measure.ts';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string', default: '100,1000,10000' }, seed: { type: 'string', default: '2026' }, dir: { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean', default: false } },
@@ -70,6 +70,7 @@ for (const n of sizes) {
     const dataset = await buildDataset(root, n, seed);
     const buildMs = performance.now() - t0;
     writeFileSync(join(root, 'dataset.json'), JSON.stringify(dataset));
+    flushDisk();
     console.log(`  ${n} agencies: dataset of ${(dataset.bytes / 2 ** 20).toFixed(1)} MiB, ${dataset.evidenceFiles} evidence files, built in ${(buildMs / 1000).toFixed(1)} s (${root})`);
     const parscore = child<StagesOut>('stages.mjs', root);
     const floor = child<FloorOut>('floor.mjs', root);
