@@ -488,7 +488,9 @@ function slowEntry(bits: BitReader, c: Code, offset: number, buffer: number, cou
  * Takes the codes of one block up to its end-of-block code, marking the symbols used in
  * usedLiterals and usedDistances. The hot loop: the reader's state is kept in locals, and bits
  * taken past the end are looked for only at the end of the block and before reporting an error
- * (the zero bytes read there can only take it further past the end, and refill stops it).
+ * (the zero bytes read there can only take it further past the end, and refill stops it). The
+ * refill is written out at each of its three places on purpose: as a function it would have to
+ * hand back three values per code, which costs more than the rest of the loop.
  */
 function walkCodes(bits: BitReader, lit: Code, dist: Code): void {
   const data = bits.data;
