@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import pMap from 'p-map';
 import type { AgencyInput } from '../../shared/results/index.ts';
-import { type Results, ResultsV1, computeResults } from '../../shared/results/index.ts';
+import { type Results, ResultsV1, type ScoredAgency, resultsOf, scoreAgency } from '../../shared/results/index.ts';
 import { type Agency, type AwardOverride, AwardOverridesDoc } from '../../shared/schema/index.ts';
 import { compiledIfAllowed } from '../../shared/schema/versioned.ts';
 import type * as z from 'zod';
@@ -14,8 +14,6 @@ import type { WorkspaceStore } from './store/workspace.ts';
 
 export const OVERRIDES_FILE = 'award-overrides.json';
 
-/** Agencies whose files the store reads at once (appraisals, and what the workers left). */
-const READ_CONCURRENCY = 16;
 /** The results' schema, compiled at the first consolidation (a national one checks 10,000 agencies' results). */
 let resultsSchema: z.ZodType<Results> | null = null;
 /** Agencies whose documents one worker job reads. */
@@ -73,61 +71,56 @@ export async function consolidate(
     const code = agency.code.normalize('NFC');
     return { agency, code, entry: byCode.get(agency.code), appraised: appraised.has(code), nominates: nominating.has(code) };
   });
-  // The assessments, appraisals and nominations are read, parsed and checked on worker threads (one per core),
-  // many agencies per job: the disk's latency overlaps, the cores share the work, and the messages
-  // between threads stay few.
+  /** One agency's documents for the results: what a worker read, else (damaged, older version …) what the store reads, repairs and reports. */
+  const inputOf = async ({ agency, code, entry, appraised: hasAppraisal, nominates }: (typeof wanted)[number], got: AgencyDocs): Promise<AgencyInput> => {
+    const readAssessment = async () => got.assessment ?? (await ws.readAssessmentView(code).then((a) => a && resultsView(a)));
+    const readNominations = async () => got.nominations ?? (await ws.readAgencyNominations(code))?.nominations ?? null;
+    const [assessment, appraisal, nominations] = await Promise.all([
+      entry?.submission ? readAssessment() : null,
+      hasAppraisal ? (got.appraisal ?? ws.readAppraisal(agency.code)) : null,
+      nominates ? readNominations() : null,
+    ]);
+    return {
+      agency,
+      template: templateOf(agency)!,
+      assessment,
+      appraisal,
+      survey: survey?.results[agency.code] ?? null,
+      submission: entry?.submission ? { revision: entry.submission.revision, receivedAt: entry.submission.receivedAt, late: entry.submission.late } : null,
+      nominations: nominations ?? [],
+    };
+  };
+  // The assessments, appraisals and nominations are read, parsed and checked on worker threads (one
+  // per core), many agencies per job: the disk's latency overlaps, the cores share the work, and the
+  // messages between threads stay few. Each agency is scored as soon as its documents arrive and
+  // only its score is kept: 10,000 agencies' documents are never all in memory at once.
+  const scored: ScoredAgency[] = new Array<ScoredAgency>(wanted.length);
   const pool = WorkerPool.create(null, opts.workers ?? WorkerPool.sizeFor(campaign.agencies.length));
-  let docs: AgencyDocs[];
   try {
     const batches: (typeof wanted)[] = [];
     for (let i = 0; i < wanted.length; i += DOCS_PER_JOB) batches.push(wanted.slice(i, i + DOCS_PER_JOB));
-    const read = await pMap(
+    await pMap(
       batches,
-      (batch) =>
-        pool.agencyDocs(
+      async (batch, b) => {
+        const docs = await pool.agencyDocs(
           batch.map((w) => ({
             assessment: w.entry?.submission ? ws.docLocation('assessment', w.code) : null,
             appraisal: w.appraised ? ws.docLocation('appraisal', w.code) : null,
             nominations: w.nominates ? ws.docLocation('nominations', w.code) : null,
           })),
-        ),
+        );
+        const inputs = await Promise.all(batch.map((w, j) => inputOf(w, docs[j]!)));
+        for (const [j, input] of inputs.entries()) scored[b * DOCS_PER_JOB + j] = scoreAgency(campaign, input);
+      },
       { concurrency: Math.max(2, pool.capacity) },
     );
-    docs = read.flat();
   } finally {
     await pool.close();
   }
-  const agencies: AgencyInput[] = await pMap(
-    wanted,
-    async ({ agency, code, entry, appraised: hasAppraisal, nominates }, i) => {
-      const got = docs[i]!;
-      // Anything the workers did not read plainly (damaged, older version …): the store reads it, repairs and reports.
-      const readAssessment = async () => got.assessment ?? (await ws.readAssessmentView(code).then((a) => a && resultsView(a)));
-      const readNominations = async () => got.nominations ?? (await ws.readAgencyNominations(code))?.nominations ?? null;
-      const [assessment, appraisal, nominations] = await Promise.all([
-        entry?.submission ? readAssessment() : null,
-        hasAppraisal ? (got.appraisal ?? ws.readAppraisal(agency.code)) : null,
-        nominates ? readNominations() : null,
-      ]);
-      return {
-        agency,
-        template: templateOf(agency)!,
-        assessment,
-        appraisal,
-        survey: survey?.results[agency.code] ?? null,
-        submission: entry?.submission ? { revision: entry.submission.revision, receivedAt: entry.submission.receivedAt, late: entry.submission.late } : null,
-        nominations: nominations ?? [],
-      };
-    },
-    { concurrency: READ_CONCURRENCY },
+  const results = resultsOf(
+    { campaign, generatedAt: opts.now ?? new Date().toISOString(), history: opts.history ?? [], overrides: await readOverrides(ws) },
+    scored,
   );
-  const results = computeResults({
-    campaign,
-    agencies,
-    generatedAt: opts.now ?? new Date().toISOString(),
-    history: opts.history ?? [],
-    overrides: await readOverrides(ws),
-  });
   resultsSchema ??= compiledIfAllowed(ResultsV1);
   const checked = resultsSchema.safeParse(results);
   if (!checked.success) return fail([issue('service.results_invalid', { file: 'results.json' }, { detail: checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') })]);

@@ -21,7 +21,7 @@ import { round2 } from '../scoring/rounding.ts';
 import type { ExactTree } from '../scoring/tree.ts';
 import type { CompiledTemplate } from '../template/compile.ts';
 import { type Issue, issue } from '../util/issue.ts';
-import { type DeclaringAgency, headlineFigures, isoSummary } from './indicators.ts';
+import { headlineFigures, isoSummary } from './indicators.ts';
 import { type RankingKey, bandFor, rankGroup } from './ranking.ts';
 import { type AgencyResult, type AreaResult, type GroupSummary, type IndicatorScope, type IsoScope, type MessageRef, RESULTS_KIND, type Results } from './schema.ts';
 
@@ -52,11 +52,21 @@ export const GROUPS: readonly AgencyGroup[] = ['department', 'district', 'commun
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 const ratio100 = (x: number, max: number): number => (max > 0 ? (x / max) * 100 : 0);
 
-/** One agency scored, before ranking. */
-interface Scored {
-  input: AgencyInput;
+/**
+ * One agency scored, before ranking: what the ranking, the headline figures and the commendation
+ * rules read of it, without its documents (a national consolidation scores each agency as its
+ * documents arrive and keeps only this).
+ */
+export interface ScoredAgency {
+  agency: Agency;
+  template: CompiledTemplate;
+  /** The figures its assessment declares; null without a submission. */
+  indicators: Assessment['indicators'] | null;
+  nominations: Nomination[];
   result: Omit<AgencyResult, 'rank' | 'rankedBy'>;
   key: RankingKey;
+  /** What was found wrong in its documents, located at the agency. */
+  issues: Issue[];
 }
 
 /** Sum of the survey subtrees under each area, by area node index. */
@@ -70,7 +80,9 @@ function surveyByArea(ct: CompiledTemplate, tree: ExactTree): Map<number, number
   return out;
 }
 
-function scoreAgency(campaign: Campaign, input: AgencyInput, issues: Issue[]): Scored {
+/** Scores one agency's documents (pure; any order, any thread). */
+export function scoreAgency(campaign: Campaign, input: AgencyInput): ScoredAgency {
+  const issues: Issue[] = [];
   const { agency, template: ct, assessment: a, appraisal } = input;
   const at = { agency: agency.code };
   const note = (i: Issue): void => {
@@ -144,7 +156,7 @@ function scoreAgency(campaign: Campaign, input: AgencyInput, issues: Issue[]): S
   else if (late && campaign.late.mode === 'not_ranked') unranked = { key: 'results.unranked.late', params: {} };
   const status: AgencyStatus = appraisal?.status ?? (submitted ? 'submitted' : 'not_submitted');
 
-  const result: Scored['result'] = {
+  const result: ScoredAgency['result'] = {
     agency: { code: agency.code, name: agency.name, group: agency.group, parent: agency.parent },
     template: { ...ct.ref },
     status,
@@ -176,7 +188,7 @@ function scoreAgency(campaign: Campaign, input: AgencyInput, issues: Issue[]): S
     self: result.self.score,
     areas: areaPoints,
   };
-  return { input, result, key };
+  return { agency, template: ct, indicators: a ? a.indicators : null, nominations: input.nominations, result, key, issues };
 }
 
 /** The latest results per earlier year, as the commendation rules read them. */
@@ -207,19 +219,26 @@ function groupSummary(group: AgencyGroup, rows: readonly AgencyResult[]): GroupS
 }
 
 export function computeResults(input: ResultsInput): Results {
+  return resultsOf(input, input.agencies.map((a) => scoreAgency(input.campaign, a)));
+}
+
+/**
+ * The results of agencies already scored (`scoreAgency`, in the campaign's order): ranking within
+ * each group, group summaries, headline figures, ISO summary, commendation candidates.
+ */
+export function resultsOf(input: Omit<ResultsInput, 'agencies'>, scored: readonly ScoredAgency[]): Results {
   const { campaign } = input;
   const issues: Issue[] = [];
   for (const tb of campaign.tieBreaks) if (tb.by === 'AREA_SCORE' && tb.area === undefined) issues.push(issue('results.tie_break_without_area'));
+  for (const s of scored) issues.push(...s.issues);
 
-  const scored = input.agencies.map((a) => scoreAgency(campaign, a, issues));
   const rows: AgencyResult[] = [];
   const groups: GroupSummary[] = [];
   const indicators: IndicatorScope[] = [];
   const iso: IsoScope[] = [];
-  const declaring = (list: readonly Scored[]): DeclaringAgency[] => list.map((s) => s.input);
 
   for (const group of GROUPS) {
-    const members = scored.filter((s) => s.input.agency.group === group);
+    const members = scored.filter((s) => s.agency.group === group);
     if (members.length === 0) continue;
     const ranked = members.filter((s) => s.result.ranked);
     const places = rankGroup(
@@ -241,13 +260,13 @@ export function computeResults(input: ResultsInput): Results {
     );
     rows.push(...groupRows);
     groups.push(groupSummary(group, groupRows));
-    indicators.push(headlineFigures(group, declaring(members)));
-    if (campaign.isoIndicators) iso.push(isoSummary(group, declaring(members), campaign.isoIndicators));
+    indicators.push(headlineFigures(group, members));
+    if (campaign.isoIndicators) iso.push(isoSummary(group, members, campaign.isoIndicators));
   }
-  indicators.push(headlineFigures('all', declaring(scored)));
-  if (campaign.isoIndicators) iso.push(isoSummary('all', declaring(scored), campaign.isoIndicators));
+  indicators.push(headlineFigures('all', scored));
+  if (campaign.isoIndicators) iso.push(isoSummary('all', scored, campaign.isoIndicators));
 
-  const inputs = new Map(input.agencies.map((a) => [a.agency.code, a]));
+  const inputs = new Map(scored.map((a) => [a.agency.code, a]));
   const standings: AgencyStanding[] = rows.map((r) => {
     const src = inputs.get(r.agency.code)!;
     return {

@@ -3,7 +3,7 @@
  * classification bands, headline figures, the ISO 9001 summary and period comparison. Commendation
  * candidates (step 9) come from shared/awards and travel inside the results.
  */
-export { type AgencyInput, GROUPS, type ResultsInput, computeResults } from './compute.ts';
+export { type AgencyInput, GROUPS, type ResultsInput, type ScoredAgency, computeResults, resultsOf, scoreAgency } from './compute.ts';
 export { comparePeriods } from './compare.ts';
 export { type DeclaringAgency, headlineFigures, isoSummary } from './indicators.ts';
 export { type Placed, type RankingKey, bandFor, rankGroup, topBand } from './ranking.ts';

@@ -14,7 +14,8 @@ import { ISO_STEPS, type IndicatorFigure, type IndicatorScope, type IsoGap, type
 export interface DeclaringAgency {
   agency: Agency;
   template: CompiledTemplate;
-  assessment: Assessment | null;
+  /** The figures its assessment declares; null without a submission. */
+  indicators: Assessment['indicators'] | null;
 }
 
 const codes = new WeakMap<CompiledTemplate, ReadonlySet<string>>();
@@ -30,7 +31,7 @@ function codesOf(ct: CompiledTemplate): ReadonlySet<string> {
 const percentOf = (x: number, of: number): number | null => (of > 0 ? round2((x / of) * 100) : null);
 
 function declared(a: DeclaringAgency, code: string): IndicatorValue | undefined {
-  const values = a.assessment?.indicators;
+  const values = a.indicators;
   return values && Object.hasOwn(values, code) ? values[code] : undefined;
 }
 
@@ -82,7 +83,7 @@ export function isoSummary(scope: Scope, agencies: readonly DeclaringAgency[], c
   const missing: IsoGap[] = [];
   for (const a of agencies) {
     const state = (code: string): IsoStepState => {
-      if (a.assessment === null) return 'no_submission';
+      if (a.indicators === null) return 'no_submission';
       const v = declared(a, code);
       return v === true ? 'yes' : v === false ? 'no' : 'not_declared';
     };
