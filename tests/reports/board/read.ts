@@ -2,9 +2,8 @@
  * Reads a workbook back twice, with exceljs and with Debian's openpyxl, into the same plain shape,
  * so that every assertion runs against both readers.
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { readOpenpyxlBook } from '../openpyxl.ts';
 
 export interface CellDump {
   v: string | number | boolean | null;
@@ -36,12 +35,23 @@ export interface WorkbookDump {
   formulas: string[];
 }
 
-const PYTHON = '/usr/bin/python3';
-
 export function readOpenpyxl(file: string): WorkbookDump {
-  const json = execFileSync(PYTHON, [join(import.meta.dirname, 'dump_xlsx.py'), file], { encoding: 'utf8', maxBuffer: 256 << 20 });
-  const d = JSON.parse(json) as Omit<WorkbookDump, 'reader'>;
-  return { reader: 'openpyxl', ...d };
+  const book = readOpenpyxlBook(file);
+  return {
+    reader: 'openpyxl',
+    formulas: book.formulas,
+    sheets: book.sheets.map((s) => ({
+      name: s.name,
+      freeze: s.freeze,
+      printTitleRows: s.printTitleRows && s.printTitleRows.replaceAll('$', ''),
+      orientation: s.orientation,
+      fitToWidth: s.fitToWidth,
+      paperSize: s.paperSize,
+      widths: s.widths,
+      merged: s.merged,
+      rows: s.rows.map((row) => row.map((c) => ({ v: c.v, t: c.v === null ? '' : c.t, fmt: c.fmt, bold: c.bold }))),
+    })),
+  };
 }
 
 function typeOf(c: ExcelJS.Cell): string {

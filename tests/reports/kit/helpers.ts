@@ -1,25 +1,12 @@
 /** Reading report workbooks back for the report tests: exceljs, openpyxl (Debian's python3) and the raw XML. */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import yauzl from 'yauzl';
+import { type OpenpyxlCell, columnLetters, openpyxlCount, readOpenpyxlBook } from '../openpyxl.ts';
 
-export const PYTHON = '/usr/bin/python3';
-const DUMP = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dump_xlsx.py');
+export { PYTHON } from '../openpyxl.ts';
+export { openpyxlCount };
 
-export interface PyCell {
-  v: string | number | boolean;
-  t: string;
-  date: boolean;
-  font: string | null;
-  size: number | null;
-  bold: boolean;
-  italic: boolean;
-  fmt: string;
-  wrap: boolean;
-  link: string | null;
-}
+export type PyCell = Omit<OpenpyxlCell, 'v' | 'merged'> & { v: string | number | boolean };
 export interface PySheet {
   maxRow: number;
   freeze: string | null;
@@ -33,6 +20,7 @@ export interface PySheet {
   footer: string | null;
   merged: string[];
   outline: Record<string, number>;
+  /** The cells that hold a value, by address ("B7"). */
   cells: Record<string, PyCell>;
 }
 export interface PyBook {
@@ -40,16 +28,20 @@ export interface PyBook {
   data: Record<string, PySheet>;
 }
 
+/** openpyxl's reading, each sheet's non-empty cells by address. */
 export function openpyxlDump(file: string): PyBook {
-  return JSON.parse(execFileSync(PYTHON, [DUMP, file], { encoding: 'utf8', maxBuffer: 1 << 30 })) as PyBook;
-}
-
-/** Rows and formula cells per sheet, read in openpyxl's read-only mode (for big files). */
-export function openpyxlCount(file: string): Record<string, { rows: number; formulas: number }> {
-  return JSON.parse(execFileSync(PYTHON, [DUMP, file, '--count'], { encoding: 'utf8', maxBuffer: 1 << 26 })) as Record<
-    string,
-    { rows: number; formulas: number }
-  >;
+  const book = readOpenpyxlBook(file);
+  const data: Record<string, PySheet> = {};
+  for (const { name, rows, widths: _widths, ...setup } of book.sheets) {
+    const cells: Record<string, PyCell> = {};
+    rows.forEach((row, r) =>
+      row.forEach(({ v, merged: _merged, ...rest }, c) => {
+        if (v !== null) cells[`${columnLetters(c + 1)}${r + 1}`] = { v, ...rest };
+      }),
+    );
+    data[name] = { maxRow: rows.length, ...setup, cells };
+  }
+  return { sheets: book.sheets.map((s) => s.name), data };
 }
 
 /** The text of every worksheet part of an xlsx file. */

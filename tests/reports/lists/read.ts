@@ -2,9 +2,8 @@
  * Reads a report workbook back twice, with exceljs and with Debian's openpyxl, into one shape, so
  * that a test can compare the two readers and check the figures.
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { readOpenpyxlBook } from '../openpyxl.ts';
 
 export type Value = string | number | boolean | null;
 export interface Cell {
@@ -75,15 +74,8 @@ export async function readWithExceljs(file: string): Promise<Book> {
   return { formulas, sheets };
 }
 
-type PyCell = [Value, string, string, boolean] | null;
-interface PyBook {
-  formulas: string[];
-  sheets: { name: string; orientation: string | null; printTitleRows: string | null; freeze: string | null; rows: PyCell[][] }[];
-}
-
 export function readWithOpenpyxl(file: string): Book {
-  const out = execFileSync('/usr/bin/python3', [join(import.meta.dirname, 'dump_xlsx.py'), file], { encoding: 'utf8', maxBuffer: 256 << 20 });
-  const py = JSON.parse(out) as PyBook;
+  const py = readOpenpyxlBook(file);
   return {
     formulas: py.formulas,
     sheets: py.sheets.map((s): Sheet => {
@@ -95,11 +87,10 @@ export function readWithOpenpyxl(file: string): Book {
         frozenRows: freeze ? Number(freeze[1]) - 1 : 0,
         rows: s.rows.map((row) =>
           row.map((c) => {
-            if (c === null) return null;
-            const [v, , fmt, bold] = c;
+            if (c.merged) return null;
             // Dates come as "2025-01-20T00:00:00".
-            const value = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00$/.test(v) && c[1] === 'd' ? v.slice(0, 10) : v;
-            return { v: value, fmt, bold };
+            const value = typeof c.v === 'string' && /^\d{4}-\d{2}-\d{2}T00:00:00$/.test(c.v) && c.t === 'd' ? c.v.slice(0, 10) : c.v;
+            return { v: value, fmt: c.fmt, bold: c.bold };
           }),
         ),
       };
