@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import * as z from 'zod';
 import { IssueError, issue } from '../../../shared/util/issue.ts';
-import { BACKUP_COUNT, backupPath, errno, errorDetail, fsyncDir, writeFileDurable } from './durable-file.ts';
+import { errno, errorDetail, fsyncDir, writeFileDurable } from './durable-file.ts';
 import { readOrNull } from './evidence.ts';
 
 /** The undo journal of the transaction in progress (at most one per workspace). */
@@ -51,13 +51,6 @@ export class Journal {
   constructor(private readonly dir: string) {
     this.path = join(dir, JOURNAL_FILE);
     this.doc = { kind: 'parscore.journal', schemaVersion: 1, startedAt: new Date().toISOString(), files: [], appends: [], dirs: [] };
-  }
-
-  /** Records a file (and, with `backups`, its rotating `.bak1…3`) before it is replaced or created. */
-  async protectFile(rel: string, opts: { backups?: boolean } = {}): Promise<void> {
-    const paths = [rel];
-    if (opts.backups) for (let n = 1; n <= BACKUP_COUNT; n++) paths.push(backupPath(rel, n));
-    await this.protectMany({ files: paths.map((p) => ({ rel: p, exists: existsQuietly(this.abs(p)) })) });
   }
 
   /**
@@ -108,11 +101,6 @@ export class Journal {
     // The links must be on disk before the journal that names them.
     if (linked) await fsyncDir(join(this.dir, JOURNAL_SAVED_DIR));
     if (changed) await this.save();
-  }
-
-  /** Records an append-only file's size before entries are appended to it. */
-  async protectAppend(rel: string): Promise<void> {
-    await this.protectMany({ appends: [rel] });
   }
 
   /** A hard link to the file in the saved folder (its name), or null where links are not possible. */
@@ -239,15 +227,6 @@ async function restoreSaved(saved: string, abs: string): Promise<void> {
   const tmp = join(dirname(abs), `.${basename(abs)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   await link(saved, tmp);
   await rename(tmp, abs);
-}
-
-function existsQuietly(abs: string): boolean {
-  try {
-    statSync(abs);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function sizeOrNull(abs: string, rel: string): number | null {
