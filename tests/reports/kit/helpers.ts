@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import yauzl from 'yauzl';
 import { type OpenpyxlCell, columnLetters, openpyxlCount, readOpenpyxlBook } from '../openpyxl.ts';
 
-export { PYTHON } from '../openpyxl.ts';
 export { openpyxlCount };
 
 export type PyCell = Omit<OpenpyxlCell, 'v' | 'merged'> & { v: string | number | boolean };
