@@ -8,7 +8,7 @@ import type * as z from 'zod';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { type Result, fail, issue, ok } from '../../shared/util/issue.ts';
 import { ValidatedJsonFile } from './store/json-store.ts';
-import { type AgencyDocs, resultsView } from './workers/jobs.ts';
+import { type AgencyDocs, type ScoreRequest, resultsView } from './workers/jobs.ts';
 import { WorkerPool } from './workers/pool.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 
@@ -16,7 +16,7 @@ export const OVERRIDES_FILE = 'award-overrides.json';
 
 /** The results' schema, compiled at the first consolidation (a national one checks 10,000 agencies' results). */
 let resultsSchema: z.ZodType<Results> | null = null;
-/** Agencies whose documents one worker job reads. */
+/** Agencies one worker job reads and scores. */
 const DOCS_PER_JOB = 64;
 
 function overridesFile(ws: WorkspaceStore): ValidatedJsonFile<{ kind: 'parscore.award-overrides'; schemaVersion: 1; overrides: AwardOverride[] }> {
@@ -67,50 +67,48 @@ export async function consolidate(
   }
   const appraised = await ws.agenciesWithDocs('appraisals');
   const nominating = await ws.agenciesWithDocs('nominations');
-  const wanted = campaign.agencies.map((agency) => {
+  const wanted = campaign.agencies.map((agency): ScoreRequest & { code: string } => {
     const code = agency.code.normalize('NFC');
-    return { agency, code, entry: byCode.get(agency.code), appraised: appraised.has(code), nominates: nominating.has(code) };
-  });
-  /** One agency's documents for the results: what a worker read, else (damaged, older version …) what the store reads, repairs and reports. */
-  const inputOf = async ({ agency, code, entry, appraised: hasAppraisal, nominates }: (typeof wanted)[number], got: AgencyDocs): Promise<AgencyInput> => {
-    const readAssessment = async () => got.assessment ?? (await ws.readAssessmentView(code).then((a) => a && resultsView(a)));
-    const readNominations = async () => got.nominations ?? (await ws.readAgencyNominations(code))?.nominations ?? null;
-    const [assessment, appraisal, nominations] = await Promise.all([
-      entry?.submission ? readAssessment() : null,
-      hasAppraisal ? (got.appraisal ?? ws.readAppraisal(agency.code)) : null,
-      nominates ? readNominations() : null,
-    ]);
+    const submission = byCode.get(agency.code)?.submission;
     return {
       agency,
-      template: templateOf(agency)!,
-      assessment,
-      appraisal,
+      code,
       survey: survey?.results[agency.code] ?? null,
-      submission: entry?.submission ? { revision: entry.submission.revision, receivedAt: entry.submission.receivedAt, late: entry.submission.late } : null,
-      nominations: nominations ?? [],
+      submission: submission ? { revision: submission.revision, receivedAt: submission.receivedAt, late: submission.late } : null,
+      assessment: submission ? ws.docLocation('assessment', code) : null,
+      appraisal: appraised.has(code) ? ws.docLocation('appraisal', code) : null,
+      nominations: nominating.has(code) ? ws.docLocation('nominations', code) : null,
     };
+  });
+  /** An agency a worker could not read plainly (damaged, an older version …): the store reads, repairs and reports, and it is scored here. */
+  const scoreHere = async (w: (typeof wanted)[number], got: AgencyDocs): Promise<ScoredAgency> => {
+    const readAssessment = async () => got.assessment ?? (await ws.readAssessmentView(w.code).then((a) => a && resultsView(a)));
+    const readNominations = async () => got.nominations ?? (await ws.readAgencyNominations(w.code))?.nominations ?? null;
+    const [assessment, appraisal, nominations] = await Promise.all([
+      w.assessment ? readAssessment() : null,
+      w.appraisal ? (got.appraisal ?? ws.readAppraisal(w.agency.code)) : null,
+      w.nominations ? readNominations() : null,
+    ]);
+    const input: AgencyInput = { agency: w.agency, template: templateOf(w.agency)!, assessment, appraisal, survey: w.survey, submission: w.submission, nominations: nominations ?? [] };
+    return scoreAgency(campaign, input);
   };
-  // The assessments, appraisals and nominations are read, parsed and checked on worker threads (one
-  // per core), many agencies per job: the disk's latency overlaps, the cores share the work, and the
-  // messages between threads stay few. Each agency is scored as soon as its documents arrive and
-  // only its score is kept: 10,000 agencies' documents are never all in memory at once.
+  // The agencies are read, checked and scored on worker threads (one per core), many per job: the
+  // disk's latency overlaps, the cores share the work, the messages between threads stay few, and
+  // only the scores come back: 10,000 agencies' documents are never all in memory at once.
   const scored: ScoredAgency[] = new Array<ScoredAgency>(wanted.length);
-  const pool = WorkerPool.create(null, opts.workers ?? WorkerPool.sizeFor(campaign.agencies.length));
+  const groups = Object.fromEntries([...new Set(campaign.agencies.map((a) => a.group))].map((g) => [g, { template: ws.template(campaign.templates[g]!)! }]));
+  const pool = WorkerPool.create({ campaign, now: opts.now ?? new Date().toISOString(), limits: {}, templates: groups }, opts.workers ?? WorkerPool.sizeFor(campaign.agencies.length));
   try {
     const batches: (typeof wanted)[] = [];
     for (let i = 0; i < wanted.length; i += DOCS_PER_JOB) batches.push(wanted.slice(i, i + DOCS_PER_JOB));
     await pMap(
       batches,
       async (batch, b) => {
-        const docs = await pool.agencyDocs(
-          batch.map((w) => ({
-            assessment: w.entry?.submission ? ws.docLocation('assessment', w.code) : null,
-            appraisal: w.appraised ? ws.docLocation('appraisal', w.code) : null,
-            nominations: w.nominates ? ws.docLocation('nominations', w.code) : null,
-          })),
-        );
-        const inputs = await Promise.all(batch.map((w, j) => inputOf(w, docs[j]!)));
-        for (const [j, input] of inputs.entries()) scored[b * DOCS_PER_JOB + j] = scoreAgency(campaign, input);
+        const answers = await pool.agencyScores(batch.map(({ code: _, ...request }) => request));
+        for (const [j, a] of answers.entries()) {
+          const w = batch[j]!;
+          scored[b * DOCS_PER_JOB + j] = 'scored' in a ? { ...a.scored, template: templateOf(w.agency)! } : await scoreHere(w, a.docs);
+        }
       },
       { concurrency: Math.max(2, pool.capacity) },
     );

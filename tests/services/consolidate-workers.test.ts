@@ -10,6 +10,8 @@ import { importSubmissions } from '../../electron/services/cycle/import.ts';
 import { setAppraisedScore } from '../../electron/services/cycle/appraisal.ts';
 import { consolidate } from '../../electron/services/consolidate.ts';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
+import { ResultsV1, computeResults } from '../../shared/results/index.ts';
+import { compileTemplate } from '../../shared/template/compile.ts';
 
 let root = '';
 let haDir = '';
@@ -59,6 +61,34 @@ describe('consolidation on worker threads', () => {
     const appraised = here.results.agencies.filter((a) => ['X00003', 'X00007', 'X00090'].includes(a.agency.code));
     expect(appraised.map((a) => a.hasAppraisal && a.appraised.score < a.self.score)).toEqual([true, true, true]);
     expect(threads.results).toEqual(here.results);
+  });
+
+  it('gives the results the engine gives for the documents as the store reads them, one by one', async () => {
+    const ws = await WorkspaceStore.open(haDir);
+    try {
+      const campaign = ws.campaign()!;
+      const ct = compileTemplate(ws.template(campaign.templates.commune!)!);
+      const agencies = await Promise.all(
+        campaign.agencies.map(async (agency) => {
+          const submission = ws.index.agencies.find((a) => a.code === agency.code)!.submission!;
+          return {
+            agency,
+            template: ct,
+            assessment: await ws.readAssessment(agency.code),
+            appraisal: await ws.readAppraisal(agency.code),
+            survey: null,
+            submission: { revision: submission.revision, receivedAt: submission.receivedAt, late: submission.late },
+            nominations: (await ws.readAgencyNominations(agency.code))?.nominations ?? [],
+          };
+        }),
+      );
+      const expected = computeResults({ campaign, agencies, generatedAt: RECEIVED_AT, history: [], overrides: [] });
+      const r = await consolidate(ws, { now: RECEIVED_AT, workers: 2 });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      expect(r.value).toEqual(ResultsV1.parse(expected));
+    } finally {
+      await ws.close();
+    }
   });
 
   it('a damaged assessment, appraisal and nominations file are repaired by the store from their backups, with the same results', async () => {

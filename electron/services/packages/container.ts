@@ -1,4 +1,4 @@
-import { isAscii, isUtf8, transcode } from 'node:buffer';
+import { isAscii } from 'node:buffer';
 import { hash } from 'node:crypto';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
@@ -10,6 +10,7 @@ import { type Issue, IssueError, type IssueLocation, type Result, fail, issue, o
 import { type Deviation, type LaidOutEntry, checkLayout, checkWriterChoices } from './canonical.ts';
 import { checkDeflateStream } from './deflate.ts';
 import { type Identity, fingerprintOf, publicInfo, publicKeyFromB64, signBytes, verifyBytes } from './keys.ts';
+import { decodeUtf8 } from '../utf8.ts';
 import { MANIFEST_FILE, SIGNATURE_FILE, entryNameProblem, foldName, isReservedFold, isReservedName } from './names.ts';
 
 /*
@@ -634,28 +635,6 @@ function parseJson(bytes: Uint8Array): Result<unknown, string> {
     return ok(JSON.parse(text));
   } catch (e) {
     return fail(message(e));
-  }
-}
-
-/** Above this, text is decoded without the transcoder's intermediate copy (twice its size). */
-const TRANSCODE_MAX_BYTES = MiB;
-
-/**
- * The text of UTF-8 bytes, null if they are not valid UTF-8 (as a fatal TextDecoder with ignoreBOM
- * decodes them, a BOM kept as a character). isUtf8 and then the fastest decoder for the text: ASCII
- * as Latin-1, other text through ICU's transcoder to UTF-16 (twice as fast as Node 20's UTF-8
- * decoder on Vietnamese text, and the same code units for valid UTF-8), up to a size where the
- * transcoder's intermediate copy would weigh.
- */
-function decodeUtf8(bytes: Uint8Array): string | null {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (isAscii(buf)) return buf.toString('latin1');
-  if (!isUtf8(buf)) return null;
-  if (buf.byteLength > TRANSCODE_MAX_BYTES) return buf.toString('utf8');
-  try {
-    return transcode(buf, 'utf8', 'utf16le').toString('utf16le');
-  } catch {
-    return buf.toString('utf8'); // a build without ICU
   }
 }
 

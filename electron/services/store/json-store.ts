@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -16,6 +15,7 @@ import {
   writeNewFileDurable,
 } from './durable-file.ts';
 import { fileStamp } from './names.ts';
+import { decodeUtf8 } from '../utf8.ts';
 
 /** A damaged (or vanished) file that was repaired, or found beyond repair, while reading. */
 export interface Recovery {
@@ -138,11 +138,12 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
       return { state: 'bad', issues: [issue('store.empty_file', at)] };
     }
-    // isUtf8 + toString: the fatal TextDecoder's verdict at a fraction of its cost (it counts when
-    // 10,000 files are read). Invalid bytes become U+FFFD, and the file is refused below.
-    // Report what a person can act on: a file cut inside a multi-byte letter is first of all bad JSON.
-    const utf8 = isUtf8(bytes);
-    const text = bytes.toString('utf8');
+    // The fatal TextDecoder's verdict at a fraction of its cost (it counts when 10,000 files are
+    // read). Invalid bytes become U+FFFD, and the file is refused below. Report what a person can
+    // act on: a file cut inside a multi-byte letter is first of all bad JSON.
+    const decoded = decodeUtf8(bytes);
+    const utf8 = decoded !== null;
+    const text = decoded ?? bytes.toString('utf8');
     let raw: unknown;
     try {
       raw = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -1,19 +1,23 @@
-import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { AppraisalDoc, AssessmentDoc, type Appraisal, type Assessment, type Nomination } from '../../../shared/schema/index.ts';
+import { type AgencyInput, type ScoredAgency, scoreAgency } from '../../../shared/results/index.ts';
+import { type Agency, AppraisalDoc, AssessmentDoc, type Appraisal, type Assessment, type Nomination, type Template } from '../../../shared/schema/index.ts';
 import type { VersionedKind } from '../../../shared/schema/versioned.ts';
+import { type CompiledTemplate, compileTemplate } from '../../../shared/template/compile.ts';
 import { NominationsDoc } from '../store/cycle-docs.ts';
+import { decodeUtf8 } from '../utf8.ts';
 import { type InspectContext, type Inspected, inspectSubmission } from '../cycle/inspect.ts';
 
 /*
  * The work the worker threads do (workers/worker.ts), also run on the calling thread when there is
  * no worker. Each job is pure with respect to the workspace: it reads a file at most, never writes.
+ * A worker knows the campaign and its templates (InspectContext, given once): the import checks
+ * files against them, the consolidation scores agencies with them.
  */
 
 export type Job =
   | { kind: 'inspect'; file: string; bytes: Uint8Array }
   | { kind: 'inspect-path'; file: string; path: string }
-  | { kind: 'agency-docs'; agencies: AgencyDocsRequest[] };
+  | { kind: 'agency-scores'; agencies: ScoreRequest[] };
 
 /** Where a document is (`docLocation` of the store). */
 export interface DocRef {
@@ -35,10 +39,26 @@ export interface AgencyDocs {
   nominations: Nomination[] | null;
 }
 
+/** One agency to score for the results: where its documents are, and what the workspace holds of it besides. */
+export interface ScoreRequest extends AgencyDocsRequest {
+  agency: Agency;
+  survey: AgencyInput['survey'];
+  submission: AgencyInput['submission'];
+}
+
+/** A scored agency as it crosses between threads: without its compiled template, which the caller has. */
+export type ScoredOffThread = Omit<ScoredAgency, 'template'>;
+
+/**
+ * Scored; or, when a document it wants was not plain, the documents read so far: the caller reads
+ * the rest through the store (which repairs, migrates and reports) and scores it itself.
+ */
+export type ScoreAnswer = { scored: ScoredOffThread } | { docs: AgencyDocs };
+
 export type JobResult =
   | { kind: 'inspect'; result: Inspected; bytes: Uint8Array }
   | { kind: 'unreadable' }
-  | { kind: 'agency-docs'; agencies: AgencyDocs[] };
+  | { kind: 'agency-scores'; agencies: ScoreAnswer[] };
 
 /**
  * What the results read of an assessment: the inputs and self scores, bonus and declared figures.
@@ -65,10 +85,11 @@ function readPlain<T>(kind: VersionedKind<T>, path: string, label: string): T | 
   } catch {
     return null;
   }
-  if (!isUtf8(bytes)) return null;
+  const text = decodeUtf8(bytes);
+  if (text === null) return null;
   let raw: unknown;
   try {
-    raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     return null;
   }
@@ -76,20 +97,41 @@ function readPlain<T>(kind: VersionedKind<T>, path: string, label: string): T | 
   return r.ok && r.value.migratedFrom === null ? r.value.value : null;
 }
 
+/** The documents a request wants, read plainly (null where not wanted or not plain). */
+function readDocs(r: AgencyDocsRequest): AgencyDocs {
+  return {
+    assessment: r.assessment && readPlain(AssessmentDoc, r.assessment.path, r.assessment.label),
+    appraisal: r.appraisal && readPlain(AppraisalDoc, r.appraisal.path, r.appraisal.label),
+    nominations: (r.nominations && readPlain(NominationsDoc, r.nominations.path, r.nominations.label)?.nominations) ?? null,
+  };
+}
+
+/** Templates compiled once per thread (the context's objects live as long as the pool). */
+const compiled = new WeakMap<Template, CompiledTemplate>();
+
+function scoreRequest(r: ScoreRequest, ctx: InspectContext): ScoreAnswer {
+  const docs = readDocs(r);
+  const entry = ctx.templates[r.agency.group];
+  const unread = (r.assessment && !docs.assessment) || (r.appraisal && !docs.appraisal) || (r.nominations && !docs.nominations);
+  // Handed back, an assessment crosses threads as its results view (see resultsView).
+  if (unread || !entry || !('template' in entry)) return { docs: { ...docs, assessment: docs.assessment && resultsView(docs.assessment) } };
+  let template = compiled.get(entry.template);
+  if (!template) compiled.set(entry.template, (template = compileTemplate(entry.template)));
+  const { template: _, ...scored } = scoreAgency(ctx.campaign, {
+    agency: r.agency,
+    template,
+    assessment: docs.assessment,
+    appraisal: docs.appraisal,
+    survey: r.survey,
+    submission: r.submission,
+    nominations: docs.nominations ?? [],
+  });
+  return { scored };
+}
+
 export async function runJob(job: Job, ctx: InspectContext | null): Promise<JobResult> {
-  if (job.kind === 'agency-docs') {
-    return {
-      kind: 'agency-docs',
-      agencies: job.agencies.map((r) => {
-        const a = r.assessment && readPlain(AssessmentDoc, r.assessment.path, r.assessment.label);
-        return {
-          assessment: a && resultsView(a),
-          appraisal: r.appraisal && readPlain(AppraisalDoc, r.appraisal.path, r.appraisal.label),
-          nominations: (r.nominations && readPlain(NominationsDoc, r.nominations.path, r.nominations.label)?.nominations) ?? null };
-      }),
-    };
-  }
-  if (!ctx) throw new Error('inspect job without a context');
+  if (!ctx) throw new Error(`${job.kind} job without a context`);
+  if (job.kind === 'agency-scores') return { kind: 'agency-scores', agencies: job.agencies.map((r) => scoreRequest(r, ctx)) };
   if (job.kind === 'inspect-path') {
     let bytes: Buffer;
     try {

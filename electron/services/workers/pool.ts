@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InspectContext, Inspected } from '../cycle/inspect.ts';
 import { asPrepared } from '../store/prepared.ts';
-import { type AgencyDocs, type AgencyDocsRequest, type Job, type JobResult, runJob } from './jobs.ts';
+import { type Job, type JobResult, type ScoreAnswer, type ScoreRequest, runJob } from './jobs.ts';
 
 /** Jobs given to a worker at once: enough to keep it busy while the main thread reads and writes. */
 const IN_FLIGHT_PER_WORKER = 4;
@@ -17,7 +17,7 @@ interface Pending {
 
 /**
  * Worker threads (one per core) for the work that grows with the number of agencies: checking
- * submission files, reading assessments for the results. With no worker (one core, few files)
+ * submission files, reading and scoring agencies for the results. With no worker (one core, few files)
  * every job runs on this thread, the same code. Jobs answer in any order; callers keep theirs.
  * A worker that fails is not retried: its jobs and the later ones run on this thread.
  */
@@ -28,10 +28,10 @@ export class WorkerPool {
   private nextId = 0;
   private broken = false;
 
-  private constructor(private readonly ctx: InspectContext | null) {}
+  private constructor(private readonly ctx: InspectContext) {}
 
-  /** `size` 0: no worker. `ctx`: what inspect jobs need (null when the pool only reads). */
-  static create(ctx: InspectContext | null, size: number): WorkerPool {
+  /** `size` 0: no worker. `ctx`: the campaign and its templates, which every job reads. */
+  static create(ctx: InspectContext, size: number): WorkerPool {
     const pool = new WorkerPool(ctx);
     for (let i = 0; i < size; i++) pool.spawn();
     return pool;
@@ -75,15 +75,15 @@ export class WorkerPool {
   }
 
   /**
-   * Many agencies' documents read in one job (one message each way instead of two per agency); an
-   * answer's null means not wanted, or not plain: read it through the store then.
+   * Many agencies read and scored in one job (one message each way per job, not per document).
+   * An agency with a document that was not plain comes back with the documents read instead.
    */
-  async agencyDocs(agencies: AgencyDocsRequest[]): Promise<AgencyDocs[]> {
-    const r = await this.run({ kind: 'agency-docs', agencies }).catch((e: unknown) => {
+  async agencyScores(agencies: ScoreRequest[]): Promise<ScoreAnswer[]> {
+    const r = await this.run({ kind: 'agency-scores', agencies }).catch((e: unknown) => {
       if (!this.broken) throw e;
-      return runJob({ kind: 'agency-docs', agencies }, this.ctx);
+      return runJob({ kind: 'agency-scores', agencies }, this.ctx);
     });
-    if (r.kind !== 'agency-docs') throw new Error('worker answered another job');
+    if (r.kind !== 'agency-scores') throw new Error('worker answered another job');
     return r.agencies;
   }
 
@@ -145,7 +145,7 @@ function revive(r: Inspected): Inspected {
  * tests), a small bootstrap registers tsx in the worker first (a worker does not inherit the
  * loader) and then loads the .ts module; tsx is found from here, not from the current folder.
  */
-function newWorker(ctx: InspectContext | null): Worker {
+function newWorker(ctx: InspectContext): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: ctx });
   // require.resolve gives the package's CommonJS build of the API; its ESM twin sits beside it.
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;

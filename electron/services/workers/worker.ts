@@ -1,11 +1,11 @@
 // A worker thread doing jobs (workers/jobs.ts) for the main thread: the checks of thousands of
-// submission files, the reading of thousands of assessments, spread over the processor's cores.
+// submission files, the reading and scoring of thousands of agencies, spread over the processor's cores.
 // It gets its context once (workerData) and one job per message.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { InspectContext } from '../cycle/inspect.ts';
 import { type Job, type JobResult, runJob } from './jobs.ts';
 
-const ctx = (workerData ?? null) as InspectContext | null;
+const ctx = workerData as InspectContext;
 const port = parentPort;
 if (!port) throw new Error('workers/worker.ts runs as a worker thread');
 
