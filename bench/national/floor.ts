@@ -1,13 +1,17 @@
-// The floor for the same work, with no logic: read the same submission files and JSON-parse
-// their payload (inflated from where it lies in the zip, located beforehand), then stream the
-// same rows the scoreboard and ranking workbooks hold (read back beforehand, untimed) into
-// workbooks with exceljs's streaming writer, without styles, layout or checks.
+// The floor for the same work, with no logic, on one thread: read the same submission files (the
+// cheapest way Node has, readFileSync, as ParScore's workers read them) and JSON-parse their
+// payload (inflated from where it lies in the zip, located beforehand, and decoded as ParScore
+// decodes text), then stream the same rows the scoreboard and ranking workbooks hold (read back
+// beforehand, untimed) into workbooks with exceljs's streaming writer, without styles, layout or
+// checks.
 // Prints one JSON line: { read, stream } each { ms, peakRssMiB }.
 //   node --expose-gc --import tsx bench/national/floor.ts <dataset folder>
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import { decodeUtf8 } from '../../electron/services/utf8.ts';
 import type { Dataset } from './dataset.ts';
 import { stage } from './measure.ts';
 
@@ -36,8 +40,8 @@ const books = [
 const read = await stage(async () => {
   let items = 0;
   for (const f of dataset.files) {
-    const bytes = await readFile(f.path);
-    const doc = JSON.parse(inflateRawSync(bytes.subarray(f.payloadStart, f.payloadStart + f.payloadLength)).toString('utf8')) as { assessment: { items: object } };
+    const bytes = readFileSync(f.path);
+    const doc = JSON.parse(decodeUtf8(inflateRawSync(bytes.subarray(f.payloadStart, f.payloadStart + f.payloadLength))) ?? '') as { assessment: { items: object } };
     items += Object.keys(doc.assessment.items).length;
   }
   return items;
