@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { parseTemplate } from '../../shared/template/parse.ts';
 import { cli } from './run.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'parscore-cli-'));
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'parscore.mjs');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const builtinFile = (name: string) => join(import.meta.dirname, '..', '..', 'templates', 'criteria', name);
 
@@ -125,8 +126,29 @@ describe('parscore usage', () => {
     expect(n.err).toContain('số nguyên dương');
   });
 
-  it('runs as an installed bin (node bin/parscore.mjs)', () => {
-    const out = execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'parscore.mjs'), 'template', 'list', '--lang', 'en'], { encoding: 'utf8' });
-    expect(out).toContain('par-so@1');
+  it('runs as an installed bin (node bin/parscore.mjs), from a bundle built on first use and again when it is older than its sources', () => {
+    const cache = join(tmp, 'cli-cache');
+    const env = { ...process.env, PARSCORE_CLI_CACHE: cache };
+    const run = () => execFileSync(process.execPath, [BIN, 'template', 'list', '--lang', 'en'], { encoding: 'utf8', env });
+    expect(run()).toContain('par-so@1');
+    const bundle = join(cache, 'cli.mjs');
+    expect(existsSync(join(cache, 'worker.js'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(cache, 'inputs.json'), 'utf8'))).toEqual(expect.arrayContaining(['electron/cli/main.ts', 'electron/services/workers/worker.ts']));
+    const built = statSync(bundle).mtimeMs;
+    expect(run()).toContain('par-so@1');
+    expect(statSync(bundle).mtimeMs).toBe(built); // fresh: used as it is
+    utimesSync(bundle, new Date('2020-01-01'), new Date('2020-01-01')); // now older than every source
+    expect(run()).toContain('par-so@1');
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(built);
+  });
+
+  it('stops quietly when the reader has closed the pipe (parscore … | head -1)', async () => {
+    const child = spawn(process.execPath, [BIN, 'template', 'list', '--lang', 'en'], { env: { ...process.env, PARSCORE_CLI_CACHE: join(tmp, 'cli-cache-pipe') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.destroy(); // before the command writes its first line
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).not.toContain('EPIPE');
+    expect(code).toBe(0);
   });
 });
