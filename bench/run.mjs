@@ -11,7 +11,7 @@ const benches = [
   ['deflate-check.ts', smoke ? ['--packages', '50', '--rounds', '1'] : []],
   ['store-save.ts', smoke ? ['--saves', '20'] : []],
   ['item-save.ts', smoke ? ['--sizes', '10', '--edits', '20'] : []],
-  ['national/run.ts', smoke ? ['--sizes', '100'] : []],
+  ['national/run.ts', smoke ? ['--sizes', '100', '--runs', '2'] : []],
 ];
 let failed = 0;
 for (const [script, args] of benches) {

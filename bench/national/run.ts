@@ -5,10 +5,13 @@
 // Both processes run esbuild bundles, as the desktop app does (dist/main/index.js and its worker
 // bundle, scripts/build.mjs): run from the TypeScript sources through tsx, every module and every
 // worker thread would pay for on-the-fly compilation the app never pays (about 2.8 s at 10,000).
-//   node --import tsx bench/national/run.ts [--sizes 100,1000,10000] [--seed 2026] [--dir <folder>] [--json <file>]
+// Each size is measured --runs times (default 3; this machine's speed varies by ±15 % from one
+// minute to the next, the disk's most), each run on a fresh copy of the Home Affairs workspace; the
+// table shows the run with the median whole time and the median floor, and the range of all runs.
+//   node --import tsx bench/national/run.ts [--sizes 100,1000,10000] [--runs 3] [--seed 2026] [--dir <folder>] [--json <file>]
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,8 +19,17 @@ import { buildDataset } from './dataset.ts';
 import { type StageFigures, flushDisk } from './measure.ts';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '100,1000,10000' }, seed: { type: 'string', default: '2026' }, dir: { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  options: {
+    sizes: { type: 'string', default: '100,1000,10000' },
+    runs: { type: 'string', default: '3' },
+    seed: { type: 'string', default: '2026' },
+    dir: { type: 'string' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
 });
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs: a whole number, 1 or more');
 const sizes = values.sizes.split(',').map(Number);
 const seed = Number(values.seed);
 
@@ -38,8 +50,19 @@ export interface SizeResult {
   bytes: number;
   evidenceFiles: number;
   buildMs: number;
+  /** The run with the median whole time, and the median floor. */
   parscore: StagesOut;
   floor: FloorOut;
+  /** Every run's whole time and floor (ms), in order. */
+  wholeMs: number[];
+  floorMs: number[];
+}
+
+const wholeOf = (p: StagesOut) => p.import.ms + p.consolidate.ms + p.workbooks.ms;
+const floorOf = (f: FloorOut) => f.read.ms + f.stream.ms;
+/** The median element by a measure (the lower middle for an even count). */
+function median<T>(xs: readonly T[], by: (x: T) => number): T {
+  return [...xs].sort((a, b) => by(a) - by(b))[Math.floor((xs.length - 1) / 2)]!;
 }
 
 /** Bundles the two benchmark processes and the worker threads' module, as scripts/build.mjs bundles the app. */
@@ -72,9 +95,30 @@ for (const n of sizes) {
     writeFileSync(join(root, 'dataset.json'), JSON.stringify(dataset));
     flushDisk();
     console.log(`  ${n} agencies: dataset of ${(dataset.bytes / 2 ** 20).toFixed(1)} MiB, ${dataset.evidenceFiles} evidence files, built in ${(buildMs / 1000).toFixed(1)} s (${root})`);
-    const parscore = child<StagesOut>('stages.mjs', root);
-    const floor = child<FloorOut>('floor.mjs', root);
-    results.push({ agencies: n, bytes: dataset.bytes, evidenceFiles: dataset.evidenceFiles, buildMs, parscore, floor });
+    // The import changes the workspace: every run starts from the same copy of it.
+    const pristine = `${dataset.haDir}.pristine`;
+    cpSync(dataset.haDir, pristine, { recursive: true });
+    const mine: StagesOut[] = [];
+    const floors: FloorOut[] = [];
+    for (let k = 0; k < runs; k++) {
+      if (k > 0) {
+        rmSync(dataset.haDir, { recursive: true, force: true });
+        cpSync(pristine, dataset.haDir, { recursive: true });
+        flushDisk();
+      }
+      mine.push(child<StagesOut>('stages.mjs', root));
+      floors.push(child<FloorOut>('floor.mjs', root));
+    }
+    results.push({
+      agencies: n,
+      bytes: dataset.bytes,
+      evidenceFiles: dataset.evidenceFiles,
+      buildMs,
+      parscore: median(mine, wholeOf),
+      floor: median(floors, floorOf),
+      wholeMs: mine.map(wholeOf),
+      floorMs: floors.map(floorOf),
+    });
   } finally {
     if (!values.keep) rmSync(root, { recursive: true, force: true });
   }
@@ -89,8 +133,8 @@ console.log();
 console.log(pad(['stage', 'agencies', 'wall s', 'ag/s', 'peak MiB', 'floor s', '÷ floor'], widths));
 for (const r of results) {
   const p = r.parscore;
-  const total = p.import.ms + p.consolidate.ms + p.workbooks.ms;
-  const floorTotal = r.floor.read.ms + r.floor.stream.ms;
+  const total = wholeOf(p);
+  const floorTotal = floorOf(r.floor);
   const peak = Math.max(p.import.peakRssMiB, p.consolidate.peakRssMiB, p.workbooks.peakRssMiB);
   const row = (name: string, f: StageFigures, floorMs: number | null) =>
     console.log(pad([name, fmt(r.agencies), s(f.ms), fmt(r.agencies / (f.ms / 1000)), fmt(f.peakRssMiB), floorMs === null ? '—' : s(floorMs), floorMs === null ? '—' : fmt(f.ms / floorMs, 2)], widths));
@@ -100,6 +144,10 @@ for (const r of results) {
   row('whole', { ms: total, peakRssMiB: peak }, floorTotal);
   console.log(pad(['  floor: read+parse', fmt(r.agencies), s(r.floor.read.ms), fmt(r.agencies / (r.floor.read.ms / 1000)), fmt(r.floor.read.peakRssMiB), '', ''], widths));
   console.log(pad(['  floor: stream rows', fmt(r.agencies), s(r.floor.stream.ms), fmt(r.agencies / (r.floor.stream.ms / 1000)), fmt(r.floor.stream.peakRssMiB), '', ''], widths));
+  if (r.wholeMs.length > 1) {
+    const range = (xs: number[]) => `${s(Math.min(...xs))}–${s(Math.max(...xs))} s`;
+    console.log(`  ${r.wholeMs.length} runs: whole ${range(r.wholeMs)}, floor ${range(r.floorMs)} (median shown)`);
+  }
 }
 
 // ── growth: exponent b in t ∝ n^b between consecutive sizes (1 = linear) ────────────────────────
@@ -110,7 +158,7 @@ if (results.length > 1) {
     const a = results[i - 1]!;
     const b = results[i]!;
     const k = Math.log(b.agencies / a.agencies);
-    const total = (r: SizeResult) => r.parscore.import.ms + r.parscore.consolidate.ms + r.parscore.workbooks.ms;
+    const total = (r: SizeResult) => wholeOf(r.parscore);
     const peak = (r: SizeResult) => Math.max(r.parscore.import.peakRssMiB, r.parscore.consolidate.peakRssMiB, r.parscore.workbooks.peakRssMiB);
     const e = (x: number, y: number) => fmt(Math.log(y / x) / k, 2);
     console.log(
@@ -122,8 +170,8 @@ if (results.length > 1) {
 const national = results.find((r) => r.agencies === 10_000);
 if (national) {
   const p = national.parscore;
-  const total = p.import.ms + p.consolidate.ms + p.workbooks.ms;
-  const floorTotal = national.floor.read.ms + national.floor.stream.ms;
+  const total = wholeOf(p);
+  const floorTotal = floorOf(national.floor);
   const peak = Math.max(p.import.peakRssMiB, p.consolidate.peakRssMiB, p.workbooks.peakRssMiB);
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
   console.log();

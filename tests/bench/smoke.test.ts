@@ -16,6 +16,8 @@ describe('npm run bench -- --smoke', () => {
     for (const stage of ['import (verify+store)', 'consolidate', 'scoreboard + ranking', 'whole', 'floor: read+parse', 'floor: stream rows']) {
       expect(out).toMatch(new RegExp(`${stage.replace(/[()+]/g, '\\$&')}\\s+100\\s+[\\d.]+`));
     }
+    // Two runs, the median shown with the range.
+    expect(out).toMatch(/2 runs: whole [\d.]+–[\d.]+ s, floor [\d.]+–[\d.]+ s/);
     // Item saves measured in a workspace of 10 assessments.
     expect(out).toMatch(/\b10\s+\|?\s*20\b/);
     expect(out).toContain('µs/call');
