@@ -129,8 +129,7 @@ function scoreRequest(r: ScoreRequest, ctx: InspectContext): ScoreAnswer {
   return { scored };
 }
 
-export async function runJob(job: Job, ctx: InspectContext | null): Promise<JobResult> {
-  if (!ctx) throw new Error(`${job.kind} job without a context`);
+export async function runJob(job: Job, ctx: InspectContext): Promise<JobResult> {
   if (job.kind === 'agency-scores') return { kind: 'agency-scores', agencies: job.agencies.map((r) => scoreRequest(r, ctx)) };
   if (job.kind === 'inspect-path') {
     let bytes: Buffer;
