@@ -67,7 +67,8 @@ function agenciesOf(campaign: Campaign): Map<string, Agency> {
   return m;
 }
 
-function compiledOf(t: Template): CompiledTemplate {
+/** A template compiled once per thread (the objects a worker's context holds live as long as the pool). */
+export function compiledOf(t: Template): CompiledTemplate {
   let ct = compiled.get(t);
   if (!ct) {
     ct = compileTemplate(t);

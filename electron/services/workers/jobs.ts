@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { type AgencyInput, type ScoredAgency, scoreAgency } from '../../../shared/results/index.ts';
-import { type Agency, AppraisalDoc, AssessmentDoc, type Appraisal, type Assessment, type Nomination, type Template } from '../../../shared/schema/index.ts';
+import { type Agency, AppraisalDoc, AssessmentDoc, type Appraisal, type Assessment, type Nomination } from '../../../shared/schema/index.ts';
 import type { VersionedKind } from '../../../shared/schema/versioned.ts';
-import { type CompiledTemplate, compileTemplate } from '../../../shared/template/compile.ts';
 import { NominationsDoc } from '../store/cycle-docs.ts';
 import { decodeUtf8 } from '../utf8.ts';
-import { type InspectContext, type Inspected, inspectSubmission } from '../cycle/inspect.ts';
+import { type InspectContext, type Inspected, compiledOf, inspectSubmission } from '../cycle/inspect.ts';
 
 /*
  * The work the worker threads do (workers/worker.ts), also run on the calling thread when there is
@@ -106,20 +105,15 @@ function readDocs(r: AgencyDocsRequest): AgencyDocs {
   };
 }
 
-/** Templates compiled once per thread (the context's objects live as long as the pool). */
-const compiled = new WeakMap<Template, CompiledTemplate>();
-
 function scoreRequest(r: ScoreRequest, ctx: InspectContext): ScoreAnswer {
   const docs = readDocs(r);
   const entry = ctx.templates[r.agency.group];
   const unread = (r.assessment && !docs.assessment) || (r.appraisal && !docs.appraisal) || (r.nominations && !docs.nominations);
   // Handed back, an assessment crosses threads as its results view (see resultsView).
   if (unread || !entry || !('template' in entry)) return { docs: { ...docs, assessment: docs.assessment && resultsView(docs.assessment) } };
-  let template = compiled.get(entry.template);
-  if (!template) compiled.set(entry.template, (template = compileTemplate(entry.template)));
   const { template: _, ...scored } = scoreAgency(ctx.campaign, {
     agency: r.agency,
-    template,
+    template: compiledOf(entry.template),
     assessment: docs.assessment,
     appraisal: docs.appraisal,
     survey: r.survey,
