@@ -67,7 +67,8 @@ export function communes(n: number, seed: number): Agency[] {
 export function nationalCampaign(agencies: Agency[], template: Template): Campaign {
   return {
     kind: 'parscore.campaign',
-    schemaVersion: 2,
+    schemaVersion: 3,
+    additionalTemplates: {}, exemptions: [], headlines: [],
     id: CAMPAIGN_ID,
     title: { vi: `Xác định Chỉ số cải cách hành chính cấp xã năm ${YEAR}`, en: `${YEAR} commune PAR Index` },
     year: YEAR,
@@ -148,7 +149,8 @@ function agencySubmission(seed: number, k: number, agency: Agency, template: Tem
   }
   const submission: Submission = {
     kind: SUBMISSION_KIND,
-    schemaVersion: 1,
+    schemaVersion: 2,
+    additionalExplanations: {},
     campaign: CAMPAIGN_ID,
     agency: agency.code,
     revision: 1,

@@ -89,7 +89,8 @@ export class AppService {
           const t = this.templateFor(agency.group);
           return {
             kind: 'parscore.assessment',
-            schemaVersion: 1,
+            schemaVersion: 2,
+            additional: {},
             agency: agency.code,
             campaign: this.ws.campaign()?.id,
             template: { id: t.id, version: t.version },

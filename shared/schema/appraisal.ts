@@ -44,7 +44,27 @@ export const AppraisalV1 = z.strictObject({
   falsifiedEvidence: z.boolean().default(false),
   updatedAt: IsoDateTime,
 });
-export type Appraisal = z.infer<typeof AppraisalV1>;
+export type AppraisalV1 = z.infer<typeof AppraisalV1>;
+
+/** Home Affairs' appraisal of an agency's assessment against one additional template. */
+export const AdditionalAppraisal = z.strictObject({
+  template: TemplateRef,
+  items: z.record(Code, AppraisedItem).default({}),
+  explanations: z.record(Code, ItemExplanation).default({}),
+});
+export type AdditionalAppraisal = z.infer<typeof AdditionalAppraisal>;
+
+/** Version 2: the appraisal of each additional template (keyed by template id) beside the ranked one. */
+export const AppraisalV2 = z.strictObject({
+  ...AppraisalV1.shape,
+  schemaVersion: z.literal(2),
+  additional: z.record(Slug, AdditionalAppraisal).default({}),
+});
+export type Appraisal = z.infer<typeof AppraisalV2>;
+
+export function migrateAppraisalV1(a: AppraisalV1): z.input<typeof AppraisalV2> {
+  return { ...a, schemaVersion: 2 };
+}
 
 export const AUDIT_KIND = 'parscore.audit';
 

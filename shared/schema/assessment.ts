@@ -62,4 +62,33 @@ export const AssessmentV1 = z.strictObject({
   penalty: z.record(Code, AdjustmentEntry).default({}),
   updatedAt: IsoDateTime,
 });
-export type Assessment = z.infer<typeof AssessmentV1>;
+
+/** The agency's assessment against one of its group's additional templates (the ISO 9001 checklist). */
+export const AdditionalAssessment = z.strictObject({
+  template: TemplateRef,
+  items: z.record(Code, ItemEntry).default({}),
+});
+export type AdditionalAssessment = z.infer<typeof AdditionalAssessment>;
+
+export type AssessmentV1 = z.infer<typeof AssessmentV1>;
+
+/**
+ * Version 2: beside the ranked template's items, figures and adjustments, the agency's assessments
+ * against its additional templates, keyed by template id.
+ */
+export const AssessmentV2 = z
+  .strictObject({
+    ...AssessmentV1.shape,
+    schemaVersion: z.literal(2),
+    additional: z.record(Slug, AdditionalAssessment).default({}),
+  })
+  .refine((a) => Object.entries(a.additional).every(([id, x]) => x.template.id === id && id !== a.template.id), {
+    error: 'additional_template_mismatch',
+    path: ['additional'],
+  });
+export type Assessment = z.infer<typeof AssessmentV2>;
+export type AssessmentInput = z.input<typeof AssessmentV2>;
+
+export function migrateAssessmentV1(a: AssessmentV1): z.input<typeof AssessmentV2> {
+  return { ...a, schemaVersion: 2 };
+}

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Agency } from './agency.ts';
-import { AgencyGroup, IsoDate, LocalizedText, Slug } from './common.ts';
+import { AgencyGroup, Code, IsoDate, LocalizedText, Slug } from './common.ts';
 import { CommendationRules } from './awards.ts';
 import { TemplateRef } from './template.ts';
 
@@ -93,8 +93,62 @@ export const CampaignV2 = z.strictObject({
   /** Pinned by agencies at first import; packages from Home Affairs are checked against it. */
   homeAffairs: PublicKeyInfo.nullable().default(null),
 });
-export type Campaign = z.infer<typeof CampaignV2>;
-
 export function migrateCampaignV1(c: CampaignV1): z.input<typeof CampaignV2> {
   return { ...c, schemaVersion: 2 };
+}
+
+export type CampaignV2 = z.infer<typeof CampaignV2>;
+
+/** An agency that does not apply one of its group's additional templates (e.g. a commune without ISO 9001). */
+export const TemplateExemption = z.strictObject({
+  agency: Code,
+  template: Slug,
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+export type TemplateExemption = z.infer<typeof TemplateExemption>;
+
+/** One group's share of a headline figure: that group's aggregate of the figure (a SUM, or the SHARED value). */
+export const HeadlinePart = z.strictObject({ group: AgencyGroup, indicator: Code });
+export type HeadlinePart = z.infer<typeof HeadlinePart>;
+
+/**
+ * A province-wide figure combining groups, e.g. "administrative procedures across the three levels" =
+ * the departments' sum + the district level's shared set + the commune level's shared set.
+ */
+export const Headline = z.strictObject({
+  code: Code,
+  title: LocalizedText,
+  unit: z.string().trim().min(1).max(40).optional(),
+  parts: z.array(HeadlinePart).min(1).max(10),
+});
+export type Headline = z.infer<typeof Headline>;
+
+/** Version 2 of the issuer: the number and date printed on the reports, when not given at the command. */
+export const IssuerV2 = z.strictObject({
+  ...Issuer.shape,
+  /** e.g. "45/BC-SNV". */
+  reportNumber: z.string().trim().min(1).max(60).optional(),
+  reportDate: IsoDate.optional(),
+});
+export type IssuerV2 = z.infer<typeof IssuerV2>;
+
+/**
+ * Version 3: a group may be assessed against more than one template. `templates[group]` stays the
+ * ranked one (the PAR index); `additionalTemplates[group]` are assessed beside it (the ISO 9001
+ * checklist), each agency has one assessment per template unless exempted. Headline figures may
+ * combine groups; the issuer carries the reports' number and date.
+ */
+export const CampaignV3 = z.strictObject({
+  ...CampaignV2.shape,
+  schemaVersion: z.literal(3),
+  issuer: IssuerV2,
+  additionalTemplates: z.partialRecord(AgencyGroup, z.array(TemplateRef).max(5)).default({}),
+  exemptions: z.array(TemplateExemption).max(40000).default([]),
+  headlines: z.array(Headline).max(100).default([]),
+});
+export type Campaign = z.infer<typeof CampaignV3>;
+export type CampaignInput = z.input<typeof CampaignV3>;
+
+export function migrateCampaignV2(c: CampaignV2): z.input<typeof CampaignV3> {
+  return { ...c, schemaVersion: 3 };
 }

@@ -1,10 +1,11 @@
-import { AssessmentV1, ASSESSMENT_KIND, type Assessment } from './assessment.ts';
-import { APPRAISAL_KIND, AppraisalV1, type Appraisal } from './appraisal.ts';
+import { AssessmentV1, AssessmentV2, ASSESSMENT_KIND, type Assessment, migrateAssessmentV1 } from './assessment.ts';
+import { APPRAISAL_KIND, AppraisalV1, AppraisalV2, type Appraisal, migrateAppraisalV1 } from './appraisal.ts';
 import { AWARD_OVERRIDES_KIND, AwardOverridesV1, type AwardOverrides } from './awards.ts';
-import { CampaignV1, CampaignV2, CAMPAIGN_KIND, type Campaign, migrateCampaignV1 } from './campaign.ts';
+import { CampaignV1, CampaignV2, CampaignV3, CAMPAIGN_KIND, type Campaign, migrateCampaignV1, migrateCampaignV2 } from './campaign.ts';
 import {
   APPRAISAL_PACKAGE_KIND,
   AppraisalPackageV1,
+  AppraisalPackageV2,
   type AppraisalPackage,
   CAMPAIGN_PACKAGE_KIND,
   CampaignPackageV1,
@@ -15,10 +16,13 @@ import {
   SignatureV1,
   SUBMISSION_KIND,
   SubmissionV1,
+  SubmissionV2,
   type Submission,
+  migrateAppraisalPackageV1,
+  migrateSubmissionV1,
 } from './package.ts';
 import { SURVEY_KIND, SurveyResultsV1, type SurveyResults } from './survey.ts';
-import { TemplateV1, TEMPLATE_KIND, type Template } from './template.ts';
+import { TemplateV1, TemplateV2, TEMPLATE_KIND, type Template, migrateTemplateV1 } from './template.ts';
 import { defineVersioned } from './versioned.ts';
 import { WorkspaceIndexV1, WorkspaceIndexV2, WORKSPACE_KIND, type WorkspaceIndex, migrateWorkspaceIndexV1 } from './workspace.ts';
 import { locateByCode } from './zod-issues.ts';
@@ -44,25 +48,25 @@ export { formatPath } from './zod-issues.ts';
  */
 export const TemplateDoc = defineVersioned<Template>({
   kind: TEMPLATE_KIND,
-  versions: { 1: TemplateV1 },
-  migrations: {},
-  latest: TemplateV1,
+  versions: { 1: TemplateV1, 2: TemplateV2 },
+  migrations: { 1: migrateTemplateV1 },
+  latest: TemplateV2,
   locate: locateByCode,
 });
 
 export const CampaignDoc = defineVersioned<Campaign>({
   kind: CAMPAIGN_KIND,
-  versions: { 1: CampaignV1, 2: CampaignV2 },
-  migrations: { 1: migrateCampaignV1 },
-  latest: CampaignV2,
+  versions: { 1: CampaignV1, 2: CampaignV2, 3: CampaignV3 },
+  migrations: { 1: migrateCampaignV1, 2: migrateCampaignV2 },
+  latest: CampaignV3,
   locate: locateByCode,
 });
 
 export const AssessmentDoc = defineVersioned<Assessment>({
   kind: ASSESSMENT_KIND,
-  versions: { 1: AssessmentV1 },
-  migrations: {},
-  latest: AssessmentV1,
+  versions: { 1: AssessmentV1, 2: AssessmentV2 },
+  migrations: { 1: migrateAssessmentV1 },
+  latest: AssessmentV2,
   locate: locateByCode,
 });
 
@@ -74,10 +78,10 @@ export const WorkspaceIndexDoc = defineVersioned<WorkspaceIndex>({
   locate: locateByCode,
 });
 
-export const AppraisalDoc = defineVersioned<Appraisal>({ kind: APPRAISAL_KIND, versions: { 1: AppraisalV1 }, migrations: {}, latest: AppraisalV1, locate: locateByCode });
+export const AppraisalDoc = defineVersioned<Appraisal>({ kind: APPRAISAL_KIND, versions: { 1: AppraisalV1, 2: AppraisalV2 }, migrations: { 1: migrateAppraisalV1 }, latest: AppraisalV2, locate: locateByCode });
 export const SurveyDoc = defineVersioned<SurveyResults>({ kind: SURVEY_KIND, versions: { 1: SurveyResultsV1 }, migrations: {}, latest: SurveyResultsV1, locate: locateByCode });
-export const SubmissionDoc = defineVersioned<Submission>({ kind: SUBMISSION_KIND, versions: { 1: SubmissionV1 }, migrations: {}, latest: SubmissionV1, locate: locateByCode });
-export const AppraisalPackageDoc = defineVersioned<AppraisalPackage>({ kind: APPRAISAL_PACKAGE_KIND, versions: { 1: AppraisalPackageV1 }, migrations: {}, latest: AppraisalPackageV1 });
+export const SubmissionDoc = defineVersioned<Submission>({ kind: SUBMISSION_KIND, versions: { 1: SubmissionV1, 2: SubmissionV2 }, migrations: { 1: migrateSubmissionV1 }, latest: SubmissionV2, locate: locateByCode });
+export const AppraisalPackageDoc = defineVersioned<AppraisalPackage>({ kind: APPRAISAL_PACKAGE_KIND, versions: { 1: AppraisalPackageV1, 2: AppraisalPackageV2 }, migrations: { 1: migrateAppraisalPackageV1 }, latest: AppraisalPackageV2 });
 export const CampaignPackageDoc = defineVersioned<CampaignPackage>({ kind: CAMPAIGN_PACKAGE_KIND, versions: { 1: CampaignPackageV1 }, migrations: {}, latest: CampaignPackageV1 });
 export const ManifestDoc = defineVersioned<Manifest>({ kind: 'parscore.manifest', versions: { 1: ManifestV1 }, migrations: {}, latest: ManifestV1 });
 export const SignatureDoc = defineVersioned<Signature>({ kind: 'parscore.signature', versions: { 1: SignatureV1 }, migrations: {}, latest: SignatureV1 });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { ItemExplanation, AppraisalV1, Round } from './appraisal.ts';
-import { AssessmentV1 } from './assessment.ts';
+import { ItemExplanation, AppraisalV1, AppraisalV2, Round } from './appraisal.ts';
+import { AssessmentV1, AssessmentV2 } from './assessment.ts';
 import { PublicKeyInfo } from './campaign.ts';
 import { Code, IsoDateTime, Sha256Hex, Slug } from './common.ts';
 import { Nomination } from './nomination.ts';
@@ -65,7 +65,21 @@ export const SubmissionV1 = z.strictObject({
   explanations: z.record(Code, ItemExplanation).default({}),
   evidence: z.array(EvidenceFile).max(5000).default([]),
 });
-export type Submission = z.infer<typeof SubmissionV1>;
+export type SubmissionV1 = z.infer<typeof SubmissionV1>;
+
+/** Version 2: the assessment of version 2 (with the additional templates) and their round-2 explanations. */
+export const SubmissionV2 = z.strictObject({
+  ...SubmissionV1.shape,
+  schemaVersion: z.literal(2),
+  assessment: AssessmentV2,
+  /** Round-2 explanations of additional templates' items: template id → item code → explanation. */
+  additionalExplanations: z.record(Slug, z.record(Code, ItemExplanation)).default({}),
+});
+export type Submission = z.infer<typeof SubmissionV2>;
+
+export function migrateSubmissionV1(s: SubmissionV1): z.input<typeof SubmissionV2> {
+  return { ...s, schemaVersion: 2, assessment: { ...s.assessment, schemaVersion: 2 } };
+}
 
 export const APPRAISAL_PACKAGE_KIND = 'parscore.appraisal-package';
 
@@ -78,7 +92,19 @@ export const AppraisalPackageV1 = z.strictObject({
   createdAt: IsoDateTime,
   appraisal: AppraisalV1,
 });
-export type AppraisalPackage = z.infer<typeof AppraisalPackageV1>;
+export type AppraisalPackageV1 = z.infer<typeof AppraisalPackageV1>;
+
+/** Version 2: carries an appraisal of version 2. */
+export const AppraisalPackageV2 = z.strictObject({
+  ...AppraisalPackageV1.shape,
+  schemaVersion: z.literal(2),
+  appraisal: AppraisalV2,
+});
+export type AppraisalPackage = z.infer<typeof AppraisalPackageV2>;
+
+export function migrateAppraisalPackageV1(p: AppraisalPackageV1): z.input<typeof AppraisalPackageV2> {
+  return { ...p, schemaVersion: 2, appraisal: { ...p.appraisal, schemaVersion: 2 } };
+}
 
 export const CAMPAIGN_PACKAGE_KIND = 'parscore.campaign-package';
 

@@ -77,17 +77,39 @@ export type TemplateItem = z.infer<typeof TemplateItem>;
 export type TemplateItemInput = z.input<typeof TemplateItem>;
 
 /** Declared figures (số liệu kê khai) and how they aggregate across agencies. */
-export const IndicatorType = z.enum(['number', 'boolean', 'text']);
-export const IndicatorAggregate = z.enum(['SUM', 'COUNT_YES', 'AVERAGE', 'NONE']);
-export const Indicator = z.strictObject({
+export const IndicatorTypeV1 = z.enum(['number', 'boolean', 'text']);
+export const IndicatorAggregateV1 = z.enum(['SUM', 'COUNT_YES', 'AVERAGE', 'NONE']);
+export const IndicatorV1 = z.strictObject({
   code: Code,
   title: LocalizedText,
-  type: IndicatorType,
+  type: IndicatorTypeV1,
   unit: z.string().trim().min(1).max(40).optional(),
   /** SUM and AVERAGE for numbers, COUNT_YES ("x/y" coverage) for yes/no, NONE for text. */
-  aggregate: IndicatorAggregate,
+  aggregate: IndicatorAggregateV1,
   /** Item this figure supports, when there is one. */
   item: Code.optional(),
+});
+
+/**
+ * Version 2 of a declared figure: `count` (a non-negative whole number: documents, procedures), an
+ * optional range for numbers, SHARED ("one value for the whole group": the procedure set every
+ * commune applies is one number, not a sum over communes), and the item it must agree with may sit
+ * in another template of the agency (the ISO 9001 checklist).
+ */
+export const IndicatorType = z.enum(['number', 'count', 'boolean', 'text']);
+export type IndicatorType = z.infer<typeof IndicatorType>;
+export const IndicatorAggregate = z.enum(['SUM', 'COUNT_YES', 'AVERAGE', 'SHARED', 'NONE']);
+export type IndicatorAggregate = z.infer<typeof IndicatorAggregate>;
+export const Indicator = z.strictObject({
+  ...IndicatorV1.shape,
+  type: IndicatorType,
+  /** SUM and AVERAGE for numbers and counts, COUNT_YES for yes/no, SHARED for one value per group, NONE for text. */
+  aggregate: IndicatorAggregate,
+  /** Lowest and highest value accepted (numbers and counts). */
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  /** Template (id) holding `item`, when it is not this one (e.g. the ISO 9001 checklist). */
+  itemTemplate: Slug.optional(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -118,12 +140,24 @@ export const TemplateV1 = z.strictObject({
   /** The declared total (e.g. 100); the roots must add up to it. */
   maxPoints: Points,
   items: z.array(TemplateItem).min(1).max(2000),
-  indicators: z.array(Indicator).max(500).default([]),
+  indicators: z.array(IndicatorV1).max(500).default([]),
   bonus: AdjustmentBlock,
   penalty: AdjustmentBlock,
 });
-export type Template = z.infer<typeof TemplateV1>;
-export type TemplateInput = z.input<typeof TemplateV1>;
+export type TemplateV1 = z.infer<typeof TemplateV1>;
+
+/** Version 2: declared figures of version 2 (counts, ranges, SHARED, ties to another template's item). */
+export const TemplateV2 = z.strictObject({
+  ...TemplateV1.shape,
+  schemaVersion: z.literal(2),
+  indicators: z.array(Indicator).max(500).default([]),
+});
+export type Template = z.infer<typeof TemplateV2>;
+export type TemplateInput = z.input<typeof TemplateV2>;
+
+export function migrateTemplateV1(t: TemplateV1): z.input<typeof TemplateV2> {
+  return { ...t, schemaVersion: 2 };
+}
 export interface TemplateRef {
   id: string;
   version: number;

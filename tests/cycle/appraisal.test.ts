@@ -202,7 +202,7 @@ describe('the appraisal file', () => {
     const before = await hashTree(stp.dir);
 
     const forger = generateIdentity('Sở Nội vụ tỉnh Minh Sơn');
-    const payload = { kind: APPRAISAL_PACKAGE_KIND, schemaVersion: 1, campaign: 'cchc-2025', agency: 'STP', createdAt: '2026-01-21T08:00:00+07:00', appraisal };
+    const payload = { kind: APPRAISAL_PACKAGE_KIND, schemaVersion: 2, campaign: 'cchc-2025', agency: 'STP', createdAt: '2026-01-21T08:00:00+07:00', appraisal };
     const forged = await writePackage({ kind: APPRAISAL_PACKAGE_KIND, payload: { path: 'appraisal.json', json: payload }, identity: forger });
     const r1 = await importAppraisal(stp, forged, 'gia-mao.parscore');
     expect(r1.ok ? [] : codes(r1.error)).toEqual(['cycle.not_signed_by_home_affairs']);

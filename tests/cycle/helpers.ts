@@ -50,7 +50,8 @@ export const JUST_LATE = '2026-01-15T17:30:00Z';
 export function campaignFor(so: Template, xa: Template): Campaign {
   return {
     kind: 'parscore.campaign',
-    schemaVersion: 2,
+    schemaVersion: 3,
+    additionalTemplates: {}, exemptions: [], headlines: [],
     id: 'cchc-2025',
     title: { vi: 'Xác định Chỉ số cải cách hành chính năm 2025 của các sở, ban, ngành và UBND cấp xã tỉnh Minh Sơn' },
     year: 2025,
@@ -106,7 +107,8 @@ export function filledAssessment(t: Template, agency: string, campaign: string):
   const ct = compileTemplate(t);
   let a: Assessment = {
     kind: 'parscore.assessment',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    additional: {},
     agency,
     campaign,
     template: { id: t.id, version: t.version },

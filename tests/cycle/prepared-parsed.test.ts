@@ -8,7 +8,7 @@ import {
   prepareParsedAssessment,
   prepareParsedNominations,
 } from '../../electron/services/store/prepared.ts';
-import { type Assessment, AssessmentDoc, SUBMISSION_KIND, type Submission, SubmissionDoc, SubmissionV1, defineVersioned } from '../../shared/schema/index.ts';
+import { type Assessment, AssessmentDoc, SUBMISSION_KIND, type Submission, SubmissionDoc, SubmissionV2, defineVersioned } from '../../shared/schema/index.ts';
 import { IssueError } from '../../shared/util/issue.ts';
 import { builtinTemplate, filledAssessment, nominationsFor } from './helpers.ts';
 
@@ -55,7 +55,7 @@ async function datasetLike(opts: { campaignInAssessment?: boolean } = {}): Promi
   const { campaign: _omitted, ...withoutCampaign } = a;
   const raw = {
     kind: SUBMISSION_KIND,
-    schemaVersion: 1,
+    schemaVersion: 2,
     campaign: 'cchc-2026-toan-quoc',
     agency: 'X00001',
     revision: 1,
@@ -121,7 +121,7 @@ describe('documents of a parsed submission, stored without a second parse', () =
     const reparsed = AssessmentDoc.parse(JSON.parse(text(fast)), 'assessments/X00001.json');
     if (!reparsed.ok) throw new Error(JSON.stringify(reparsed.error));
     expect(serialize(reparsed.value.value)).toBe(text(fast));
-    expect(Object.keys(JSON.parse(text(fast)) as object)).toEqual(['kind', 'schemaVersion', 'agency', 'campaign', 'template', 'revision', 'items', 'indicators', 'bonus', 'penalty', 'updatedAt']);
+    expect(Object.keys(JSON.parse(text(fast)) as object)).toEqual(['kind', 'schemaVersion', 'agency', 'campaign', 'template', 'revision', 'items', 'indicators', 'bonus', 'penalty', 'updatedAt', 'additional']);
   });
 
   it('the nominations are the ones the full parse gives, and the store schema takes them as they are', async () => {
@@ -164,7 +164,7 @@ describe('documents of a parsed submission, stored without a second parse', () =
 describe('versioned documents parsed through the compiled schema', () => {
   it('once compiled (after a few parses), gives the same values and the same issues', async () => {
     const s = await datasetLike();
-    const hot = defineVersioned<Submission>({ kind: SUBMISSION_KIND, versions: { 1: SubmissionV1 }, migrations: {}, latest: SubmissionV1 });
+    const hot = defineVersioned<Submission>({ kind: SUBMISSION_KIND, versions: { 2: SubmissionV2 }, migrations: {}, latest: SubmissionV2 });
     for (let i = 0; i < 20; i++) expect(hot.parse(s, 'f')).toEqual(SubmissionDoc.parse(s, 'f'));
     const variants: unknown[] = [
       { ...s, agency: 'X 1' },
@@ -176,7 +176,7 @@ describe('versioned documents parsed through the compiled schema', () => {
     ];
     for (const v of variants) {
       // A fresh kind parses with zod's runtime parser (not yet compiled): the reference.
-      const cold = defineVersioned<Submission>({ kind: SUBMISSION_KIND, versions: { 1: SubmissionV1 }, migrations: {}, latest: SubmissionV1 });
+      const cold = defineVersioned<Submission>({ kind: SUBMISSION_KIND, versions: { 2: SubmissionV2 }, migrations: {}, latest: SubmissionV2 });
       const expected = cold.parse(v, 'f');
       expect(expected.ok).toBe(false);
       expect(hot.parse(v, 'f')).toEqual(expected);

@@ -51,7 +51,8 @@ const entry = (n: number): AuditEntry => ({
 function appraisal(status: Appraisal['status'] = 'appraising'): Appraisal {
   return {
     kind: 'parscore.appraisal',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    additional: {},
     agency: 'STP',
     campaign: 'cchc-2024',
     template: { id: 'par-so-minh-son', version: 1 },

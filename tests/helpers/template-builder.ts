@@ -4,7 +4,7 @@
  * checkTemplate, so tests can build structurally broken templates on purpose.
  */
 import type { Assessment, ItemInput } from '../../shared/schema/assessment.ts';
-import { type Template, type TemplateInput, type TemplateItemInput, TemplateV1 } from '../../shared/schema/template.ts';
+import { type Template, type TemplateInput, type TemplateItemInput, TemplateV2 } from '../../shared/schema/template.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 
 type RuleInput = NonNullable<TemplateItemInput['rule']>;
@@ -27,7 +27,7 @@ export function buildTemplate(items: ItemSpec[], opts: TemplateOptions = {}): Te
   const rootSum = full.filter((it) => it.parent === null).reduce((s, it) => s + it.max, 0);
   const doc: TemplateInput = {
     kind: 'parscore.template',
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: opts.id ?? 'test-template',
     version: opts.version ?? 1,
     title: { vi: 'Bộ tiêu chí thử' },
@@ -40,7 +40,7 @@ export function buildTemplate(items: ItemSpec[], opts: TemplateOptions = {}): Te
     bonus: opts.bonus ?? { cap: 0, items: [] },
     penalty: opts.penalty ?? { cap: 0, items: [] },
   };
-  return TemplateV1.parse(doc);
+  return TemplateV2.parse(doc);
 }
 
 export function compile(items: ItemSpec[], opts: TemplateOptions = {}): CompiledTemplate {
@@ -93,7 +93,8 @@ export function emptyAssessment(t: Template | CompiledTemplate): Assessment {
   const tpl = 'nodes' in t ? t.template : t;
   return {
     kind: 'parscore.assessment',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    additional: {},
     agency: 'SO-NV',
     template: { id: tpl.id, version: tpl.version },
     revision: 0,

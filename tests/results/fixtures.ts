@@ -8,7 +8,7 @@ import type { Agency } from '../../shared/schema/agency.ts';
 import type { Appraisal } from '../../shared/schema/appraisal.ts';
 import type { Assessment, IndicatorValue, ItemInput } from '../../shared/schema/assessment.ts';
 import type { AwardOverride, CommendationRules } from '../../shared/schema/awards.ts';
-import { type Campaign, CampaignV2 } from '../../shared/schema/campaign.ts';
+import { type Campaign, CampaignV3 } from '../../shared/schema/campaign.ts';
 import type { AgencyGroup } from '../../shared/schema/common.ts';
 import type { IndividualNomination, Nomination } from '../../shared/schema/nomination.ts';
 import type { TemplateInput } from '../../shared/schema/template.ts';
@@ -24,12 +24,13 @@ export const BANDS = [
   { code: 'E', label: { vi: 'Yếu' }, minIndex: 0 },
 ];
 
-type CampaignInput = z.input<typeof CampaignV2>;
+type CampaignInput = z.input<typeof CampaignV3>;
 
 export function campaign(over: Partial<CampaignInput> = {}): Campaign {
-  return CampaignV2.parse({
+  return CampaignV3.parse({
     kind: 'parscore.campaign',
-    schemaVersion: 2,
+    schemaVersion: 3,
+    additionalTemplates: {}, exemptions: [], headlines: [],
     id: 'cchc-2025',
     title: { vi: 'Chỉ số CCHC năm 2025' },
     year: 2025,
@@ -79,7 +80,8 @@ export function assessment(ct: CompiledTemplate, code: string, inputs: Record<st
   for (const [item, v] of Object.entries(inputs)) items[item] = { input: typeof v === 'number' ? manualInput(v) : v, selfScore: null, evidence: [] };
   return {
     kind: 'parscore.assessment',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    additional: {},
     agency: code,
     template: { ...ct.ref },
     revision: 1,
@@ -101,7 +103,8 @@ export function appraisal(
   for (const [item, score] of Object.entries(scores)) items[item] = { score, round: 1 };
   return {
     kind: 'parscore.appraisal',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    additional: {},
     agency: code,
     campaign: 'cchc-2025',
     template: { ...ct.ref },

@@ -38,7 +38,7 @@ export function bigAssessment(agency: string, revision: number, items = 100): As
   }
   return {
     kind: 'parscore.assessment',
-    schemaVersion: 1,
+    schemaVersion: 2,
     agency,
     campaign: 'cchc-2024',
     template: { id: 'par-so-minh-son', version: 1 },
@@ -48,6 +48,7 @@ export function bigAssessment(agency: string, revision: number, items = 100): As
     bonus: {},
     penalty: {},
     updatedAt: new Date().toISOString(),
+    additional: {},
   };
 }
 

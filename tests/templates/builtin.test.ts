@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ItemEntry, ItemInput } from '../../shared/schema/assessment.ts';
-import { type Rule, type Template, type TemplateItem, TemplateV1 } from '../../shared/schema/template.ts';
+import { type Rule, type Template, type TemplateItem, TemplateV2 } from '../../shared/schema/template.ts';
 import { scoreAssessment, scoreItemInput } from '../../shared/scoring/index.ts';
 import { compileTemplate } from '../../shared/template/compile.ts';
 import { parseTemplate } from '../../shared/template/parse.ts';
@@ -27,7 +27,7 @@ const FILES = readdirSync(DIR)
 function load(file: string): Template {
   const raw: unknown = JSON.parse(readFileSync(DIR + file, 'utf8'));
   const r = parseTemplate(raw, file);
-  return r.ok ? r.value : TemplateV1.parse(raw);
+  return r.ok ? r.value : TemplateV2.parse(raw);
 }
 
 const TEMPLATES = new Map<string, { file: string; t: Template }>();

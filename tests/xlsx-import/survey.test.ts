@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSurveyXlsx, surveyItemsOfTemplate, writeSurveyForm } from '../../electron/services/xlsx-import/index.ts';
-import { SurveyResultsV1, TemplateV1 } from '../../shared/schema/index.ts';
+import { SurveyResultsV1, TemplateV2 } from '../../shared/schema/index.ts';
 import { AGENCIES, edit, issuesOf, loadWorkbook, onlyIssue, sheetOf, surveyContext, valueOf } from './helpers.ts';
 
 const CTX = surveyContext();
@@ -366,9 +366,9 @@ describe('survey forms', () => {
 
 describe('survey items of a template', () => {
   it('are the leaves marked as surveyed with the SURVEY rule', () => {
-    const tpl = TemplateV1.parse({
+    const tpl = TemplateV2.parse({
       kind: 'parscore.template',
-      schemaVersion: 1,
+      schemaVersion: 2,
       id: 'par-so',
       version: 1,
       title: { vi: 'Bộ tiêu chí' },

@@ -136,7 +136,7 @@ export const templateArb: fc.Arbitrary<TemplateInput> = fc
       const rootsSum = items.filter((it) => it.parent === null).reduce((s, it) => s + it.max, 0);
       return {
         kind: 'parscore.template',
-        schemaVersion: 1,
+        schemaVersion: 2,
         id: r.id,
         version: r.version,
         title: r.title,

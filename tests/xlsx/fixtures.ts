@@ -12,7 +12,7 @@ export function valid(raw: TemplateInput): Template {
 /** Every rule type, every optional field present (English texts, ISO fields, indicators, caps). */
 export const FULL: TemplateInput = {
   kind: 'parscore.template',
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'tinh-mau-so-2025',
   version: 3,
   title: { vi: 'Bộ chỉ số CCHC các sở, ban, ngành năm 2025', en: 'PAR index for provincial departments, 2025' },
@@ -117,7 +117,7 @@ export const FULL: TemplateInput = {
 /** Nothing optional: no English, no sources, no indicators, empty bonus and penalty blocks. */
 export const MINIMAL: TemplateInput = {
   kind: 'parscore.template',
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'toi-thieu',
   version: 1,
   title: { vi: 'Bộ tối thiểu' },
@@ -133,7 +133,7 @@ export const MINIMAL: TemplateInput = {
 /** Texts that look like spreadsheet formulas, line breaks, escapes and odd numbers. */
 export const TRICKY: TemplateInput = {
   kind: 'parscore.template',
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'kho',
   version: 12,
   title: { vi: '=SUM(A1:A9)', en: '+1 (555) 0100' },

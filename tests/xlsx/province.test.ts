@@ -74,7 +74,7 @@ async function provinceWorkbook(): Promise<Buffer> {
 
 const EXPECTED: Template = {
   kind: 'parscore.template',
-  schemaVersion: 1,
+  schemaVersion: 2,
   id: 'tinh-x-2025',
   version: 1,
   title: { vi: 'Bộ chỉ số CCHC các sở năm 2025' },

@@ -88,7 +88,8 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
         const province = o.province.trim();
         const campaign: Campaign = {
           kind: 'parscore.campaign',
-          schemaVersion: 2,
+          schemaVersion: 3,
+    additionalTemplates: {}, exemptions: [], headlines: [],
           id: `cchc-${o.year}`,
           title: { vi: o.title ?? t('vi', 'service.campaign.title', { year: String(o.year), province }), en: t('en', 'service.campaign.title', { year: String(o.year), province }) },
           year: o.year,

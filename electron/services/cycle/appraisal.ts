@@ -115,7 +115,8 @@ function editableRound(entry: WorkspaceAgencyV2): Round {
 function newAppraisal(ctx: HaContext, assessment: Assessment | null, now: string): Appraisal {
   return {
     kind: APPRAISAL_KIND,
-    schemaVersion: 1,
+    schemaVersion: 2,
+    additional: {},
     agency: ctx.entry.code,
     campaign: ctx.campaign.id,
     template: { ...ctx.ct.ref },
@@ -353,7 +354,7 @@ export async function exportAppraisal(ws: WorkspaceStore, agency: string, opts: 
   const createdAt = timestamp(opts.now);
   const payload: AppraisalPackage = {
     kind: APPRAISAL_PACKAGE_KIND,
-    schemaVersion: 1,
+    schemaVersion: 2,
     campaign: ctx.campaign.id,
     agency: ctx.entry.code,
     createdAt,

@@ -442,7 +442,8 @@ function freshAppraisal(campaign: Campaign, agency: string, group: AgencyGroup, 
   if (!template) throw new IssueError(issue('cycle.template_missing', { agency }, { id: group, version: 0 }));
   return {
     kind: APPRAISAL_KIND,
-    schemaVersion: 1,
+    schemaVersion: 2,
+    additional: {},
     agency,
     campaign: campaign.id,
     template: { ...template },

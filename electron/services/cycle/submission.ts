@@ -137,7 +137,8 @@ export async function exportSubmission(ws: WorkspaceStore, opts: { signer: { nam
 
   const raw: Submission = {
     kind: SUBMISSION_KIND,
-    schemaVersion: 1,
+    schemaVersion: 2,
+    additionalExplanations: {},
     campaign: campaign.id,
     agency: agency.code,
     revision,

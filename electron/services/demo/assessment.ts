@@ -143,7 +143,8 @@ export function demoAssessment(opts: {
   if (first && rng.chance(0.15 * q)) bonus[first.code] = { points: Math.min(first.max, 0.5), note: 'Mô hình CCHC được UBND tỉnh công nhận.' };
   return {
     kind: 'parscore.assessment',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    additional: {},
     agency: agency.code,
     campaign: opts.campaign,
     template: { id: template.id, version: template.version },

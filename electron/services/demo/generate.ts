@@ -34,7 +34,8 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
   const campaignId = `cchc-${YEAR}`;
   const campaign: Campaign = {
     kind: 'parscore.campaign',
-    schemaVersion: 2,
+    schemaVersion: 3,
+    additionalTemplates: {}, exemptions: [], headlines: [],
     id: campaignId,
     title: { vi: `Xác định Chỉ số cải cách hành chính năm ${YEAR} tỉnh ${PROVINCE.name}`, en: `${YEAR} PAR Index of ${PROVINCE.name} province` },
     year: YEAR,

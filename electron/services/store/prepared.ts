@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { type Assessment, AssessmentDoc, AssessmentV1 } from '../../../shared/schema/index.ts';
+import { type Assessment, AssessmentDoc, AssessmentV2 } from '../../../shared/schema/index.ts';
 import { IssueError, issue } from '../../../shared/util/issue.ts';
 import { type Nominations, NominationsDoc, NominationsV1 } from './cycle-docs.ts';
 import { serialize } from './json-store.ts';
@@ -47,13 +47,13 @@ export function prepareAgencyNominations(n: Nominations, label: string): Prepare
 /**
  * The assessment of a submission parsed by SubmissionDoc, with the agency, campaign and revision
  * Home Affairs stores it under: what `prepareAssessment` makes of it, without parsing it a second
- * time. The submission's assessment was parsed by the store's own schema (AssessmentV1), and a
+ * time. The submission's assessment was parsed by the store's own schema (AssessmentV2), and a
  * parsed document parses to itself (trimmed strings stay trimmed, defaults are already there), so
  * only the fields set here are checked; a value they refuse, or a key the schema does not know,
  * takes the full parse, which reports it exactly as `prepareAssessment` does.
  */
 export function prepareParsedAssessment(a: Assessment, set: Pick<Assessment, 'agency' | 'campaign' | 'revision'>, label: string): PreparedDocument {
-  const doc = inShapeOrder(AssessmentV1.shape, { ...a, ...set }, ['kind', 'schemaVersion', 'agency', 'campaign', 'revision']);
+  const doc = inShapeOrder(AssessmentV2.shape, { ...a, ...set }, ['kind', 'schemaVersion', 'agency', 'campaign', 'revision']);
   if (!doc) return prepareAssessment({ ...a, ...set }, label);
   return prepare('assessment', set.agency.normalize('NFC'), serialize(doc));
 }

@@ -763,7 +763,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, file: string): SheetRead {
   }
   const raw: TemplateInput = {
     kind: TEMPLATE_KIND,
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
     version,
     title,

@@ -102,25 +102,28 @@ export const ISO_PHASE_ENTRIES: readonly Entry<IsoPhase>[] = [
 ];
 export const ISO_PHASES = vocab(ISO_PHASE_ENTRIES);
 
-export type IndicatorTypeValue = 'number' | 'boolean' | 'text';
+export type IndicatorTypeValue = 'number' | 'count' | 'boolean' | 'text';
 export const INDICATOR_TYPE_ENTRIES: readonly Entry<IndicatorTypeValue>[] = [
   { value: 'number', key: 'xlsx.indicatorType.number' },
+  { value: 'count', key: 'xlsx.indicatorType.count' },
   { value: 'boolean', key: 'xlsx.indicatorType.boolean' },
   { value: 'text', key: 'xlsx.indicatorType.text' },
 ];
 export const INDICATOR_TYPES = vocab(INDICATOR_TYPE_ENTRIES);
 
-export type AggregateValue = 'SUM' | 'COUNT_YES' | 'AVERAGE' | 'NONE';
+export type AggregateValue = 'SUM' | 'COUNT_YES' | 'AVERAGE' | 'SHARED' | 'NONE';
 export const AGGREGATE_ENTRIES: readonly Entry<AggregateValue>[] = [
   { value: 'SUM', key: 'xlsx.aggregate.SUM' },
   { value: 'COUNT_YES', key: 'xlsx.aggregate.COUNT_YES' },
   { value: 'AVERAGE', key: 'xlsx.aggregate.AVERAGE' },
+  { value: 'SHARED', key: 'xlsx.aggregate.SHARED' },
   { value: 'NONE', key: 'xlsx.aggregate.NONE' },
 ];
 export const AGGREGATES = vocab(AGGREGATE_ENTRIES);
 /** The aggregation an indicator gets when the cell is left empty. */
 export const DEFAULT_AGGREGATE: Record<IndicatorTypeValue, AggregateValue> = {
   number: 'SUM',
+  count: 'SUM',
   boolean: 'COUNT_YES',
   text: 'NONE',
 };

@@ -41,7 +41,8 @@ function assessment(agency: string, i: number): Assessment {
   const ev = (n: number) => ({ docNo: `${n}/KH-UBND`, date: '2024-05-06', issuer: `UBND ${agency}`, title: `Kế hoạch số ${n} của ${agency}`, fileName: `KH-${n}.pdf`, size: 1000 + n, sha256: 'a'.repeat(64) });
   return {
     kind: 'parscore.assessment',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    additional: {},
     agency,
     template: ref,
     revision: 1,
@@ -60,7 +61,8 @@ function assessment(agency: string, i: number): Assessment {
 function appraisal(agency: string): Appraisal {
   return {
     kind: 'parscore.appraisal',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    additional: {},
     agency,
     campaign: 'cchc-2024',
     template: ref,
