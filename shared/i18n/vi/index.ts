@@ -2,6 +2,7 @@ import { app } from './app.ts';
 import { cli } from './cli.ts';
 import { core } from './core.ts';
 import { cycle } from './cycle.ts';
+import { figure } from './figure.ts';
 import { pkg } from './package.ts';
 import { rboard } from './rboard.ts';
 import { report } from './report.ts';
@@ -31,6 +32,7 @@ export const vi = {
   ...pkg,
   ...results,
   ...cycle,
+  ...figure,
   ...rlist,
   ...report,
   ...rboard,
