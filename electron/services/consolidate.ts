@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import pMap from 'p-map';
 import type { AgencyInput } from '../../shared/results/index.ts';
 import { type Results, ResultsV1, type ScoredAgency, resultsOf, scoreAgency } from '../../shared/results/index.ts';
-import { type Agency, type AwardOverride, AwardOverridesDoc } from '../../shared/schema/index.ts';
+import { type Agency, type AwardOverride, AwardOverridesDoc, type CommendationRules } from '../../shared/schema/index.ts';
 import { compiledIfAllowed } from '../../shared/schema/versioned.ts';
 import type * as z from 'zod';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
@@ -41,8 +41,11 @@ export async function addOverride(ws: WorkspaceStore, o: AwardOverride): Promise
  */
 export async function consolidate(
   ws: WorkspaceStore,
-  /** `workers`: threads reading the documents (default one per core for a province-sized campaign, 0 = this thread). */
-  opts: { now?: string; history?: Results[]; workers?: number } = {},
+  /**
+   * `workers`: threads reading the documents (default one per core for a province-sized campaign, 0 = this thread);
+   * `commendation`: rules to select candidates with instead of the campaign's (a preview; nothing is saved).
+   */
+  opts: { now?: string; history?: Results[]; workers?: number; commendation?: CommendationRules } = {},
 ): Promise<Result<Results>> {
   const campaign = ws.campaign();
   if (!campaign) return fail([issue('service.no_campaign', { file: 'campaign.json' })]);
@@ -116,7 +119,7 @@ export async function consolidate(
     await pool.close();
   }
   const results = resultsOf(
-    { campaign, generatedAt: opts.now ?? new Date().toISOString(), history: opts.history ?? [], overrides: await readOverrides(ws) },
+    { campaign: opts.commendation ? { ...campaign, commendation: opts.commendation } : campaign, generatedAt: opts.now ?? new Date().toISOString(), history: opts.history ?? [], overrides: await readOverrides(ws) },
     scored,
   );
   resultsSchema ??= compiledIfAllowed(ResultsV1);

@@ -1,8 +1,10 @@
 /**
  * Commendation candidates (đề xuất khen thưởng) from the year's results, by the campaign's rules.
  * Every candidate lists every condition of its rule that it satisfies; every nominee or nominated
- * collective left out names the first condition it fails, in the order the rule lists them. The
- * emulation council's overrides then put subjects in or take them out, with their recorded reason.
+ * collective left out names the first condition it fails, in the order the rule lists them. Awards
+ * are exclusive: the rules of each kind are listed highest first, and a subject on the list of an
+ * earlier rule is not proposed for a later one unless that rule is `cumulative`. The emulation
+ * council's overrides then put subjects in or take them out, with their recorded reason.
  */
 import type { Agency } from '../schema/agency.ts';
 import type { AwardOverride, CollectiveAwardRule, CommendationRules, IndividualAwardRule } from '../schema/awards.ts';
@@ -238,6 +240,30 @@ function toExclusion(e: Entry, why: Reason): Exclusion {
   };
 }
 
+/** On the list: put there by the council, or meeting every condition with no decision against it. */
+function isListed(e: Entry): boolean {
+  const o = e.override;
+  return o?.action === 'include' || (o === null && e.verdict.failed === null);
+}
+
+/** A name as compared to tell one collective from another: case and spacing do not matter. */
+const sameName = (s: string): string => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/gu, ' ').trim();
+
+/** A collective is the agency itself or one of its units, told apart by name (an agency may nominate itself by name). */
+const collectiveKey = (e: Entry): string => sameName(subjectName(e));
+
+/**
+ * A subject already on the list of `higher` (an earlier rule of its kind) is not proposed for this
+ * rule unless the rule is cumulative: that becomes the reason it is left out, before any condition
+ * it fails. An agency considered on its own that meets this rule is then reported, so the list says
+ * why it is not there. The council may still include it (its decision shows this as unmet).
+ */
+function blockIfAwarded(e: Entry, higher: CollectiveAwardRule | IndividualAwardRule | undefined): void {
+  if (!higher || e.rule.cumulative) return;
+  if (e.verdict.failed === null) e.reportIfExcluded = true;
+  e.verdict.failed = reason('awards.fail.higher_award', { rule: higher.id, award: higher.award.vi, award_en: higher.award.en ?? higher.award.vi });
+}
+
 const rankKey = (s: AgencyStanding): number => (s.ranked && s.rank !== null ? s.rank : Number.MAX_SAFE_INTEGER);
 
 /** List order: rule, group, agency rank, index (higher first), agency code, then the order given. */
@@ -311,25 +337,34 @@ export function selectCandidates(input: SelectionInput): Selection {
         collectiveNoms.set(n.proposedAward, list);
       } else if (!individualRules.has(n.proposedAward)) unknownRule(s, n, 'individual');
     });
+    // Awards are exclusive: what each collective (by name) and each nominee of this agency is
+    // already on the list for, from the rules before (higher awards first).
+    const collectiveAwards = new Map<string, CollectiveAwardRule>();
+    const individualAwards = new Map<string, IndividualAwardRule>();
     rules.collectives.forEach((rule, ruleIdx) => {
       const noms = collectiveNoms.get(rule.id) ?? [];
       const base = { kind: 'collective' as const, rule, ruleIdx, standing: s };
+      const made: Entry[] = [];
       if (noms.length === 0) {
         // The agency itself: considered when the rule needs no nomination (reported only if overridden).
         const override = findOverride(rule.id, s.agency.code, [s.agency.code]);
-        if (rule.requireNomination && !override) return;
-        const verdict = evaluateCollective(rule, s, year, history, false);
-        entries.push({ ...base, subject: s.agency.code, aliases: [], nomination: null, order: -1, verdict, reportIfExcluded: false, override });
-        return;
+        if (!rule.requireNomination || override) {
+          const verdict = evaluateCollective(rule, s, year, history, false);
+          made.push({ ...base, subject: s.agency.code, aliases: [], nomination: null, order: -1, verdict, reportIfExcluded: false, override });
+        }
       }
       for (const { n, order } of noms) {
         const override = findOverride(rule.id, s.agency.code, [n.id, s.agency.code]);
         const verdict = evaluateCollective(rule, s, year, history, true);
-        entries.push({ ...base, subject: n.id, aliases: [s.agency.code], nomination: n, order, verdict, reportIfExcluded: true, override });
+        made.push({ ...base, subject: n.id, aliases: [s.agency.code], nomination: n, order, verdict, reportIfExcluded: true, override });
       }
+      for (const e of made) blockIfAwarded(e, collectiveAwards.get(collectiveKey(e)));
+      for (const e of made) if (isListed(e) && !collectiveAwards.has(collectiveKey(e))) collectiveAwards.set(collectiveKey(e), rule);
+      entries.push(...made);
     });
     rules.individuals.forEach((rule, ruleIdx) => {
       const pool: Entry[] = [];
+      const made: Entry[] = [];
       s.nominations.forEach((n, order) => {
         if (n.kind !== 'individual') return;
         // Nominated for another award: only an include decision brings the person under this rule.
@@ -338,7 +373,9 @@ export function selectCandidates(input: SelectionInput): Selection {
         if (!proposed && !override) return;
         const verdict = evaluateIndividual(rule, s, n);
         const e: Entry = { kind: 'individual', rule, ruleIdx, standing: s, subject: n.id, aliases: [], nomination: n, order, verdict, reportIfExcluded: true, override };
-        entries.push(e);
+        // A nominee already on a higher award's list takes no place in this rule's cap.
+        blockIfAwarded(e, individualAwards.get(n.id));
+        made.push(e);
         if (verdict.failed === null && override?.action !== 'exclude' && n.proposedAward === rule.id) pool.push(e);
       });
       // The cap per agency, among the nominees who meet every other condition.
@@ -347,6 +384,8 @@ export function selectCandidates(input: SelectionInput): Selection {
         if (i < rule.capPerAgency) e.verdict.satisfied.push(reason('awards.ok.within_cap', p));
         else e.verdict.failed = reason('awards.fail.cap', p);
       });
+      for (const e of made) if (isListed(e) && !individualAwards.has(e.subject)) individualAwards.set(e.subject, rule);
+      entries.push(...made);
     });
   }
 
@@ -362,7 +401,7 @@ export function selectCandidates(input: SelectionInput): Selection {
   for (const e of entries) {
     const o = e.override;
     const failed = e.verdict.failed;
-    if (o?.action === 'include' || (o === null && failed === null)) (e.kind === 'collective' ? collectives : individuals).push(e);
+    if (isListed(e)) (e.kind === 'collective' ? collectives : individuals).push(e);
     // An exclusion decision on a subject that fails anyway keeps the rule's reason (and the decision).
     else if (o?.action === 'exclude') excludedEntries.push([e, failed ?? reason('awards.fail.override_excluded', { reason: o.reason, by: o.by })]);
     else if (e.reportIfExcluded && failed) excludedEntries.push([e, failed]);

@@ -31,6 +31,7 @@ export const DEFAULT_COMMENDATION: CommendationRules = {
       noPenalty: true,
       consecutiveYears: 1,
       requireNomination: false,
+      cumulative: false,
       certificateWording: { vi: 'Đã có thành tích xuất sắc trong công tác cải cách hành chính năm {year}', en: 'For outstanding achievement in administrative reform in {year}' },
     },
     {
@@ -42,6 +43,7 @@ export const DEFAULT_COMMENDATION: CommendationRules = {
       noPenalty: true,
       consecutiveYears: 1,
       requireNomination: false,
+      cumulative: false,
       certificateWording: { vi: 'Đã có thành tích tốt trong công tác cải cách hành chính năm {year}', en: 'For good achievement in administrative reform in {year}' },
     },
   ],
@@ -56,6 +58,7 @@ export const DEFAULT_COMMENDATION: CommendationRules = {
       noDiscipline: true,
       minInitiatives: 0,
       capPerAgency: 2,
+      cumulative: false,
       certificateWording: { vi: 'Đã có thành tích xuất sắc trong công tác cải cách hành chính năm {year}', en: 'For outstanding achievement in administrative reform in {year}' },
     },
     {
@@ -67,6 +70,7 @@ export const DEFAULT_COMMENDATION: CommendationRules = {
       noDiscipline: true,
       minInitiatives: 0,
       capPerAgency: 3,
+      cumulative: false,
       certificateWording: { vi: 'Đã có thành tích tốt trong công tác cải cách hành chính năm {year}', en: 'For good achievement in administrative reform in {year}' },
     },
   ],

@@ -60,6 +60,7 @@ export function formatIssue(lang: Lang, i: Issue): string {
   if (at.column) parts.push(t(lang, 'loc.column', { v: at.column }));
   if (at.template) parts.push(t(lang, 'loc.template', { v: at.template }));
   if (at.agency) parts.push(t(lang, 'loc.agency', { v: at.agency }));
+  if (at.rule) parts.push(t(lang, 'loc.rule', { v: at.rule }));
   if (at.item) parts.push(t(lang, 'loc.item', { v: at.item }));
   if (at.field) parts.push(t(lang, 'loc.field', { v: at.field }));
   const msg = t(lang, i.code, i.params ?? {});

@@ -20,6 +20,11 @@ export const CollectiveAwardRule = z.strictObject({
   consecutiveYears: z.number().int().min(1).max(10).default(1),
   /** Only collectives the agency nominated (otherwise every ranked agency is considered). */
   requireNomination: z.boolean().default(false),
+  /**
+   * Awards are exclusive: a collective on the list of an earlier (higher) rule is not proposed for
+   * this one, unless this rule can be given in addition to a higher award.
+   */
+  cumulative: z.boolean().default(false),
   certificateWording: LocalizedText,
 });
 export type CollectiveAwardRule = z.infer<typeof CollectiveAwardRule>;
@@ -37,10 +42,16 @@ export const IndividualAwardRule = z.strictObject({
   noDiscipline: z.boolean().default(true),
   minInitiatives: z.number().int().min(0).default(0),
   capPerAgency: z.number().int().positive(),
+  /** As for collectives: a nominee on an earlier rule's list is not proposed for this one unless true. */
+  cumulative: z.boolean().default(false),
   certificateWording: LocalizedText,
 });
 export type IndividualAwardRule = z.infer<typeof IndividualAwardRule>;
 
+/**
+ * The commendation rules of a campaign. Within collectives and within individuals the rules are
+ * listed highest award first: a subject gets the highest award it qualifies for (see `cumulative`).
+ */
 export const CommendationRules = z.strictObject({
   collectives: z.array(CollectiveAwardRule).max(20).default([]),
   individuals: z.array(IndividualAwardRule).max(20).default([]),

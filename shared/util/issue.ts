@@ -17,6 +17,8 @@ export interface IssueLocation {
   /** Column letter or header as Excel shows it. */
   column?: string;
   agency?: string;
+  /** Commendation rule id (or its place in the list when it has none). */
+  rule?: string;
 }
 
 export type IssueParams = Record<string, string | number>;

@@ -161,9 +161,8 @@ describe('collectives: the list', () => {
       ['bk-tap-the', 1, 'S1', 'Sở S1'],
       ['bk-tap-the', 2, 'S2', 'Phòng Cải cách hành chính'],
       ['bk-tap-the', 3, 'X1', 'UBND xã X1'],
-      ['gk-tap-the', 1, 'S1', 'Sở S1'],
-      ['gk-tap-the', 2, 'S2', 'Sở S2'],
-      ['gk-tap-the', 3, 'X1', 'UBND xã X1'],
+      // S1 and X1 are on the Bằng khen list (exclusive awards); S2 as itself was not (its office was).
+      ['gk-tap-the', 1, 'S2', 'Sở S2'],
     ]);
     const { satisfied: _s, ...row } = s.collectives[1]!;
     expect(row).toEqual({

@@ -9,6 +9,7 @@ import { workspaceIdentity } from '../../services/cycle/index.ts';
 import { importSurveyFile, surveyContext } from '../../services/survey/import.ts';
 import { writeSurveyForm } from '../../services/xlsx-import/survey.ts';
 import { type CliContext, msg, printIssues } from '../context.ts';
+import { registerAwardRules } from './award-rules.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Runner } from '../main.ts';
 import { applyLocale } from '../program.ts';
@@ -144,4 +145,5 @@ export function registerResults(ctx: CliContext, program: Command, runner: Runne
         }),
       ),
     );
+  registerAwardRules(ctx, award, runner);
 }

@@ -8,9 +8,9 @@
  *
  * The lists grow with the province: streamed.
  */
-import { formatReason } from '../../../shared/awards/format.ts';
-import type { Candidate, CandidateKind, Exclusion, OverrideMark, Reason } from '../../../shared/awards/schema.ts';
-import { type Lang, formatDate, hasMessage, t } from '../../../shared/i18n/index.ts';
+import { briefReason, formatReason } from '../../../shared/awards/format.ts';
+import type { Candidate, CandidateKind, Exclusion, OverrideMark } from '../../../shared/awards/schema.ts';
+import { type Lang, formatDate, t } from '../../../shared/i18n/index.ts';
 import type { Results } from '../../../shared/results/schema.ts';
 import type { AwardOverride } from '../../../shared/schema/awards.ts';
 import type { Campaign } from '../../../shared/schema/campaign.ts';
@@ -56,13 +56,6 @@ function rankBand(lang: Lang, results: Results, c: Candidate): string {
   if (rank !== null) return t(lang, 'rlist.award.rank_only', { rank });
   if (band !== null) return t(lang, 'rlist.award.unranked_band', { band });
   return t(lang, 'rlist.award.unranked');
-}
-
-/** A condition met, briefly ("hạng 1", "loại A", "không bị kỷ luật"); the full sentence when no short form exists. */
-function briefReason(lang: Lang, r: Reason): string {
-  const short = r.key.startsWith('awards.ok.') ? `rlist.ok.${r.key.slice('awards.ok.'.length)}` : '';
-  if (short !== '' && hasMessage(short)) return formatReason(lang, { key: short, params: r.params });
-  return formatReason(lang, r).replace(/\.\s*$/, '');
 }
 
 function when(lang: Lang, o: OverrideMark | AwardOverride): string {

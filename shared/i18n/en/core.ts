@@ -7,6 +7,7 @@ export const core: Record<keyof typeof vi, string> = {
   'loc.column': 'column {v}',
   'loc.template': 'template {v}',
   'loc.agency': 'agency {v}',
+  'loc.rule': 'rule {v}',
   'loc.item': 'item {v}',
   'loc.field': 'field {v}',
   'doc.not_object': 'The content is not a valid {kind} document (a JSON object is required).',

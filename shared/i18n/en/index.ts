@@ -1,4 +1,5 @@
 import { app } from './app.ts';
+import { arules } from './arules.ts';
 import { cli } from './cli.ts';
 import { core } from './core.ts';
 import { cycle } from './cycle.ts';
@@ -36,4 +37,5 @@ export const en = {
   ...rlist,
   ...report,
   ...rboard,
+  ...arules,
 };

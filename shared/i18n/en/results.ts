@@ -68,6 +68,7 @@ export const results: Record<keyof typeof vi, string> = {
   'awards.fail.initiatives': '{count} initiatives, fewer than the minimum {min}.',
   'awards.fail.cap': 'Position {position} in the agency, beyond the cap of {cap} nominees.',
   'awards.fail.override_excluded': 'The emulation council decided not to propose: {reason} ({by}).',
+  'awards.fail.higher_award': 'Already proposed for the {award} (rule {rule}); each collective or person is proposed only for the highest award it qualifies for.',
   'awards.fail.unknown_rule': 'Award “{rule}” is not among the campaign’s rules.',
   'awards.overridden_in': 'Put on the list by decision of the emulation council: {reason} ({by}).',
   'awards.override_unmatched': 'The council’s decision on “{subject}” (award {rule}) matches no agency or nominee.',

@@ -6,6 +6,7 @@ export const core = {
   'loc.column': 'cột {v}',
   'loc.template': 'bộ tiêu chí {v}',
   'loc.agency': 'cơ quan {v}',
+  'loc.rule': 'quy định {v}',
   'loc.item': 'mục {v}',
   'loc.field': 'trường {v}',
   'doc.not_object': 'Nội dung không phải một tài liệu {kind} hợp lệ (cần một đối tượng JSON).',

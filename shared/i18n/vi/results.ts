@@ -73,6 +73,7 @@ export const results = {
   'awards.fail.initiatives': 'Có {count} sáng kiến, chưa đủ số tối thiểu {min}.',
   'awards.fail.cap': 'Thứ tự {position} trong cơ quan, đơn vị, vượt số lượng tối đa {cap} người được đề nghị.',
   'awards.fail.override_excluded': 'Hội đồng Thi đua – Khen thưởng quyết định không đề nghị: {reason} ({by}).',
+  'awards.fail.higher_award': 'Đã được đề nghị {award} (quy định {rule}); mỗi tập thể, cá nhân chỉ được đề nghị hình thức cao nhất đủ điều kiện.',
   'awards.fail.unknown_rule': 'Hình thức khen thưởng “{rule}” không có trong quy định của đợt đánh giá.',
   'awards.overridden_in': 'Đưa vào danh sách theo quyết định của Hội đồng Thi đua – Khen thưởng: {reason} ({by}).',
   'awards.override_unmatched': 'Quyết định của Hội đồng về “{subject}” (hình thức {rule}) không khớp với cơ quan, đơn vị hay cá nhân được đề nghị nào.',

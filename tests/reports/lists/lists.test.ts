@@ -386,6 +386,14 @@ describe('commendation lists', () => {
         ]),
       );
     }
+    // Awards are exclusive: an agency on the Bằng khen list is left out of the Giấy khen's, and the sheet says why.
+    const bk = new Set(r.commendation.collectives.filter((c) => c.rule === 'bk-tap-the').map((c) => c.agency));
+    expect(r.commendation.collectives.filter((c) => c.rule === 'gk-tap-the' && bk.has(c.agency))).toEqual([]);
+    const higher = seen.filter((v) => v[5] === 'Giấy khen của Giám đốc Sở Nội vụ (gk-tap-the)' && bk.has(r.commendation.excluded.find((e) => e.name === v[2] && e.rule === 'gk-tap-the')?.agency ?? ''));
+    expect(higher.length).toBeGreaterThan(0);
+    for (const v of higher) {
+      expect(v[6]).toBe('Đã được đề nghị Bằng khen của Chủ tịch UBND tỉnh (quy định bk-tap-the); mỗi tập thể, cá nhân chỉ được đề nghị hình thức cao nhất đủ điều kiện.');
+    }
   });
 
   it('lists the council’s decisions; says so when there are none; empty awards keep their section', async () => {
