@@ -1,8 +1,10 @@
 import { CommanderError, InvalidArgumentError } from 'commander';
+import { type DateProblem, dateProblem, vietnamDate } from '../../shared/util/date.ts';
 import { IssueError } from '../../shared/util/issue.ts';
 import { type CliContext, detectLang, msg, printIssues } from './context.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
-import { localizedCommand, usageMessage } from './program.ts';
+import { localizeHelpCommands, localizedCommand, usageMessage } from './program.ts';
+import pkg from '../../package.json' with { type: 'json' };
 import { registerAppraisal } from './commands/appraisal.ts';
 import { registerCampaign } from './commands/campaign.ts';
 import { registerDemo } from './commands/demo.ts';
@@ -27,6 +29,18 @@ export function positiveInt(ctx: CliContext) {
   };
 }
 
+const DATE_MESSAGES: Record<DateProblem, string> = { format: 'cli.bad_date_format', not_a_day: 'cli.bad_date_not_a_day', future: 'cli.bad_date_future' };
+
+/** A yyyy-mm-dd option: a real day; with `notFuture`, not after today in Vietnam (a file cannot have been received tomorrow). */
+export function dateArg(ctx: CliContext, opts: { notFuture?: boolean } = {}) {
+  return (value: string): string => {
+    const today = vietnamDate(Date.now());
+    const problem = dateProblem(value, opts.notFuture ? today : undefined);
+    if (problem) throw new InvalidArgumentError(msg(ctx, DATE_MESSAGES[problem], { value, today }));
+    return value;
+  };
+}
+
 /** Runs `parscore` with the given arguments; returns the exit code instead of exiting (testable). */
 export async function main(argv: readonly string[], io?: Partial<Pick<CliContext, 'out' | 'err'>>): Promise<ExitCode> {
   const ctx: CliContext = {
@@ -44,6 +58,7 @@ export async function main(argv: readonly string[], io?: Partial<Pick<CliContext
   };
   const program = localizedCommand(ctx, 'parscore')
     .description(msg(ctx, 'cli.description'))
+    .version(pkg.version, '-V, --version', msg(ctx, 'cli.opt.version'))
     .option('--lang <lang>', msg(ctx, 'cli.opt.lang'), ctx.lang)
     .addHelpText('after', `\n${msg(ctx, 'cli.help.exit_codes')}`)
     .showHelpAfterError(false);
@@ -55,6 +70,7 @@ export async function main(argv: readonly string[], io?: Partial<Pick<CliContext
   registerResults(ctx, program, runner);
   registerReport(ctx, program, runner);
   registerDemo(ctx, program, runner);
+  localizeHelpCommands(ctx, program);
 
   try {
     if (argv.length === 0) {

@@ -108,7 +108,7 @@ export function AgencyView({ code, onBack }: { code: string; onBack: () => void 
                   {saved === item.code && <span className="saved"> ✓</span>}
                 </td>
                 <td className="num">{points(s.effectiveMax)}</td>
-                <td className="muted">{entry?.evidence.length ? t('app.evidence_count', { n: String(entry.evidence.length) }) : entry?.explanation ? t('app.explanation_only') : ''}</td>
+                <td className="muted">{entry?.evidence.length ? t('app.evidence_count', { n: entry.evidence.length }) : entry?.explanation ? t('app.explanation_only') : ''}</td>
               </tr>
             );
           })}

@@ -27,7 +27,7 @@ export function Overview({ summary, onOpen }: { summary: WorkspaceSummary; onOpe
           ))}
         </div>
         <input className="search" type="search" placeholder={t('app.search')} aria-label={t('app.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
-        <span className="count">{t('app.count', { shown: String(rows.length), total: String(summary.agencies.length) })}</span>
+        <span className="count">{t('app.count', { shown: rows.length, total: summary.agencies.length })}</span>
       </div>
       <table className="grid">
         <thead>

@@ -1,6 +1,9 @@
 import type { Issue } from '../util/issue.ts';
 import { en } from './en/index.ts';
 import { vi } from './vi/index.ts';
+import { formatNumber, formatYear } from './numbers.ts';
+
+export { formatNumber, formatPoints, formatYear } from './numbers.ts';
 
 export type Lang = 'vi' | 'en';
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -16,6 +19,12 @@ export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(vi, key);
 }
 
+/**
+ * Number parameters that name a year (or the first and last year of a span): written as they are,
+ * never grouped ("năm 2015", not "năm 2.015"). Every other number goes through `formatNumber`.
+ */
+const YEAR_PARAMS: ReadonlySet<string> = new Set(['year', 'y', 'submissionYear', 'from', 'to']);
+
 /** Looks a message up and fills `{name}` placeholders. Unknown keys are shown as-is so nothing is hidden. */
 export function t(lang: Lang, key: MessageKey | string, params: Record<string, string | number> = {}): string {
   const cat = catalogues[lang];
@@ -23,24 +32,9 @@ export function t(lang: Lang, key: MessageKey | string, params: Record<string, s
   return template.replace(/\{(\w+)\}/g, (m, name: string) => {
     const v = params[name];
     if (v === undefined) return m;
-    return typeof v === 'number' ? formatNumber(lang, v) : v;
+    if (typeof v !== 'number') return v;
+    return YEAR_PARAMS.has(name) && Number.isInteger(v) ? formatYear(v) : formatNumber(lang, v);
   });
-}
-
-/** 8,5 in Vietnamese, 8.5 in English; at most `maxDecimals` decimals, trailing zeros dropped. */
-export function formatNumber(lang: Lang, n: number, maxDecimals = 2): string {
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', {
-    maximumFractionDigits: maxDecimals,
-    useGrouping: Math.abs(n) >= 10000,
-  }).format(n);
-}
-
-/** Points with exactly two decimals, as scores are published: "8,50". */
-export function formatPoints(lang: Lang, n: number): string {
-  return new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(n);
 }
 
 /** dd/mm/yyyy for Vietnamese, yyyy-mm-dd for English; input is an ISO date or date-time. */
@@ -48,6 +42,19 @@ export function formatDate(lang: Lang, iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
   return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** Parameters that name a kind of document or file ("parscore.submission"). */
+const KIND_PARAMS = ['kind', 'expected', 'actual'] as const;
+
+/** A kind of document named for people ("hồ sơ tự đánh giá", not "parscore.submission"): its `kind.*` message key, kept as-is when it has none. */
+function kindsForPeople(lang: Lang, params: Record<string, string | number>): Record<string, string | number> {
+  let out = params;
+  for (const name of KIND_PARAMS) {
+    const v = params[name];
+    if (typeof v === 'string' && hasMessage(`kind.${v}`)) out = { ...out, [name]: t(lang, `kind.${v}`) };
+  }
+  return out;
 }
 
 /** "tệp a.json · mẫu par-so · mục 1.2 · trường max: …" */
@@ -63,6 +70,6 @@ export function formatIssue(lang: Lang, i: Issue): string {
   if (at.rule) parts.push(t(lang, 'loc.rule', { v: at.rule }));
   if (at.item) parts.push(t(lang, 'loc.item', { v: at.item }));
   if (at.field) parts.push(t(lang, 'loc.field', { v: at.field }));
-  const msg = t(lang, i.code, i.params ?? {});
+  const msg = t(lang, i.code, kindsForPeople(lang, i.params ?? {}));
   return parts.length ? `${parts.join(' · ')}: ${msg}` : msg;
 }

@@ -74,7 +74,8 @@ export const AuditEntry = z.strictObject({
   /** Workspace identity: name and key fingerprint. */
   who: z.strictObject({ name: z.string().min(1).max(300), fingerprint: z.string().regex(/^[0-9a-f]{64}$/) }),
   agency: Code,
-  field: z.enum(['appraised', 'bonus', 'penalty', 'status', 'survey', 'falsified']),
+  /** `received`: the date a submission was received, as Home Affairs gave it at import (yyyy-mm-dd; added later: older logs simply have none). */
+  field: z.enum(['appraised', 'bonus', 'penalty', 'status', 'survey', 'falsified', 'received']),
   item: z.string().max(40).nullable(),
   old: z.union([z.number(), z.string(), z.boolean(), z.null()]),
   new: z.union([z.number(), z.string(), z.boolean(), z.null()]),

@@ -108,7 +108,7 @@ describe('create and open', () => {
     for (const dir of [empty, join(empty, 'không-tồn-tại')]) {
       const issues = await issuesOf(WorkspaceStore.open(dir));
       expect(issues).toEqual([{ code: 'store.not_workspace', params: { dir } }]);
-      expect(formatIssue('vi', issues[0]!)).toBe(`Thư mục ${dir} không phải là không gian làm việc ParScore (không có tệp workspace.json hợp lệ).`);
+      expect(formatIssue('vi', issues[0]!)).toBe(`Thư mục ${dir} không phải là thư mục làm việc ParScore (không có tệp workspace.json hợp lệ).`);
     }
     expect(await listDir(empty)).toEqual([]);
   });
@@ -133,7 +133,7 @@ describe('create and open', () => {
     const issues = await issuesOf(WorkspaceStore.open(dir));
     expect(issues[0]).toMatchObject({ code: 'doc.future_version', at: { file: 'workspace.json' }, params: { version: WorkspaceIndexDoc.latest + 1, latest: WorkspaceIndexDoc.latest } });
     expect(formatIssue('vi', issues[0]!)).toBe(
-      `tệp workspace.json: Tài liệu parscore.workspace có phiên bản lược đồ ${WorkspaceIndexDoc.latest + 1}, mới hơn phiên bản ${WorkspaceIndexDoc.latest} mà ParScore này hỗ trợ. Hãy cập nhật ParScore; tệp không bị thay đổi.`,
+      `tệp workspace.json: Tài liệu “chỉ mục thư mục làm việc” có phiên bản lược đồ ${WorkspaceIndexDoc.latest + 1}, mới hơn phiên bản ${WorkspaceIndexDoc.latest} mà ParScore này hỗ trợ. Hãy cập nhật ParScore; tệp không bị thay đổi.`,
     );
     expect(await readFile(file, 'utf8')).toBe(future);
     expect(await listDir(dir)).toEqual(before);

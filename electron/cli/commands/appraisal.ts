@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { AgencyStatus, type Round } from '../../../shared/schema/index.ts';
+import { formatDate, formatNumber, hasMessage } from '../../../shared/i18n/index.ts';
+import { AgencyStatus, type AuditEntry, type Round } from '../../../shared/schema/index.ts';
 import type { Result } from '../../../shared/util/issue.ts';
 import {
   addEvidence,
@@ -20,6 +21,16 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Runner } from '../main.ts';
 import { applyLocale } from '../program.ts';
 import { withWorkspace } from '../workspace.ts';
+
+/** An audit log value as a clerk reads it: points "8,5", a status or yes/no in words, a date dd/mm/yyyy. */
+function logValue(ctx: CliContext, field: AuditEntry['field'], v: AuditEntry['old']): string {
+  if (v === null) return '—';
+  if (typeof v === 'number') return formatNumber(ctx.lang, v);
+  if (typeof v === 'boolean') return msg(ctx, v ? 'report.input.yes' : 'report.input.no');
+  if (field === 'status' && hasMessage(`app.status.${v}`)) return msg(ctx, `app.status.${v}`);
+  if (field === 'received') return formatDate(ctx.lang, v);
+  return v;
+}
 
 /** "8,5" or "8.5" → 8.5; "-" → null (remove). */
 function pointsArg(ctx: CliContext, v: string): number | null | 'bad' {
@@ -67,7 +78,7 @@ export function registerAppraisal(ctx: CliContext, program: Command, runner: Run
     .description(msg(ctx, 'cli.appraisal.adjust.description'))
     .argument('<workspace>', msg(ctx, 'cli.arg.workspace'))
     .argument('<agency>', msg(ctx, 'cli.arg.agency_code'))
-    .argument('<kind>', 'bonus | penalty')
+    .argument('<kind>', msg(ctx, 'cli.arg.adjust_kind'))
     .argument('<code>', msg(ctx, 'cli.arg.item_code'))
     .argument('<points>', msg(ctx, 'cli.arg.points_or_dash'))
     .option('--note <text>', msg(ctx, 'cli.opt.comment'))
@@ -193,8 +204,8 @@ export function registerAppraisal(ctx: CliContext, program: Command, runner: Run
             if (o.json) ctx.out(JSON.stringify(log.entries.map((l) => l.entry), null, 2));
             else
               for (const { entry: e } of log.entries) {
-                const change = `${e.old ?? '—'} → ${e.new ?? '—'}`;
-                ctx.out(`${e.at}  ${e.who.name}  ${e.agency}  ${e.field}${e.item ? ` ${e.item}` : ''}  ${change}${e.round ? `  (${msg(ctx, 'cli.appraisal.round', { n: e.round })})` : ''}${e.reason ? `  — ${e.reason}` : ''}`);
+                const change = `${logValue(ctx, e.field, e.old)} → ${logValue(ctx, e.field, e.new)}`;
+                ctx.out(`${e.at}  ${e.who.name}  ${e.agency}  ${msg(ctx, `report.audit.field.${e.field}`)}${e.item ? ` ${e.item}` : ''}  ${change}${e.round ? `  (${msg(ctx, 'cli.appraisal.round', { n: e.round })})` : ''}${e.reason ? `  — ${e.reason}` : ''}`);
               }
             if (log.issues.length) {
               printIssues(ctx, log.issues);

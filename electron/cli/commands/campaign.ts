@@ -142,7 +142,7 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
             }
             const count = (g: AgencyGroup) => c.agencies.filter((a) => a.group === g).length;
             ctx.out(ctx.lang === 'en' && c.title.en ? c.title.en : c.title.vi);
-            ctx.out(msg(ctx, 'cli.campaign.line.agencies', { departments: count('department'), districts: count('district'), communes: count('commune'), model: c.model }));
+            ctx.out(msg(ctx, 'cli.campaign.line.agencies', { departments: count('department'), districts: count('district'), communes: count('commune'), model: msg(ctx, `cli.model.${c.model}`) }));
             for (const [g, ref] of Object.entries(c.templates)) ctx.out(msg(ctx, 'cli.campaign.line.template', { group: msg(ctx, `cli.group.${g}`), id: `${ref.id}@${ref.version}` }));
             if (c.deadlines.selfAssessment) ctx.out(msg(ctx, 'cli.campaign.line.deadline', { date: formatDate(ctx.lang, c.deadlines.selfAssessment) }));
             ctx.out(msg(ctx, 'cli.campaign.line.bands', { bands: c.bands.map((b) => `${b.code} ≥ ${b.minIndex}`).join(', ') }));

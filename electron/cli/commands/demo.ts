@@ -16,8 +16,9 @@ export function registerDemo(ctx: CliContext, program: Command, runner: Runner):
     .option('--seed <s>', msg(ctx, 'cli.opt.seed'), positiveInt(ctx), 2024)
     .option('--if-missing', msg(ctx, 'cli.opt.if_missing'))
     .option('--submissions <outdir>', msg(ctx, 'cli.opt.submissions'))
+    .option('--year <year>', msg(ctx, 'cli.opt.demo_year'), positiveInt(ctx))
     .action(
-      runner.wrap(async (dir: string, opts: { agencies: number; seed: number; ifMissing?: boolean; submissions?: string }): Promise<ExitCode> => {
+      runner.wrap(async (dir: string, opts: { agencies: number; seed: number; ifMissing?: boolean; submissions?: string; year?: number }): Promise<ExitCode> => {
         if (opts.ifMissing && existsSync(join(dir, 'workspace.json'))) {
           ctx.out(msg(ctx, 'cli.demo.exists', { dir }));
           return EXIT.OK;
@@ -26,16 +27,21 @@ export function registerDemo(ctx: CliContext, program: Command, runner: Runner):
           ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--agencies ${opts.agencies} (≥ 3)` }));
           return EXIT.USAGE;
         }
+        if (opts.year !== undefined && (opts.year < 1990 || opts.year > new Date().getFullYear() + 1)) {
+          ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--year ${opts.year}` }));
+          return EXIT.USAGE;
+        }
+        const year = opts.year ? { year: opts.year } : {};
         if (opts.submissions) {
-          const c = await writeDemoCycle(dir, opts.submissions, { agencies: opts.agencies, seed: opts.seed });
+          const c = await writeDemoCycle(dir, opts.submissions, { agencies: opts.agencies, seed: opts.seed, ...year });
           ctx.out(msg(ctx, 'cli.demo.done', { dir, agencies: c.agencies, departments: c.departments, districts: c.districts, communes: c.communes, submitted: c.files.length, missing: c.missing }));
           ctx.out(msg(ctx, 'cli.demo.submissions_done', { agencies: c.files.length, files: c.files.length, dir: opts.submissions }));
-          ctx.out(`  npx parscore import ${dir} ${join(opts.submissions, '*.parscore')}`);
+          ctx.out(`  npx parscore import ${dir} ${opts.submissions}${opts.year ? ` --received-at ${opts.year}-12-10` : ''}`);
           ctx.out(`  npx parscore survey import ${dir} ${c.surveyFile}`);
           ctx.out(`  npx parscore consolidate ${dir} --out ${join(dir, 'results')}`);
           return EXIT.OK;
         }
-        const s = await writeDemoWorkspace(dir, { agencies: opts.agencies, seed: opts.seed });
+        const s = await writeDemoWorkspace(dir, { agencies: opts.agencies, seed: opts.seed, ...year });
         ctx.out(msg(ctx, 'cli.demo.done', { dir, agencies: s.agencies, departments: s.departments, districts: s.districts, communes: s.communes, submitted: s.submitted, missing: s.missing }));
         if (s.sample) ctx.out(msg(ctx, 'cli.demo.next', s.sample));
         return EXIT.OK;

@@ -1,12 +1,22 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { isLang } from '../../../shared/i18n/index.ts';
-import { REPORT_NAMES, type ReportName, isReportName, writeReports } from '../../services/reports/index.ts';
+import { REPORT_NAMES, type ReportName, documentNumber, isReportName, writeReports } from '../../services/reports/index.ts';
+import { DOCUMENT_NO_MAX } from '../../services/reports/kit/context.ts';
 import { type CliContext, msg, printIssues } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
-import type { Runner } from '../main.ts';
+import { type Runner, dateArg } from '../main.ts';
 import { applyLocale } from '../program.ts';
 import { loadHistory } from '../history.ts';
 import { withWorkspace } from '../workspace.ts';
+
+/** `--number`: what the header can print (one line, not too long), trimmed. */
+function documentNumberArg(ctx: CliContext) {
+  return (value: string): string => {
+    const n = documentNumber(value);
+    if (n === null) throw new InvalidArgumentError(msg(ctx, 'cli.bad_document_number', { max: DOCUMENT_NO_MAX }));
+    return n;
+  };
+}
 
 export function registerReport(ctx: CliContext, program: Command, runner: Runner): void {
   applyLocale(ctx, program.command('report'))
@@ -16,8 +26,10 @@ export function registerReport(ctx: CliContext, program: Command, runner: Runner
     .option('--only <names...>', msg(ctx, 'cli.opt.only', { names: REPORT_NAMES.join(', ') }))
     .option('--history <file>', msg(ctx, 'cli.opt.history'), (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--report-lang <lang>', msg(ctx, 'cli.opt.report_lang'))
+    .option('--date <yyyy-mm-dd>', msg(ctx, 'cli.opt.report_date'), dateArg(ctx))
+    .option('--number <number>', msg(ctx, 'cli.opt.report_number'), documentNumberArg(ctx))
     .action(
-      runner.wrap((dir: string, o: { out: string; only?: string[]; history: string[]; reportLang?: string }) =>
+      runner.wrap((dir: string, o: { out: string; only?: string[]; history: string[]; reportLang?: string; date?: string; number?: string }) =>
         withWorkspace(
           dir,
           async (ws): Promise<ExitCode> => {
@@ -40,7 +52,7 @@ export function registerReport(ctx: CliContext, program: Command, runner: Runner
               return loaded.error.some((i) => i.code === 'cli.file_not_found') ? EXIT.IO : EXIT.INVALID;
             }
             const history = loaded.value;
-            const r = await writeReports(ws, o.out, { only, lang, history, onProgress: (name) => ctx.err(msg(ctx, 'cli.report.progress', { name })) });
+            const r = await writeReports(ws, o.out, { only, lang, history, date: o.date, number: o.number, onProgress: (name) => ctx.err(msg(ctx, 'cli.report.progress', { name })) });
             if (!r.ok) {
               printIssues(ctx, r.error);
               return EXIT.INVALID;

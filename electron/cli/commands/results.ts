@@ -48,7 +48,7 @@ export function registerResults(ctx: CliContext, program: Command, runner: Runne
     .description(msg(ctx, 'cli.survey.form.description'))
     .argument('<workspace>', msg(ctx, 'cli.arg.workspace'))
     .requiredOption('--out <file>', msg(ctx, 'cli.opt.out_xlsx'))
-    .option('--mode <mode>', 'scores | answers', 'answers')
+    .option('--mode <mode>', msg(ctx, 'cli.opt.survey_mode'), 'answers')
     .action(
       runner.wrap((dir: string, o: { out: string; mode: string }) =>
         withWorkspace(

@@ -1,14 +1,17 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { formatIssue } from '../../../shared/i18n/index.ts';
+import { formatDate, formatIssue } from '../../../shared/i18n/index.ts';
 import { exportSubmission, type ImportInput, importSubmissions, type ImportVerdict, verifySubmission } from '../../services/cycle/index.ts';
 import { type CliContext, msg, printIssues } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
-import type { Runner } from '../main.ts';
+import { expandInputs } from '../inputs.ts';
+import { type Runner, dateArg } from '../main.ts';
 import { applyLocale } from '../program.ts';
 import { withWorkspace } from '../workspace.ts';
+
+/** What a submission file is called (a folder given to `import` or `verify` stands for all of them in it). */
+const SUBMISSION_EXT = '.parscore';
 
 function verdictLine(ctx: CliContext, v: ImportVerdict): string[] {
   const name = basename(v.file);
@@ -55,24 +58,31 @@ export function registerSubmission(ctx: CliContext, program: Command, runner: Ru
 
   applyLocale(ctx, group.command('verify'))
     .description(msg(ctx, 'cli.submission.verify.description'))
-    .argument('<file>', msg(ctx, 'cli.arg.submission_file'))
+    .argument('<files...>', msg(ctx, 'cli.arg.submission_files'))
     .action(
-      runner.wrap(async (file: string): Promise<ExitCode> => {
-        if (!existsSync(file)) {
-          printIssues(ctx, [{ code: 'cli.file_not_found', at: { file: basename(file) } }]);
+      runner.wrap(async (paths: string[]): Promise<ExitCode> => {
+        const files = expandInputs(paths, SUBMISSION_EXT);
+        if (!files.ok) {
+          printIssues(ctx, files.error);
           return EXIT.IO;
         }
-        const r = await verifySubmission(await readFile(file), basename(file));
-        if (!r.ok) {
-          printIssues(ctx, r.error);
-          ctx.out(msg(ctx, 'cli.submission.verify_failed'));
-          return EXIT.INVALID;
+        let code: ExitCode = EXIT.OK;
+        for (const file of files.value) {
+          // Several files: each one's verdict under its name.
+          if (files.value.length > 1) ctx.out(`— ${basename(file)}`);
+          const r = await verifySubmission(await readFile(file), basename(file));
+          if (!r.ok) {
+            printIssues(ctx, r.error);
+            ctx.out(msg(ctx, 'cli.submission.verify_failed'));
+            code = EXIT.INVALID;
+            continue;
+          }
+          const s = r.value;
+          ctx.out(msg(ctx, 'cli.submission.signer', { name: s.signer.name, position: s.signer.position, fingerprint: s.signer.key.fingerprint }));
+          ctx.out(msg(ctx, 'cli.submission.what', { agency: s.agency, campaign: s.campaign, revision: s.revision, round: s.round, items: s.items, evidence: s.evidence.length, nominations: s.nominations }));
+          ctx.out(msg(ctx, 'cli.submission.ok'));
         }
-        const s = r.value;
-        ctx.out(msg(ctx, 'cli.submission.signer', { name: s.signer.name, position: s.signer.position, fingerprint: s.signer.key.fingerprint }));
-        ctx.out(msg(ctx, 'cli.submission.what', { agency: s.agency, campaign: s.campaign, revision: s.revision, round: s.round, items: s.items, evidence: s.evidence.length, nominations: s.nominations }));
-        ctx.out(msg(ctx, 'cli.submission.ok'));
-        return EXIT.OK;
+        return code;
       }),
     );
 
@@ -80,25 +90,32 @@ export function registerSubmission(ctx: CliContext, program: Command, runner: Ru
     .description(msg(ctx, 'cli.import.description'))
     .argument('<workspace>', msg(ctx, 'cli.arg.workspace'))
     .argument('<files...>', msg(ctx, 'cli.arg.submission_files'))
+    .option('--received-at <yyyy-mm-dd>', msg(ctx, 'cli.opt.received_at'), dateArg(ctx, { notFuture: true }))
     .action(
-      runner.wrap((dir: string, files: string[]) =>
+      runner.wrap((dir: string, paths: string[], o: { receivedAt?: string }) =>
         withWorkspace(dir, async (ws): Promise<ExitCode> => {
-          const missing = files.find((f) => !existsSync(f));
-          if (missing !== undefined) {
-            printIssues(ctx, [{ code: 'cli.file_not_found', at: { file: basename(missing) } }]);
+          const files = expandInputs(paths, SUBMISSION_EXT);
+          if (!files.ok) {
+            printIssues(ctx, files.error);
             return EXIT.IO;
           }
           // Each file is read when its turn comes (by the thread that checks it): memory stays flat for any number of files.
-          const inputs: ImportInput[] = files.map((f) => ({ file: f, path: f }));
+          const inputs: ImportInput[] = files.value.map((f) => ({ file: f, path: f }));
           const controller = new AbortController();
           const onSigint = () => controller.abort();
           process.once('SIGINT', onSigint);
           try {
             const verdicts = await importSubmissions(ws, inputs, {
+              ...(o.receivedAt ? { receivedAt: o.receivedAt } : {}),
               signal: controller.signal,
               onProgress: (p) => ctx.err(msg(ctx, 'cli.import.progress', { done: p.done, total: p.total, file: basename(p.file) })),
             });
             for (const v of verdicts) for (const line of verdictLine(ctx, v)) ctx.out(line);
+            if (o.receivedAt) {
+              const deadline = ws.campaign()?.deadlines.selfAssessment;
+              const date = formatDate(ctx.lang, o.receivedAt);
+              ctx.out(deadline ? msg(ctx, 'cli.import.received_on', { date, deadline: formatDate(ctx.lang, deadline) }) : msg(ctx, 'cli.import.received_on_no_deadline', { date }));
+            }
             const count = (k: ImportVerdict['verdict']) => verdicts.filter((v) => v.verdict === k).length;
             ctx.out(msg(ctx, 'cli.import.summary', { accepted: count('accepted'), replaced: count('replaced'), duplicate: count('duplicate'), rejected: count('rejected'), cancelled: count('cancelled') }));
             return count('rejected') > 0 ? EXIT.INVALID : EXIT.OK;

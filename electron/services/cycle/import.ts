@@ -13,7 +13,8 @@ import { type PackageLimits, readPackage } from '../packages/container.ts';
 import { sha256Hex } from '../store/evidence.ts';
 import type { PreparedDocument } from '../store/prepared.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
-import { auditWho, compiledFor, isLate, requireCampaign, requireRole, sameKey, templateFor, timestamp } from './common.ts';
+import { type DateProblem, dateProblem, startOfDayVietnam, vietnamDate } from '../../../shared/util/date.ts';
+import { auditWho, compiledFor, isLate, refuse, requireCampaign, requireRole, sameKey, templateFor, timestamp } from './common.ts';
 import { type InspectContext, type InspectPassed, type Inspected, contentDigest } from './inspect.ts';
 import { WorkerPool } from '../workers/pool.ts';
 
@@ -83,8 +84,15 @@ export interface ImportProgress {
 export type ImportInput = { file: string; bytes: Uint8Array } | { file: string; read: () => Promise<Uint8Array> } | { file: string; path: string };
 
 export interface ImportOptions {
-  /** Receipt time (ISO date-time; default now), compared with the deadlines in Vietnam time. */
+  /** The import's clock (ISO date-time; default now): the audit log's time, and the receipt time when `receivedAt` is not given. */
   now?: string;
+  /**
+   * The date the files were received (yyyy-mm-dd, a day in Vietnam, e.g. the date of the e-mail
+   * they came with; default: the import's time). Lateness is judged on it against the campaign's
+   * deadlines; it is kept as the submission's `receivedAt` (the start of that day in Vietnam) and
+   * written to the audit log. It must be a real day, not after the import's day.
+   */
+  receivedAt?: string;
   /** Called after each file. */
   onProgress?: (p: ImportProgress) => void;
   /** Checked before each file. */
@@ -131,21 +139,28 @@ const GROUP_BYTES = 64 * 1024 * 1024;
  * `explained` for round 2). Accepted files are committed in groups (one store transaction each):
  * a group lands whole or not at all, and a file is never half-stored; if a group cannot be written,
  * its files are written one by one, so that one file that cannot be written is rejected
- * (`cycle.import_write_failed`) and the others are kept. A rejected file changes nothing. After
- * the deadline (end of the day in Vietnam time) a round-1 file is accepted and flagged late.
+ * (`cycle.import_write_failed`) and the others are kept. A rejected file changes nothing. A
+ * round-1 file received after the deadline (end of the day in Vietnam time; received: on
+ * `receivedAt` when given, else at the import's time) is accepted and flagged late.
  * Progress is reported as each file is checked. Cancelling (signal) stops before the next file:
  * the files checked before it are stored, the rest are `cancelled`.
  *
- * Throws an IssueError only for the workspace itself (not Home Affairs, no campaign, no identity).
+ * Throws an IssueError only for the workspace itself (not Home Affairs, no campaign, no identity)
+ * and for a `receivedAt` that cannot be used (`cycle.received_format`, `cycle.received_not_a_day`,
+ * `cycle.received_future`), before anything is read or stored.
  */
 export async function importSubmissions(ws: WorkspaceStore, files: readonly ImportInput[], opts: ImportOptions = {}): Promise<ImportVerdict[]> {
   requireRole(ws, 'home-affairs');
   const campaign = requireCampaign(ws);
   const now = timestamp(opts.now);
+  const declared = opts.receivedAt ?? null;
+  if (declared !== null) checkReceivedDate(declared, now);
   const env: Env = {
     campaign,
     who: auditWho(ws),
     now,
+    receivedAt: declared === null ? now : startOfDayVietnam(declared),
+    declared,
     batch: new Map(),
     limits: opts.limits ?? {},
     entries: new Map(ws.index.agencies.map((a) => [a.code.normalize('NFC'), a])),
@@ -260,6 +275,10 @@ interface Env {
   campaign: Campaign;
   who: AuditEntry['who'];
   now: string;
+  /** When the files were received (ISO date-time): the declared day's start in Vietnam, else `now`. */
+  receivedAt: string;
+  /** The received date given by the caller (yyyy-mm-dd), or null. */
+  declared: string | null;
   /** Agencies stored (or about to be) by this call: revision, content digest, file. */
   batch: Map<string, { revision: number; digest: string; file: string }>;
   limits: Partial<PackageLimits>;
@@ -324,7 +343,7 @@ async function decide(ws: WorkspaceStore, file: string, bytes: Uint8Array, inspe
 
   const { campaign } = env;
   const status: AgencyStatus = inspected.round === 1 ? 'submitted' : 'explained';
-  const late = inspected.round === 1 ? isLate(campaign.deadlines.selfAssessment, env.now) : (prev?.late ?? false);
+  const late = inspected.round === 1 ? isLate(campaign.deadlines.selfAssessment, env.receivedAt) : (prev?.late ?? false);
   const stored: StoredVerdict = {
     file,
     sha256,
@@ -335,11 +354,11 @@ async function decide(ws: WorkspaceStore, file: string, bytes: Uint8Array, inspe
     previousRevision: prev?.revision ?? null,
     status,
     late,
-    explanationLate: inspected.round === 2 && isLate(campaign.deadlines.explanation, env.now),
+    explanationLate: inspected.round === 2 && isLate(campaign.deadlines.explanation, env.receivedAt),
   };
   // Later files of this call see this one as stored (a failed commit turns them into rejections).
   const pinned = { publicKey: signer.publicKey, fingerprint: signer.fingerprint };
-  env.entries.set(code, { ...entry, status, pinnedKey: pinned, submission: { revision, round: inspected.round, receivedAt: env.now, late, fileSha256: sha256 } });
+  env.entries.set(code, { ...entry, status, pinnedKey: pinned, submission: { revision, round: inspected.round, receivedAt: env.receivedAt, late, fileSha256: sha256 } });
   env.keyOwners.set(signer.fingerprint, entry.code);
   env.batch.set(entry.code, { revision, digest, file });
   return { file, bytes, inspected: { ...inspected, assessment, nominations }, entry, stored };
@@ -420,20 +439,37 @@ async function apply(ws: WorkspaceStore, group: readonly Pending[], env: Env): P
       }
       await tx.writePrepared(x.assessment);
       const before = status.get(entry.code) ?? entry.status;
+      const why = `${file} (r${x.revision})`.slice(0, 5000);
       if (before !== stored.status) {
-        await tx.appendAudit([
-          { at: now, who: env.who, agency: entry.code, field: 'status', item: null, old: before, new: stored.status, round: x.round, reason: `${file} (r${x.revision})`.slice(0, 5000) },
-        ]);
+        await tx.appendAudit([{ at: now, who: env.who, agency: entry.code, field: 'status', item: null, old: before, new: stored.status, round: x.round, reason: why }]);
+      }
+      // A received date the clerk gave (not the import's clock) is recorded, with the one it follows.
+      if (env.declared !== null) {
+        const old = entry.submission ? vietnamDate(entry.submission.receivedAt) : null;
+        await tx.appendAudit([{ at: now, who: env.who, agency: entry.code, field: 'received', item: null, old, new: env.declared, round: x.round, reason: why }]);
       }
       status.set(entry.code, stored.status);
       patches.set(entry.code, {
         status: stored.status,
         pinnedKey: { publicKey: x.signer.publicKey, fingerprint: x.signer.fingerprint },
-        submission: { revision: x.revision, round: x.round, receivedAt: now, late: stored.late, fileSha256: x.sha256 },
+        submission: { revision: x.revision, round: x.round, receivedAt: env.receivedAt, late: stored.late, fileSha256: x.sha256 },
       });
     }
     tx.updateIndex((d) => ({ ...d, agencies: d.agencies.map((x) => (patches.has(x.code) ? { ...x, ...patches.get(x.code) } : x)) }));
   });
+}
+
+const RECEIVED_DATE_ISSUES: Record<DateProblem, string> = {
+  format: 'cycle.received_format',
+  not_a_day: 'cycle.received_not_a_day',
+  future: 'cycle.received_future',
+};
+
+/** A received date the caller gave: a real day (yyyy-mm-dd), not after the import's day in Vietnam. */
+function checkReceivedDate(date: string, now: string): void {
+  const today = vietnamDate(now);
+  const problem = dateProblem(date, today);
+  if (problem) refuse(RECEIVED_DATE_ISSUES[problem], undefined, { value: date, today });
 }
 
 /** The appraisal a round-2 file starts when the agency has none yet (its template: the campaign's for its group). */

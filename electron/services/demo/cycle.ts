@@ -42,13 +42,15 @@ const HEADS: Record<AgencyGroup, string> = { department: 'Giám đốc', distric
  * The demo of the whole cycle: `dir` becomes the Home Affairs workspace (campaign set up, its key,
  * nothing imported), every demo agency gets its own workspace and key under `outDir/agencies/`,
  * and their signed submission files land in `outDir` — ready for `parscore import`.
- * Deadlines are set from today so that the demo files arrive on time.
+ * Deadlines are set from today so that the demo files arrive on time; with `year`, the campaign is
+ * that year's and keeps its own deadlines (15 December of that year for the self-assessments), so
+ * that an earlier year can be run through (its files imported with the date they were received).
  */
-export async function writeDemoCycle(dir: string, outDir: string, opts: { agencies: number; seed: number; today?: Date }): Promise<DemoCycleSummary> {
+export async function writeDemoCycle(dir: string, outDir: string, opts: { agencies: number; seed: number; today?: Date; year?: number }): Promise<DemoCycleSummary> {
   const templates: Record<AgencyGroup, Template> = { department: builtin('par-so'), district: builtin('par-huyen'), commune: builtin('par-xa') };
-  const demo = generateDemo({ agencies: opts.agencies, seed: opts.seed, templates, extraTemplates: [builtin('iso-9001')] });
+  const demo = generateDemo({ agencies: opts.agencies, seed: opts.seed, templates, extraTemplates: [builtin('iso-9001')], ...(opts.year ? { year: opts.year } : {}) });
   const day = (offset: number) => new Date((opts.today ?? new Date()).getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-  const campaign = { ...demo.campaign, deadlines: { selfAssessment: day(14), appraisal1: day(28), explanation: day(42), appraisal2: day(56) } };
+  const campaign = opts.year ? demo.campaign : { ...demo.campaign, deadlines: { selfAssessment: day(14), appraisal1: day(28), explanation: day(42), appraisal2: day(56) } };
   const name = `Sở Nội vụ tỉnh ${PROVINCE.name}`;
   const ha = await WorkspaceStore.create(dir, { name, role: 'home-affairs', campaign, templates: demo.templates, agencies: demo.agencies.map((a) => ({ ...a, status: 'not_submitted', hasAssessment: false })) });
   let campaignFile: Uint8Array;

@@ -14,6 +14,8 @@ export interface DemoOptions {
   templates: Record<AgencyGroup, Template>;
   /** Extra templates the workspace should carry (e.g. the ISO checklist). */
   extraTemplates?: Template[];
+  /** The campaign's year (default 2024); its deadlines fall in that year and the next. */
+  year?: number;
 }
 
 export interface DemoProvince {
@@ -25,10 +27,11 @@ export interface DemoProvince {
   missing: string[];
 }
 
-const YEAR = 2024;
+const DEFAULT_YEAR = 2024;
 
 /** The demo province: campaign, agencies in their groups, and deterministic self-assessments. */
 export function generateDemo(opts: DemoOptions): DemoProvince {
+  const YEAR = opts.year ?? DEFAULT_YEAR;
   const rng = createRng(opts.seed, 0);
   const agencies = demoAgencies(opts.agencies, rng);
   const campaignId = `cchc-${YEAR}`;

@@ -24,13 +24,13 @@ function builtin(id: string): Template {
 }
 
 /** Creates the demo province's Home Affairs workspace in `dir` (which must be new or empty). */
-export async function writeDemoWorkspace(dir: string, opts: { agencies: number; seed: number }): Promise<DemoSummary> {
+export async function writeDemoWorkspace(dir: string, opts: { agencies: number; seed: number; year?: number }): Promise<DemoSummary> {
   const templates: Record<AgencyGroup, Template> = {
     department: builtin('par-so'),
     district: builtin('par-huyen'),
     commune: builtin('par-xa'),
   };
-  const demo = generateDemo({ agencies: opts.agencies, seed: opts.seed, templates, extraTemplates: [builtin('iso-9001')] });
+  const demo = generateDemo({ agencies: opts.agencies, seed: opts.seed, templates, extraTemplates: [builtin('iso-9001')], ...(opts.year ? { year: opts.year } : {}) });
   const submitted = new Set(demo.assessments.map((a) => a.agency));
   const ws = await WorkspaceStore.create(dir, {
     name: `Sở Nội vụ tỉnh ${PROVINCE.name}`,

@@ -69,7 +69,7 @@ export function areaStats(agencies: readonly AgencyResult[], codes: readonly str
 
 function names(e: Extreme, lang: Lang): string {
   const list = e.agencies.join('; ');
-  return e.count > e.agencies.length ? t(lang, 'rboard.areas.more', { names: list, count: String(e.count - e.agencies.length) }) : list;
+  return e.count > e.agencies.length ? t(lang, 'rboard.areas.more', { names: list, count: e.count - e.agencies.length }) : list;
 }
 
 function summaryLayout(lang: Lang): { columns: ColumnSpec[]; levels: string[] } {

@@ -82,7 +82,7 @@ function listColumns(lang: Lang, kind: CandidateKind): ColumnSpec[] {
     { header: t(lang, 'rlist.stt'), width: 5, kind: 'integer' },
     { header: t(lang, kind === 'collective' ? 'rlist.award.col.collective_name' : 'rlist.award.col.individual_name'), width: 20, kind: 'wrap' },
     { header: t(lang, 'rlist.award.col.gender'), width: 7, kind: 'code' },
-    { header: t(lang, 'rlist.award.col.birth_year'), width: 7, kind: 'integer' },
+    { header: t(lang, 'rlist.award.col.birth_year'), width: 7, kind: 'year' },
     { header: t(lang, 'rlist.award.col.position'), width: 13, kind: 'wrap' },
     { header: t(lang, 'rlist.award.col.unit'), width: 18, kind: 'wrap' },
     { header: t(lang, 'rlist.award.col.index'), width: 10, kind: 'percent2' },
@@ -123,7 +123,7 @@ function writeCandidates(sheet: OfficialSheet, lang: Lang, campaign: Campaign, r
   rules.forEach((rule, i) => {
     const mine = rows.filter((c) => c.rule === rule.id);
     sheet.addSectionRow(
-      t(lang, 'rlist.award.rule_section', { no: roman(i + 1), award: rule.award, count: String(mine.length), kind: t(lang, `rlist.award.kind_count.${kind}`) }),
+      t(lang, 'rlist.award.rule_section', { no: roman(i + 1), award: rule.award, count: mine.length, kind: t(lang, `rlist.award.kind_count.${kind}`) }),
     );
     if (mine.length === 0) sheet.addRow([null, t(lang, 'rlist.award.no_candidates')]);
     for (const c of mine) sheet.addRow(candidateRow(lang, results, c));
@@ -157,7 +157,7 @@ function writeExcluded(sheet: OfficialSheet, lang: Lang, campaign: Campaign, exc
       if (mine.length === 0) continue;
       no++;
       sheet.addSectionRow(
-        t(lang, 'rlist.award.rule_section', { no: roman(no), award: rule.award, count: String(mine.length), kind: t(lang, `rlist.award.kind_count.${kind}`) }),
+        t(lang, 'rlist.award.rule_section', { no: roman(no), award: rule.award, count: mine.length, kind: t(lang, `rlist.award.kind_count.${kind}`) }),
       );
       mine.forEach((e, j) =>
         sheet.addRow([
@@ -224,7 +224,7 @@ export async function writeCommendation(ctx: ReportContext, file: string): Promi
   const year = String(results.campaign.year);
   const header = (title: string): ReportHeader => ({
     issuer: campaign.issuer,
-    documentNo: t(lang, 'rlist.award.document_no'),
+    documentNo: ctx.documentNo ?? t(lang, 'rlist.award.document_no'),
     date: ctx.date,
     title,
     subtitle: t(lang, 'rlist.award.subtitle', { submissionYear: String(ctx.date.getFullYear()) }),

@@ -120,8 +120,8 @@ async function writeAreaDeltas(wb: Workbook, ctx: ReportContext, c: PeriodCompar
       { header: h(lang, 'rboard.col.tt'), width: 5, kind: 'integer' },
       { header: h(lang, 'rboard.col.code'), width: 8, kind: 'code' },
       { header: h(lang, 'rboard.col.agency'), width: 30, kind: 'wrap' },
-      { header: h(lang, 'rboard.comparison.from'), width: 7, kind: 'integer' },
-      { header: h(lang, 'rboard.comparison.to'), width: 7, kind: 'integer' },
+      { header: h(lang, 'rboard.comparison.from'), width: 7, kind: 'year' },
+      { header: h(lang, 'rboard.comparison.to'), width: 7, kind: 'year' },
       { header: h(lang, 'rboard.comparison.delta_index'), width: 10, kind: 'percent2' },
     ];
     const levels = columns.map((col) => col.header);
@@ -174,9 +174,9 @@ async function writeSummary(wb: Workbook, ctx: ReportContext, c: PeriodCompariso
     { header: h(lang, 'rboard.col.agency'), width: 30, kind: 'wrap' },
     { header: h(lang, 'rboard.comparison.years_with_data'), width: 10, kind: 'integer' },
     { header: h(lang, 'rboard.col.average_index'), width: 11, kind: 'percent2' },
-    { header: h(lang, 'rboard.col.year'), width: 7, kind: 'integer' },
+    { header: h(lang, 'rboard.col.year'), width: 7, kind: 'year' },
     { header: h(lang, 'rboard.col.index'), width: 9, kind: 'percent2' },
-    { header: h(lang, 'rboard.col.year'), width: 7, kind: 'integer' },
+    { header: h(lang, 'rboard.col.year'), width: 7, kind: 'year' },
     { header: h(lang, 'rboard.col.index'), width: 9, kind: 'percent2' },
     { header: h(lang, 'rboard.comparison.years_in_top', { band: top }), width: 10, kind: 'integer' },
   ];
@@ -214,7 +214,7 @@ async function writeSummary(wb: Workbook, ctx: ReportContext, c: PeriodCompariso
   await sheet.finish(ctx.footer);
 
   const groupColumns: ColumnSpec[] = [
-    { header: h(lang, 'rboard.col.year'), width: 12, kind: 'integer' },
+    { header: h(lang, 'rboard.col.year'), width: 12, kind: 'year' },
     { header: h(lang, 'rboard.col.agencies'), width: 22, kind: 'integer' },
     { header: h(lang, 'rboard.col.submitted'), width: 22, kind: 'integer' },
     { header: h(lang, 'rboard.col.average_index'), width: 22, kind: 'percent2' },

@@ -7,7 +7,7 @@
  * writer can only write one sheet at a time without buffering the other in memory.
  */
 import { rm } from 'node:fs/promises';
-import { formatIssue, hasMessage, type Lang, t } from '../../../shared/i18n/index.ts';
+import { formatDate, formatIssue, hasMessage, type Lang, t } from '../../../shared/i18n/index.ts';
 import { GROUPS } from '../../../shared/results/compute.ts';
 import type { AgencyResult } from '../../../shared/results/schema.ts';
 import type { Agency } from '../../../shared/schema/agency.ts';
@@ -17,7 +17,7 @@ import type { AgencyGroup } from '../../../shared/schema/common.ts';
 import type { Template } from '../../../shared/schema/template.ts';
 import { type CompiledTemplate, compileTemplate } from '../../../shared/template/compile.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
-import type { ReportContext } from './kit/context.ts';
+import { type ReportContext, documentNoOf } from './kit/context.ts';
 import { agencyScores } from './kit/scores.ts';
 import { type ColumnSpec, newStreamingWorkbook, type OfficialSheet, officialSheet, type ReportHeader, saveWorkbook } from './kit/sheet.ts';
 import { evidenceText, inputInWords, localized } from './kit/words.ts';
@@ -288,6 +288,7 @@ function auditValue(lang: Lang, field: AuditEntry['field'], v: AuditEntry['old']
   if (v === null) return null;
   if (typeof v === 'boolean') return t(lang, v ? 'report.input.yes' : 'report.input.no');
   if (typeof v === 'string' && field === 'status' && hasMessage(`app.status.${v}`)) return t(lang, `app.status.${v}`);
+  if (typeof v === 'string' && field === 'received') return formatDate(lang, v);
   return v;
 }
 
@@ -345,7 +346,7 @@ export async function writeEverythingWith(ctx: ReportContext, file: string, opts
   const agencies = agenciesInOrder(campaign.agencies);
   const templates = new Templates(docs, ctx, results);
   const survey = (await docs.readSurvey())?.results ?? {};
-  const header: ReportHeader = { issuer: campaign.issuer, date: ctx.date, title: '', subtitle: localized(ctx.results.campaign.title, lang), lang };
+  const header: ReportHeader = { issuer: campaign.issuer, ...documentNoOf(ctx), date: ctx.date, title: '', subtitle: localized(ctx.results.campaign.title, lang), lang };
 
   const wb = newStreamingWorkbook(file);
   try {

@@ -13,7 +13,8 @@ import { writeComparison } from './comparison.ts';
 import { writeEverything } from './everything.ts';
 import { writeIndicators } from './indicators.ts';
 import { writeIsoSummary } from './iso.ts';
-import { type ReportContext, defaultFooter } from './kit/context.ts';
+import { dateProblem } from '../../../shared/util/date.ts';
+import { DOCUMENT_NO_MAX, type ReportContext, type ReportOptions, defaultFooter } from './kit/context.ts';
 import { writeRanking } from './ranking.ts';
 import { writeScoreboard } from './scoreboard.ts';
 
@@ -49,22 +50,43 @@ export interface ReportRun {
   files: string[];
 }
 
+/** A typed document number: trimmed; null when it cannot be printed (empty, too long, or over several lines). */
+export function documentNumber(s: string): string | null {
+  const v = s.normalize('NFC').trim();
+  const control = [...v].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+  return v.length === 0 || v.length > DOCUMENT_NO_MAX || control ? null : v;
+}
+
+/** The header's date of a yyyy-mm-dd: noon of that day, so that the day is the same in any time zone's reading of it. */
+function headerDate(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d, 12);
+}
+
 /**
  * Writes the reports of a Home Affairs workspace into `outDir`: results are consolidated first
  * (the same figures as results.json), then every requested workbook; the agencies' own
- * self-assessment reports go to `outDir/<agencies folder>/`.
+ * self-assessment reports go to `outDir/<agencies folder>/`. The header of every report carries
+ * `date` (default: `now`, else today); the Home Affairs reports carry `number` (default: their
+ * blank number), the agencies' own reports keep theirs. A date that is no day
+ * (`service.report_bad_date`) or a number that cannot be printed (`service.report_bad_number`)
+ * writes nothing.
  */
 export async function writeReports(
   ws: WorkspaceStore,
   outDir: string,
-  opts: { only?: readonly ReportName[]; lang?: Lang; now?: Date; history?: Results[]; onProgress?: (name: string) => void } = {},
+  opts: ReportOptions & { only?: readonly ReportName[]; lang?: Lang; now?: Date; history?: Results[]; onProgress?: (name: string) => void } = {},
 ): Promise<Result<ReportRun>> {
   const lang = opts.lang ?? 'vi';
+  if (opts.date !== undefined && dateProblem(opts.date) !== null) return fail([issue('service.report_bad_date', undefined, { value: opts.date })]);
+  const documentNo = opts.number === undefined ? undefined : documentNumber(opts.number);
+  if (documentNo === null) return fail([issue('service.report_bad_number', undefined, { value: opts.number ?? '', max: DOCUMENT_NO_MAX })]);
   const campaign = ws.campaign();
   if (!campaign) return fail([issue('service.no_campaign', { file: 'campaign.json' })]);
   const consolidated = await consolidate(ws, { ...(opts.now ? { now: opts.now.toISOString() } : {}), history: opts.history ?? [] });
   if (!consolidated.ok) return consolidated;
-  const ctx: ReportContext = { results: consolidated.value, campaign, lang, date: opts.now ?? new Date(), footer: defaultFooter(campaign, lang), ws };
+  const date = opts.date !== undefined ? headerDate(opts.date) : (opts.now ?? new Date());
+  const ctx: ReportContext = { results: consolidated.value, campaign, lang, date, ...(documentNo ? { documentNo } : {}), footer: defaultFooter(campaign, lang), ws };
   const wanted = new Set(opts.only?.length ? opts.only : REPORT_NAMES);
   await mkdir(outDir, { recursive: true });
   const files: string[] = [];

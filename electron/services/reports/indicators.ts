@@ -9,7 +9,7 @@
 import { type Lang, formatNumber, t } from '../../../shared/i18n/index.ts';
 import type { IndicatorFigure, IndicatorScope, Scope } from '../../../shared/results/schema.ts';
 import type { LocalizedText } from '../../../shared/schema/common.ts';
-import type { ReportContext } from './kit/context.ts';
+import { type ReportContext, documentNoOf } from './kit/context.ts';
 import { type ColumnSpec, newWorkbook, officialSheet, saveWorkbook } from './kit/sheet.ts';
 
 /** The text of a localized field in the report's language (Vietnamese when no English is given). */
@@ -71,7 +71,7 @@ export function figurePhrase(lang: Lang, scope: Scope, f: IndicatorFigure): stri
       return f.value === null ? t(lang, 'rlist.ind.phrase.not_declared') : withUnit(lang, 'average', f.value, f.unit);
     case 'COUNT_YES': {
       const word = t(lang, `rlist.ind.word.${scope}`);
-      const params = { yes: String(f.yes), of: String(f.of), word };
+      const params = { yes: f.yes, of: f.of, word };
       // Departments and districts are few and named one by one: "18/21 sở, ban, ngành", "8/8 huyện".
       if (scope === 'department' || scope === 'district') return t(lang, 'rlist.ind.phrase.count', params);
       // Communes (and the whole province) are many: "100% xã", else "27/31 xã (87,1%)".
@@ -122,7 +122,7 @@ export function figureRow(lang: Lang, scope: Scope, f: IndicatorFigure, stt: num
 }
 
 function sectionTitle(lang: Lang, no: number, s: IndicatorScope): string {
-  return t(lang, 'rlist.section_count', { no: roman(no), label: scopeLabel(lang, s.scope), count: String(s.agencies) });
+  return t(lang, 'rlist.section_count', { no: roman(no), label: scopeLabel(lang, s.scope), count: s.agencies });
 }
 
 export async function writeIndicators(ctx: ReportContext, file: string): Promise<void> {
@@ -133,6 +133,7 @@ export async function writeIndicators(ctx: ReportContext, file: string): Promise
     t(lang, 'rlist.ind.sheet'),
     {
       issuer: ctx.campaign.issuer,
+      ...documentNoOf(ctx),
       date: ctx.date,
       title: t(lang, 'rlist.ind.title'),
       subtitle: t(lang, 'rlist.ind.subtitle', { year: String(results.campaign.year) }),

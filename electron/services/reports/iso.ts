@@ -6,9 +6,9 @@
  *
  * The list of agencies grows with the province: streamed.
  */
-import { type Lang, t } from '../../../shared/i18n/index.ts';
+import { type Lang, formatNumber, t } from '../../../shared/i18n/index.ts';
 import { ISO_STEPS, type IsoGap, type IsoScope, type IsoStepName } from '../../../shared/results/schema.ts';
-import type { ReportContext } from './kit/context.ts';
+import { type ReportContext, documentNoOf } from './kit/context.ts';
 import { type ColumnSpec, type ReportHeader, newStreamingWorkbook, officialSheet, saveWorkbook } from './kit/sheet.ts';
 import { roman, scopeLabel } from './indicators.ts';
 
@@ -37,7 +37,7 @@ function summaryRow(lang: Lang, no: number, s: IsoScope): unknown[] {
   const row: unknown[] = [no, scopeLabel(lang, s.scope), s.agencies];
   for (const m of MEASURES) {
     const step = s[m];
-    row.push(step.count, `${step.count}/${s.agencies}`, step.percent);
+    row.push(step.count, `${formatNumber(lang, step.count)}/${formatNumber(lang, s.agencies)}`, step.percent);
   }
   return row;
 }
@@ -62,6 +62,7 @@ export async function writeIsoSummary(ctx: ReportContext, file: string): Promise
   const year = String(results.campaign.year);
   const header = (title: string): ReportHeader => ({
     issuer: ctx.campaign.issuer,
+    ...documentNoOf(ctx),
     date: ctx.date,
     title,
     subtitle: t(lang, 'rlist.iso.subtitle', { year }),
@@ -89,7 +90,7 @@ export async function writeIsoSummary(ctx: ReportContext, file: string): Promise
   // Per group (the province scope repeats the groups' agencies); the province alone when no group is given.
   const scopes = groups.length > 0 ? groups : all;
   scopes.forEach((s, i) => {
-    gaps.addSectionRow(t(lang, 'rlist.section_count', { no: roman(i + 1), label: scopeLabel(lang, s.scope), count: String(s.agencies) }));
+    gaps.addSectionRow(t(lang, 'rlist.section_count', { no: roman(i + 1), label: scopeLabel(lang, s.scope), count: s.agencies }));
     if (s.agencies === 0) gaps.addRow([null, null, t(lang, 'rlist.iso.no_agencies')]);
     else if (s.missing.length === 0) gaps.addRow([null, null, t(lang, 'rlist.iso.no_gaps')]);
     else s.missing.forEach((g, j) => gaps.addRow(gapRow(lang, j + 1, g)));

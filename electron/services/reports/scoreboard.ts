@@ -15,7 +15,7 @@
 import { type Lang, type MessageKey, t } from '../../../shared/i18n/index.ts';
 import { type AgencyResult, GROUPS, type Results } from '../../../shared/results/index.ts';
 import type { AgencyGroup, LocalizedText } from '../../../shared/schema/common.ts';
-import type { ReportContext } from './kit/context.ts';
+import { type ReportContext, documentNoOf } from './kit/context.ts';
 import { type ColumnSpec, type OfficialSheet, type ReportHeader, newStreamingWorkbook, officialSheet, saveWorkbook } from './kit/sheet.ts';
 
 // ————————————————————————————————————————— shared helpers of the board reports
@@ -85,7 +85,7 @@ export function agencyNote(a: AgencyResult, lang: Lang): string | null {
 
 /** The official header of a board report's sheet. */
 export function boardHeader(ctx: ReportContext, title: string, subtitle?: string): ReportHeader {
-  return { issuer: ctx.campaign.issuer, date: ctx.date, title, ...(subtitle ? { subtitle } : {}), lang: ctx.lang };
+  return { issuer: ctx.campaign.issuer, ...documentNoOf(ctx), date: ctx.date, title, ...(subtitle ? { subtitle } : {}), lang: ctx.lang };
 }
 
 /** Lets the file stream drain now and then: exceljs' row commit is synchronous (anchors §4.1). */

@@ -81,4 +81,7 @@ export const cycle: Record<keyof typeof vi, string> = {
   'cycle.appraisal_older': 'This appraisal file ({received}) is older than the appraisal already received ({held}); it does not replace it.',
   'cycle.no_appraisal_received': 'No appraisal has been received from Home Affairs yet, so there is nothing to explain.',
   'cycle.explanations_closed': 'The explanation round is over; explanations can no longer be changed.',
+  'cycle.received_format': 'The received date “{value}” is not written yyyy-mm-dd (e.g. 2015-12-10); no file was imported.',
+  'cycle.received_not_a_day': 'There is no such day as {value}; check the received date. No file was imported.',
+  'cycle.received_future': 'The received date {value} has not come yet (today is {today}); no file was imported.',
 };

@@ -36,7 +36,7 @@ export const pkg: Record<keyof typeof vi, string> = {
   'package.signer_key_invalid': 'The signer’s public key is not a valid Ed25519 key.',
   'package.signer_fingerprint_mismatch': 'The signer’s key fingerprint does not match the public key given with it.',
   'package.signature_invalid': 'The digital signature is invalid: the package was changed after signing, or the signature is not by this key.',
-  'package.wrong_kind': 'Wrong kind of package: expected {expected}, got {actual}.',
+  'package.wrong_kind': 'Wrong kind of file: this is a file of kind “{actual}”, where “{expected}” is needed.',
   'package.manifest_reserved': 'The manifest lists the reserved name “{path}”.',
   'package.manifest_duplicate': 'The manifest lists “{path}” more than once.',
   'package.entry_missing': 'The entry “{path}” is listed in the manifest but missing from the package.',

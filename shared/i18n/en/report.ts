@@ -137,4 +137,5 @@ export const report: Record<keyof typeof vi, string> = {
   'report.audit.field.survey': 'Sociological survey',
   'report.audit.field.falsified': 'Falsified supporting documents',
   'report.audit.bad_line': 'Invalid line',
+  'report.audit.field.received': 'Received on',
 };

@@ -21,4 +21,6 @@ export const service: Record<keyof typeof vi, string> = {
   'service.campaign.body': "DEPARTMENT OF HOME AFFAIRS",
   'service.campaign.workspace_name': "Department of Home Affairs of {province}",
   'service.campaign.agency_head': "Head of agency",
+  'service.report_bad_date': 'The report date “{value}” is not a real day written yyyy-mm-dd (e.g. 2015-12-20); no report was written.',
+  'service.report_bad_number': 'The document number “{value}” cannot be used: it needs 1 to {max} characters on one line (e.g. 45/BC-SNV); no report was written.',
 };

@@ -1,15 +1,15 @@
 /** Messages of the scoring cycle (keys start with "cycle."): campaign file, submissions, import, appraisal. */
 export const cycle = {
   // workspace and identity
-  'cycle.no_campaign': 'Không gian làm việc chưa có đợt đánh giá.',
-  'cycle.not_agency_workspace': 'Thao tác này chỉ làm được trong không gian làm việc của một cơ quan, đơn vị.',
-  'cycle.not_home_affairs_workspace': 'Thao tác này chỉ làm được trong không gian làm việc của Sở Nội vụ.',
-  'cycle.no_identity': 'Không gian làm việc chưa có khóa ký số; hãy thiết lập khóa trước khi gửi hoặc nhận tệp.',
-  'cycle.identity_key_missing': 'Không tìm thấy khóa bí mật của không gian làm việc nên không ký được tệp. Hãy khôi phục thư mục keys từ bản sao lưu.',
-  'cycle.identity_mismatch': 'Khóa bí mật trong thư mục keys (dấu vân tay {actual}) không phải khóa mà không gian làm việc đã đăng ký ({expected}).',
+  'cycle.no_campaign': 'Thư mục làm việc chưa có đợt đánh giá.',
+  'cycle.not_agency_workspace': 'Thao tác này chỉ làm được trong thư mục làm việc của một cơ quan, đơn vị.',
+  'cycle.not_home_affairs_workspace': 'Thao tác này chỉ làm được trong thư mục làm việc của Sở Nội vụ.',
+  'cycle.no_identity': 'Thư mục làm việc chưa có khóa ký số; hãy thiết lập khóa trước khi gửi hoặc nhận tệp.',
+  'cycle.identity_key_missing': 'Không tìm thấy khóa bí mật của thư mục làm việc nên không ký được tệp. Hãy khôi phục thư mục keys từ bản sao lưu.',
+  'cycle.identity_mismatch': 'Khóa bí mật trong thư mục keys (dấu vân tay {actual}) không phải khóa mà thư mục làm việc đã đăng ký ({expected}).',
   'cycle.identity_name_required': 'Cần nhập tên của chủ thể ký (ví dụ: “Sở Nội vụ tỉnh …”).',
   'cycle.campaign_without_key': 'Đợt đánh giá chưa có khóa công khai của Sở Nội vụ; Sở Nội vụ cần thiết lập khóa trước khi gửi tệp đợt đánh giá.',
-  'cycle.campaign_key_differs': 'Đợt đánh giá ghi khóa của Sở Nội vụ là {expected}, khác khóa của không gian làm việc này ({actual}).',
+  'cycle.campaign_key_differs': 'Đợt đánh giá ghi khóa của Sở Nội vụ là {expected}, khác khóa của thư mục làm việc này ({actual}).',
   'cycle.campaign_without_templates': 'Đợt đánh giá chưa chỉ định bộ tiêu chí nào cho các nhóm cơ quan.',
   'cycle.campaign_signer_mismatch':
     'Tệp đợt đánh giá được ký bằng khóa {actual}, không phải khóa của Sở Nội vụ ghi trong đợt đánh giá ({expected}); tệp có thể đã bị giả mạo.',
@@ -21,7 +21,7 @@ export const cycle = {
   // evidence and submission (agency side)
   'cycle.evidence_unreadable': 'Không đọc được tệp minh chứng ({detail}).',
   'cycle.evidence_missing_local':
-    'Tài liệu kiểm chứng “{fileName}” được dẫn chiếu nhưng tệp không có trong không gian làm việc; hãy đính kèm lại tệp này.',
+    'Tài liệu kiểm chứng “{fileName}” được dẫn chiếu nhưng tệp không có trong thư mục làm việc; hãy đính kèm lại tệp này.',
   'cycle.no_assessment': 'Cơ quan chưa có bản tự đánh giá.',
   'cycle.cycle_closed': 'Sở Nội vụ đã gửi kết quả thẩm định cuối cùng nên không gửi thêm bản tự đánh giá được nữa.',
 
@@ -81,4 +81,7 @@ export const cycle = {
   'cycle.appraisal_older': 'Tệp kết quả thẩm định này ({received}) cũ hơn kết quả đã nhận ({held}); không thay thế.',
   'cycle.no_appraisal_received': 'Chưa nhận kết quả thẩm định của Sở Nội vụ nên chưa giải trình được.',
   'cycle.explanations_closed': 'Vòng giải trình đã kết thúc; không sửa giải trình được nữa.',
+  'cycle.received_format': 'Ngày nhận hồ sơ “{value}” không đúng dạng năm-tháng-ngày (yyyy-mm-dd, ví dụ 2015-12-10); chưa tiếp nhận tệp nào.',
+  'cycle.received_not_a_day': 'Không có ngày {value} trên lịch; hãy kiểm tra lại ngày nhận hồ sơ. Chưa tiếp nhận tệp nào.',
+  'cycle.received_future': 'Ngày nhận hồ sơ {value} chưa đến (hôm nay là {today}); chưa tiếp nhận tệp nào.',
 } as const;

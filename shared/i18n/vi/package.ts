@@ -35,7 +35,7 @@ export const pkg = {
   'package.signer_key_invalid': 'Khóa công khai của người ký không phải khóa Ed25519 hợp lệ.',
   'package.signer_fingerprint_mismatch': 'Dấu vân tay khóa của người ký không khớp với khóa công khai đi kèm.',
   'package.signature_invalid': 'Chữ ký số không hợp lệ: nội dung tệp gói đã bị thay đổi sau khi ký hoặc chữ ký không phải của khóa này.',
-  'package.wrong_kind': 'Loại tệp gói không đúng: cần {expected}, nhận được {actual}.',
+  'package.wrong_kind': 'Loại tệp không đúng: đây là {actual}, trong khi cần {expected}.',
   'package.manifest_reserved': 'Bảng kê liệt kê tên dành riêng “{path}”.',
   'package.manifest_duplicate': 'Bảng kê liệt kê “{path}” hơn một lần.',
   'package.entry_missing': 'Thành phần “{path}” có trong bảng kê nhưng không có trong tệp gói.',

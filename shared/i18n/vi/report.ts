@@ -139,4 +139,5 @@ export const report = {
   'report.audit.field.survey': 'Điều tra xã hội học',
   'report.audit.field.falsified': 'Tài liệu kiểm chứng sai sự thật',
   'report.audit.bad_line': 'Dòng không hợp lệ',
+  'report.audit.field.received': 'Ngày nhận hồ sơ',
 };

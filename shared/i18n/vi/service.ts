@@ -20,4 +20,6 @@ export const service = {
   'service.campaign.body': "SỞ NỘI VỤ",
   'service.campaign.workspace_name': "Sở Nội vụ tỉnh {province}",
   'service.campaign.agency_head': "Thủ trưởng cơ quan",
+  'service.report_bad_date': 'Ngày của báo cáo “{value}” không phải một ngày có thật dạng năm-tháng-ngày (yyyy-mm-dd, ví dụ 2015-12-20); chưa ghi báo cáo nào.',
+  'service.report_bad_number': 'Số, ký hiệu văn bản “{value}” không dùng được: cần từ 1 đến {max} ký tự, trên một dòng (ví dụ 45/BC-SNV); chưa ghi báo cáo nào.',
 } as const;

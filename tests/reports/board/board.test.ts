@@ -186,12 +186,12 @@ function expectMainRows(d: WorkbookDump, r: Results, g: AgencyGroup): void {
     expect(got).toHaveLength(expected.length + 1);
     const note = got[expected.length];
     if (a.unranked) expect(note, `${d.reader} ${a.agency.code} note`).toContain(reason(a));
-    const formats: Record<number, string> = { 0: '0' };
+    const formats: Record<number, string> = { 0: '#,##0' };
     areaCodes.forEach((_, k) => (formats[3 + k] = '#,##0.00'));
     const tot = 3 + areaCodes.length;
     for (let j = 0; j < 7; j++) formats[tot + j] = '#,##0.00';
     formats[tot + 7] = '0.00';
-    formats[tot + 8] = '0';
+    formats[tot + 8] = '#,##0';
     expectFormats(s, row, formats);
   });
   // The group's average closes the table, in bold.
@@ -223,7 +223,7 @@ function expectDetailRows(d: WorkbookDump, r: Results, g: AgencyGroup): void {
       expect(values(s, row), `${d.reader} ${a.agency.code} area ${ar.code}`).toEqual([
         i + 1, a.agency.code, shown(a.agency.name), `${ar.code}. ${ar.title.vi}`, ar.max, ar.self, ar.appraised, ar.survey, ar.points, ar.index,
       ]);
-      expectFormats(s, row, { 0: '0', 4: '#,##0.00', 5: '#,##0.00', 6: '#,##0.00', 7: '#,##0.00', 8: '#,##0.00', 9: '0.00' });
+      expectFormats(s, row, { 0: '#,##0', 4: '#,##0.00', 5: '#,##0.00', 6: '#,##0.00', 7: '#,##0.00', 8: '#,##0.00', 9: '0.00' });
     });
   });
   const dataRows = s.rows.filter((row) => typeof row[0]?.v === 'number' && typeof row[4]?.v === 'number');
@@ -398,7 +398,7 @@ describe('writeRanking', () => {
           const row = values(s, start + i);
           const band = f.results.bands.find((b) => b.code === a.band)!;
           expect(row.slice(0, 9), `${d.reader} ${a.agency.code}`).toEqual([a.rank, a.agency.code, shown(a.agency.name), a.total, a.index, a.indexWithoutSurvey, a.band, band.label.vi, 'Theo chỉ số']);
-          expectFormats(s, start + i, { 0: '0', 3: '#,##0.00', 4: '0.00', 5: '0.00' });
+          expectFormats(s, start + i, { 0: '#,##0', 3: '#,##0.00', 4: '0.00', 5: '0.00' });
         });
         const unranked = agencies.filter((a) => a.rank === null);
         if (unranked.length === 0) continue;
@@ -492,7 +492,7 @@ describe('writeAreaAnalysis', () => {
           expect(String(got[5])).toContain(shown(e.minNames[0]!));
           expect(String(got[7])).toContain(shown(e.maxNames[0]!));
           if (e.maxNames.length > 2) expect(String(got[7])).toContain(`và ${e.maxNames.length - 2} cơ quan, đơn vị khác`);
-          expectFormats(s, row, { 2: '0', 3: '0.00', 4: '0.00', 6: '0.00', 8: '0' });
+          expectFormats(s, row, { 2: '#,##0', 3: '0.00', 4: '0.00', 6: '0.00', 8: '#,##0' });
           row++;
         });
       }
@@ -513,7 +513,7 @@ describe('writeAreaAnalysis', () => {
           const v = values(s, r);
           if (typeof v[0] === 'number' && typeof v[6] === 'number') {
             got.push(`${String(v[1])}|${String(v[3])}|${v[4]}|${v[5]}|${v[6]}`);
-            expectFormats(s, r, { 0: '0', 4: '#,##0.00', 5: '#,##0.00', 6: '0.00' });
+            expectFormats(s, r, { 0: '#,##0', 4: '#,##0.00', 5: '#,##0.00', 6: '0.00' });
             const a = f.results.agencies.find((x) => x.agency.code === v[1])!;
             expect(v[2]).toBe(shown(a.agency.name));
           }
@@ -578,7 +578,7 @@ describe('writeComparison', () => {
           const at = 3 + 3 * years.length + 2 * i;
           expect(got.slice(at, at + 2), `${a.agency} → ${y}`).toEqual([delta?.index ?? null, delta?.rank ?? null]);
         });
-        expectFormats(s, rows[0]!, { 3: '0.00', 4: '0' });
+        expectFormats(s, rows[0]!, { 3: '0.00', 4: '#,##0' });
       }
       const note = (code: string) => String(values(s, rowsWithCode(s, code)[0]!).at(-1));
       expect(note(NEW_IN_THIS_YEAR)).toContain(`Năm ${years[0]}: không có trong danh sách`);

@@ -134,7 +134,7 @@ describe.each(['memory', 'stream'] as const)('officialSheet on the %s writer', (
     expect(cell('C11')).toMatchObject({ v: 80.5, t: 'n', fmt: '#,##0.00', bold: false });
     expect(cell('C12')).toMatchObject({ v: 1234.5, t: 'n', fmt: '#,##0.00' });
     expect(cell('E11')).toMatchObject({ v: 91.256, fmt: '0.00' });
-    expect(cell('G11')).toMatchObject({ v: 1, fmt: '0' });
+    expect(cell('G11')).toMatchObject({ v: 1, fmt: '#,##0' });
     expect(cell('F11')).toMatchObject({ date: true, fmt: 'dd/mm/yyyy' });
     expect(String(cell('F11')?.v)).toMatch(/^2025-01-15/);
     expect(cell('C13')).toBeUndefined(); // NaN → empty

@@ -101,7 +101,7 @@ describe('ISO 9001 application summary', () => {
       const expected: Value[] = [scope.scope === 'all' ? null : groups.indexOf(scope) + 1, label, scope.agencies];
       for (const step of [scope.built, scope.announced, scope.maintained, scope.complete]) expected.push(step.count, `${step.count}/${scope.agencies}`, step.percent);
       expect(values(row)).toEqual(trim(expected));
-      expect(row.map((c) => c?.fmt)).toEqual(['0', 'General', '0', ...Array.from({ length: 4 }, () => ['0', 'General', '0.00']).flat()]);
+      expect(row.map((c) => c?.fmt)).toEqual(['#,##0', 'General', '#,##0', ...Array.from({ length: 4 }, () => ['#,##0', 'General', '0.00']).flat()]);
       expect(row[1]!.bold).toBe(scope.scope === 'all');
     }
   });
@@ -228,7 +228,7 @@ describe('headline indicators summary', () => {
     expect(rows.map(values)).toEqual(expectedRows(demo.results));
     // Numbers are numbers, with the report's formats.
     const data = rows.filter((r) => !isSection(r));
-    for (const r of data) expect([r[0]?.fmt, r[5]?.fmt, r[6]?.fmt, r[7]?.fmt, r[8]?.fmt, r[10]?.fmt, r[11]?.fmt]).toEqual(['0', '#,##0.00', '0', '0', '0.00', '0', '0']);
+    for (const r of data) expect([r[0]?.fmt, r[5]?.fmt, r[6]?.fmt, r[7]?.fmt, r[8]?.fmt, r[10]?.fmt, r[11]?.fmt]).toEqual(['#,##0', '#,##0.00', '#,##0', '#,##0', '0.00', '#,##0', '#,##0']);
     // The phrases of the review, from the demo's own figures.
     const dept = demo.results.indicators.find((x) => x.scope === 'department')!;
     const kk07 = dept.figures.find((f) => f.code === 'KK07')!;
@@ -239,6 +239,35 @@ describe('headline indicators summary', () => {
     const full = district.figures.find((f) => f.aggregate === 'COUNT_YES' && f.yes === f.of);
     if (full?.aggregate === 'COUNT_YES') expect(figurePhrase('vi', 'district', full)).toBe(`${full.of}/${full.of} huyện`);
     expect(full).toBeDefined();
+  });
+
+  it('groups thousands the Vietnamese way in the phrases, and keeps the counts as numbers with a grouping format', async () => {
+    const base = { code: 'X', title: { vi: 'X' }, agencies: 16162, declared: 16162 };
+    expect(figurePhrase('vi', 'all', { ...base, unit: 'văn bản', aggregate: 'SUM', value: 1675 })).toBe('1.675 văn bản');
+    expect(figurePhrase('vi', 'all', { ...base, unit: null, aggregate: 'SUM', value: 1675.5 })).toBe('1.675,5');
+    expect(figurePhrase('vi', 'commune', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 1675, of: 16162, percent: 10.36 })).toBe('1.675/16.162 xã (10,36%)');
+    expect(figurePhrase('en', 'all', { ...base, unit: 'documents', aggregate: 'SUM', value: 1675 })).toBe('1,675 documents');
+    expect(figurePhrase('en', 'commune', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 1675, of: 16162, percent: 10.36 })).toContain('1,675/16,162');
+
+    // The report itself: the demo's first commune figures made a national size.
+    const results: Results = structuredClone(demo.results);
+    const communes = results.indicators.find((x) => x.scope === 'commune')!;
+    communes.agencies = 16162;
+    const sum = communes.figures.find((f) => f.aggregate === 'SUM')!;
+    const count = communes.figures.find((f) => f.aggregate === 'COUNT_YES')!;
+    Object.assign(sum, { value: 1675, unit: 'văn bản' });
+    Object.assign(count, { yes: 1675, of: 16162, percent: 10.36, agencies: 16162, declared: 16162 });
+    const book = await write(writeIndicators, ResultsV1.parse(results));
+    const s = book.sheets[0]!;
+    const rows = table(s);
+    const row = (code: string) => rows.find((r) => r[1]?.v === code && r[9]?.v !== undefined && String(r[9]?.v).includes('1.675'))!;
+    expect(row(sum.code)[9]?.v).toBe('1.675 văn bản');
+    expect(row(count.code)[9]?.v).toBe('1.675/16.162 xã (10,36%)');
+    expect([row(count.code)[6], row(count.code)[7]].map((c) => [c?.v, c?.fmt])).toEqual([
+      [1675, '#,##0'],
+      [16162, '#,##0'],
+    ]);
+    expect(strings(book).some((x) => x.s.endsWith(`${t('vi', 'results.group.commune')} (16.162 cơ quan, đơn vị)`))).toBe(true);
   });
 
   it('quotes communes as a percentage, averages and sums with their units', () => {
@@ -340,7 +369,8 @@ describe('commendation lists', () => {
         t('vi', `awards.level.${c.level}`),
         c.certificateWording.vi,
       ]);
-      expect([row[0]!.fmt, row[3]!.fmt, row[6]!.fmt]).toEqual(['0', '0', '0.00']);
+      // The birth year is a year: never grouped.
+      expect([row[0]!.fmt, row[3]!.fmt, row[6]!.fmt]).toEqual(['#,##0', '0', '0.00']);
       const note = String(v[12]);
       expect(note).toContain('Đạt: ');
       if (c.override) expect(note).toContain(`Đưa vào danh sách theo quyết định của Hội đồng Thi đua – Khen thưởng (${c.override.by}`);

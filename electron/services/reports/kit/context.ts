@@ -12,9 +12,27 @@ export interface ReportContext {
   lang: Lang;
   /** The report's date (in the header's "…, ngày … tháng … năm …"). */
   date: Date;
+  /** The document number of Home Affairs' reports ("Số: 45/BC-SNV"); unset: each report's blank number, filled in by hand. */
+  documentNo?: string;
   footer: ReportFooter;
   /** The workspace, for the reports that read the agencies' documents. */
   ws?: WorkspaceStore;
+}
+
+/** What the user sets in the reports' header block: the document's date and number. */
+export interface ReportOptions {
+  /** The document date, yyyy-mm-dd (default: today). */
+  date?: string;
+  /** The document number, e.g. "45/BC-SNV" (default: the blank number printed for filling in by hand). */
+  number?: string;
+}
+
+/** Longest document number taken (NĐ 30/2020 numbers are short: "123/BC-SNV"). */
+export const DOCUMENT_NO_MAX = 60;
+
+/** The header's document number when the user gave one (spread into a ReportHeader). */
+export function documentNoOf(ctx: ReportContext): { documentNo?: string } {
+  return ctx.documentNo === undefined ? {} : { documentNo: ctx.documentNo };
 }
 
 /**

@@ -7,8 +7,13 @@ import type ExcelJS from 'exceljs';
 
 export type Style = Readonly<Partial<ExcelJS.Style>>;
 
-/** The column kinds of a report table (see sheet.ts). */
-export type ColumnKind = 'text' | 'wrap' | 'code' | 'number2' | 'integer' | 'percent2' | 'date';
+/**
+ * The column kinds of a report table (see sheet.ts). Numbers stay numbers; their format groups
+ * thousands (Excel and LibreOffice show "1.675" or "1,675" by the reader's locale), except `year`
+ * (a year or a birth year is a name, "2015", never "2.015"). Percents and indexes never reach
+ * 1,000, so `percent2` keeps its plain two decimals.
+ */
+export type ColumnKind = 'text' | 'wrap' | 'code' | 'number2' | 'integer' | 'year' | 'percent2' | 'date';
 
 export const FONT_NAME = 'Times New Roman';
 export const BODY_SIZE = 12;
@@ -21,7 +26,8 @@ export const NUM_FMT: Readonly<Record<ColumnKind, string | undefined>> = Object.
   wrap: undefined,
   code: undefined,
   number2: '#,##0.00',
-  integer: '0',
+  integer: '#,##0',
+  year: '0',
   percent2: '0.00',
   date: 'dd/mm/yyyy',
 });
@@ -91,7 +97,7 @@ function dataStyle(kind: ColumnKind, bold: boolean): Style {
   }
 }
 
-const KINDS: readonly ColumnKind[] = ['text', 'wrap', 'code', 'number2', 'integer', 'percent2', 'date'];
+const KINDS: readonly ColumnKind[] = ['text', 'wrap', 'code', 'number2', 'integer', 'year', 'percent2', 'date'];
 const DATA = new Map<string, Style>(KINDS.flatMap((k) => [[`${k}`, dataStyle(k, false)] as const, [`${k}!`, dataStyle(k, true)] as const]));
 
 /** The shared style of a data cell of `kind` (bold on total rows). */
