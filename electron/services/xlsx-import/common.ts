@@ -11,6 +11,7 @@ import { type CellRead, readCell } from '../template-xlsx/cells.ts';
 import { LIMIT } from '../template-xlsx/read.ts';
 import { columnLetter, fold } from '../template-xlsx/text.ts';
 import { encodeCellText } from '../template-xlsx/write.ts';
+import { prepareXlsx } from './package.ts';
 
 export { LIMIT };
 
@@ -49,19 +50,20 @@ export function rowParam(row: number): string {
 
 // ── Workbook ────────────────────────────────────────────────────────────────────────────────────
 
-function errorText(e: unknown): string {
-  if (e instanceof Error) return (e as NodeJS.ErrnoException).code ?? e.message;
-  return String(e);
-}
-
+/**
+ * Reads an .xlsx file. What goes wrong is told in the user's words, never in exceljs's: the zip is
+ * checked (and tidied where exceljs would trip over another program's layout) by prepareXlsx first.
+ */
 export async function loadWorkbook(data: Buffer | ArrayBuffer, file: string): Promise<Result<ExcelJS.Workbook>> {
+  const buf = Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
+  const prepared = await prepareXlsx(buf, file);
+  if (!prepared.ok) return prepared;
   const wb = new ExcelJS.Workbook();
   try {
-    const buf = Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
     // exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it reads.
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    return fail([issue('ximport.file.unreadable', { file }, { detail: errorText(e) })]);
+    await wb.xlsx.load(prepared.value as unknown as ExcelJS.Buffer);
+  } catch {
+    return fail([issue('ximport.file.unreadable', { file })]);
   }
   return ok(wb);
 }
@@ -70,8 +72,8 @@ export async function loadWorkbook(data: Buffer | ArrayBuffer, file: string): Pr
 export function guarded<T>(file: string, read: () => Result<T>): Result<T> {
   try {
     return read();
-  } catch (e) {
-    return fail([issue('ximport.file.unreadable', { file }, { detail: errorText(e) })]);
+  } catch {
+    return fail([issue('ximport.file.unreadable', { file })]);
   }
 }
 

@@ -46,7 +46,18 @@ export const ximport: Record<keyof typeof vi, string> = {
   'ximport.col.survey.itemPrefix': 'Item|Question|Criterion|Score|Percent',
 
   // ── File, sheet and header problems ────────────────────────────────────────────────────────
-  'ximport.file.unreadable': 'Cannot read the Excel file ({detail}). Save it as an Excel Workbook (.xlsx).',
+  'ximport.file.unreadable':
+    'The content of the Excel file cannot be read: the file is damaged or has parts that do not follow the .xlsx standard. Open it in Excel (or LibreOffice), save it again as an Excel Workbook (.xlsx) and import it again.',
+  'ximport.file.empty': 'The file is empty (0 bytes); copy it again from the original.',
+  'ximport.file.not_zip':
+    'The file is not an Excel .xlsx file (it may be a CSV, PDF, text or picture file renamed to .xlsx). Open it in Excel and save it as an Excel Workbook (.xlsx).',
+  'ximport.file.legacy_xls':
+    'The file is an Excel 97–2003 workbook (.xls) or an Excel file with an opening password; only .xlsx files without a password can be read. Open it in Excel, remove any password and save it as an Excel Workbook (.xlsx).',
+  'ximport.file.damaged': 'The Excel file is damaged or incomplete (perhaps not fully copied or downloaded). Copy it again from the original, or open it in Excel and save it again.',
+  'ximport.file.not_workbook':
+    'The file is a zip archive but not an Excel workbook (it may be a Word .docx, PowerPoint .pptx or .zip file renamed). Choose the Excel workbook (.xlsx) itself.',
+  'ximport.file.opendocument': 'The file is an OpenDocument spreadsheet (.ods); open it in LibreOffice or Excel and save it as an Excel Workbook (.xlsx).',
+  'ximport.file.too_large': 'The Excel file unpacks to {size} MB, more than the {max} MB allowed.',
   'ximport.file.no_sheet': 'The Excel file has no worksheet.',
   'ximport.too_many': 'More problems are not shown (stopped at {n}); fix the ones above and import again.',
   'ximport.header.missing': 'Column "{header}" was not found in the header row of the table.',

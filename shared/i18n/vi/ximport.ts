@@ -53,7 +53,19 @@ export const ximport = {
   'ximport.col.survey.itemPrefix': 'Câu|Câu hỏi|Tiêu chí|Tiêu chí thành phần|TCTP|Điểm|Tỷ lệ|Tỉ lệ',
 
   // ── File, sheet and header problems ────────────────────────────────────────────────────────
-  'ximport.file.unreadable': 'Không đọc được tệp Excel ({detail}). Hãy lưu tệp dưới dạng Excel Workbook (.xlsx).',
+  'ximport.file.unreadable':
+    'Không đọc được nội dung tệp Excel: tệp bị hỏng hoặc có phần không đúng chuẩn .xlsx. Hãy mở tệp bằng Excel (hoặc LibreOffice), lưu lại dưới dạng Excel Workbook (.xlsx) rồi nhập lại.',
+  'ximport.file.empty': 'Tệp rỗng (0 byte), không có nội dung nào; hãy chép lại tệp từ bản gốc.',
+  'ximport.file.not_zip':
+    'Tệp không phải tệp Excel .xlsx (có thể là tệp CSV, PDF, văn bản hoặc ảnh được đổi đuôi thành .xlsx). Hãy mở tệp bằng Excel và lưu dưới dạng Excel Workbook (.xlsx).',
+  'ximport.file.legacy_xls':
+    'Tệp là bảng tính Excel 97–2003 (.xls) hoặc tệp Excel có đặt mật khẩu mở; chỉ đọc được tệp .xlsx không đặt mật khẩu. Hãy mở tệp bằng Excel, bỏ mật khẩu nếu có, rồi lưu dưới dạng Excel Workbook (.xlsx).',
+  'ximport.file.damaged':
+    'Tệp Excel bị hỏng hoặc không đầy đủ (có thể chép hoặc tải về chưa xong). Hãy chép lại tệp từ bản gốc, hoặc mở bằng Excel rồi lưu lại.',
+  'ximport.file.not_workbook':
+    'Tệp là tệp nén nhưng không phải bảng tính Excel (có thể là tệp Word .docx, PowerPoint .pptx hoặc tệp .zip được đổi đuôi). Hãy chọn đúng tệp bảng tính Excel (.xlsx).',
+  'ximport.file.opendocument': 'Tệp là bảng tính OpenDocument (.ods); hãy mở bằng LibreOffice hoặc Excel và lưu dưới dạng Excel Workbook (.xlsx).',
+  'ximport.file.too_large': 'Tệp Excel khi giải nén lớn {size} MB, vượt quá giới hạn {max} MB.',
   'ximport.file.no_sheet': 'Tệp Excel không có trang tính nào.',
   'ximport.too_many': 'Còn lỗi khác chưa hiển thị (đã dừng ở {n} lỗi); hãy sửa các lỗi trên rồi nhập lại.',
   'ximport.header.missing': 'Không tìm thấy cột "{header}" ở dòng tiêu đề của bảng.',
