@@ -211,7 +211,8 @@ export function scanRow<F extends string>(ws: ExcelJS.Worksheet, row: number, wo
   return { ws, row, cols, duplicates, others, lang: votes.en > votes.vi ? 'en' : 'vi' };
 }
 
-function isGuideSheet(ws: ExcelJS.Worksheet): boolean {
+/** A guide sheet of the blank forms (never read as data). */
+export function isGuideSheet(ws: ExcelJS.Worksheet): boolean {
   const f = fold(ws.name);
   return LANGS.some((lang) => fold(t(lang, 'ximport.sheet.guide')) === f);
 }
@@ -240,6 +241,37 @@ export function findTable<F extends string>(
     }
   }
   return best ? { scan: best.scan, accepted: false } : undefined;
+}
+
+/**
+ * Every table of a workbook: on each sheet (guide sheets skipped), the first header row of its top
+ * rows that `accept`s. When none does, `best` is the row that `score`s best (for reporting what is
+ * missing). Undefined only for a workbook without any sheet.
+ */
+export function findTables<F extends string>(
+  wb: ExcelJS.Workbook,
+  words: HeaderWords<F>,
+  accept: (s: HeaderScan<F>) => boolean,
+  score: (s: HeaderScan<F>) => number,
+): { tables: HeaderScan<F>[]; best: HeaderScan<F>; searched: string[] } | undefined {
+  const sheets = wb.worksheets.filter((ws) => !isGuideSheet(ws));
+  const candidates = sheets.length > 0 ? sheets : wb.worksheets;
+  const tables: HeaderScan<F>[] = [];
+  let best: { scan: HeaderScan<F>; score: number } | undefined;
+  for (const ws of candidates) {
+    const last = Math.min(HEADER_SEARCH_ROWS, Math.max(ws.rowCount, 1));
+    for (let row = 1; row <= last; row++) {
+      const scan = scanRow(ws, row, words);
+      if (accept(scan)) {
+        tables.push(scan);
+        break;
+      }
+      const s = score(scan);
+      if (!best || s > best.score) best = { scan, score: s };
+    }
+  }
+  const first = tables[0] ?? best?.scan;
+  return first ? { tables, best: best?.scan ?? first, searched: candidates.map((ws) => ws.name) } : undefined;
 }
 
 /** Reports columns whose header appears twice. */
