@@ -7,10 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import yazl from 'yazl';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAgencyListXlsx, readSurveyXlsx } from '../../electron/services/xlsx-import/index.ts';
 import { tidyRels } from '../../electron/services/xlsx-import/package.ts';
-import { surveyContext, valueOf } from './helpers.ts';
+import { onlyIssue, surveyContext, valueOf } from './helpers.ts';
 
 const PYTHON = '/usr/bin/python3';
 const tmp = mkdtempSync(join(tmpdir(), 'parscore-xlsx-package-'));
@@ -85,5 +86,21 @@ wb.save(sys.argv[1])`,
       { code: 'SNV', name: 'Sở Nội vụ', group: 'department', parent: null },
       { code: 'X01', name: 'UBND xã Phong Phú', group: 'commune', parent: null },
     ]);
+  });
+});
+
+describe('files that are not .xlsx workbooks', () => {
+  it('an OpenDocument spreadsheet (.ods) renamed to .xlsx', async () => {
+    const ods = await new Promise<Buffer>((resolve) => {
+      const z = new yazl.ZipFile();
+      z.addBuffer(Buffer.from('application/vnd.oasis.opendocument.spreadsheet'), 'mimetype', { compress: false });
+      z.addBuffer(Buffer.from('<office:document-content/>'), 'content.xml');
+      const chunks: Buffer[] = [];
+      z.outputStream.on('data', (c: Buffer) => chunks.push(c));
+      z.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+      z.end();
+    });
+    const i = onlyIssue(await readSurveyXlsx(ods, 'ket-qua.xlsx', surveyContext()));
+    expect(i.vi).toBe('tệp ket-qua.xlsx: Tệp là bảng tính OpenDocument (.ods); hãy mở bằng LibreOffice hoặc Excel và lưu dưới dạng Excel Workbook (.xlsx).');
   });
 });

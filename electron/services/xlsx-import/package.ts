@@ -11,11 +11,13 @@
  *     stay in the zip, unused);
  *   - other links of a sheet or drawing written as absolute paths become relative, as exceljs
  *     expects (tables, pictures, hyperlinks).
- * A file needing neither is passed on unchanged. A file that is no zip, a damaged zip, an old .xls,
- * an OpenDocument sheet or a zip without a workbook gets its own message instead of exceljs's.
+ * A file needing neither is passed on unchanged. A file that is no zip, a damaged zip or part (every
+ * part is inflated and its checksum checked), an old .xls, an OpenDocument sheet or a zip without a
+ * workbook gets its own message instead of exceljs's.
  */
 import { posix } from 'node:path';
 import type { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
@@ -116,37 +118,46 @@ export async function prepareXlsx(buf: Buffer, file: string): Promise<Result<Buf
       return fail([issue('ximport.file.damaged', { file })]);
     }
     const names = new Set(entries.map((e) => e.name.toLowerCase()));
-    const text = async (e: Entry): Promise<string> => (await readAll(await zip.openReadStreamPromise(e.entry))).toString('utf8');
-
     if (!names.has('xl/workbook.xml')) {
       const mime = entries.find((e) => e.name === 'mimetype');
-      const isOds = mime !== undefined && (await text(mime).catch(() => '')).trim() === OPENDOCUMENT_SHEET;
+      let isOds = false;
+      try {
+        isOds = mime !== undefined && (await readAll(await zip.openReadStreamPromise(mime.entry))).toString('utf8').trim() === OPENDOCUMENT_SHEET;
+      } catch {
+        // A damaged mimetype entry: told as a zip that is no workbook.
+      }
       return fail([issue(isOds ? 'ximport.file.opendocument' : 'ximport.file.not_workbook', { file })]);
     }
     if (total > MAX_XLSX_BYTES) return fail([issue('ximport.file.too_large', { file }, { size: Math.ceil(total / MiB), max: MAX_XLSX_BYTES / MiB })]);
 
-    const replaced = new Map<string, string>();
+    // Every part is inflated and its checksum checked here, so that a damaged part is told as such
+    // (exceljs would fail on it with a bare "invalid distance" or "crc32 mismatch").
+    const parts = new Map<string, Buffer>();
     try {
       for (const e of entries) {
-        const owner = relsOwner(e.name);
-        if (!owner) continue;
-        const tidy = tidyRels(await text(e), owner.dir, owner.isSheet);
-        if (tidy !== undefined) replaced.set(e.name, tidy);
-      }
-      if (replaced.size === 0) return ok(buf);
-
-      const copy = new yazl.ZipFile();
-      for (const e of entries) {
         if (e.name.endsWith('/')) continue;
-        const data = replaced.has(e.name) ? Buffer.from(replaced.get(e.name) ?? '', 'utf8') : await readAll(await zip.openReadStreamPromise(e.entry));
-        // Stored, not deflated: the copy lives in memory only, for exceljs to read at once.
-        copy.addBuffer(data, e.name, { compress: false });
+        const data = await readAll(await zip.openReadStreamPromise(e.entry));
+        if (crc32(data) !== e.entry.crc32) return fail([issue('ximport.file.damaged', { file })]);
+        parts.set(e.name, data);
       }
-      return ok(await collect(copy));
     } catch {
-      // An entry that does not inflate or fails its checksum.
       return fail([issue('ximport.file.damaged', { file })]);
     }
+
+    let changed = false;
+    for (const [name, data] of parts) {
+      const owner = relsOwner(name);
+      if (!owner) continue;
+      const tidy = tidyRels(data.toString('utf8'), owner.dir, owner.isSheet);
+      if (tidy === undefined) continue;
+      parts.set(name, Buffer.from(tidy, 'utf8'));
+      changed = true;
+    }
+    if (!changed) return ok(buf);
+    const copy = new yazl.ZipFile();
+    // Stored, not deflated: the copy lives in memory only, for exceljs to read at once.
+    for (const [name, data] of parts) copy.addBuffer(data, name, { compress: false });
+    return ok(await collect(copy));
   } finally {
     zip.close();
   }
