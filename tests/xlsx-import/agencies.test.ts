@@ -277,7 +277,8 @@ describe('agency list: each problem at its sheet, row and column', () => {
 
   it('a file that is not a workbook', async () => {
     const i = onlyIssue(await readAgencyListXlsx(Buffer.from('not a zip'), 'ds.xlsx', THREE));
-    expect(i.code).toBe('ximport.file.unreadable');
+    expect(i.code).toBe('ximport.file.not_zip');
+    expect(i.vi).toBe('tệp ds.xlsx: Tệp không phải tệp Excel .xlsx (có thể là tệp CSV, PDF, văn bản hoặc ảnh được đổi đuôi thành .xlsx). Hãy mở tệp bằng Excel và lưu dưới dạng Excel Workbook (.xlsx).');
   });
 });
 

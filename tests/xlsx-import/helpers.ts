@@ -48,6 +48,16 @@ export async function sheetOf(rows: readonly (readonly CellValue[])[], opts: { n
   return toBuffer(wb);
 }
 
+/** A workbook of several sheets, each from rows as in sheetOf. */
+export async function bookOf(sheets: readonly { name: string; rows: readonly (readonly CellValue[])[] }[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.rows.forEach((row, r) => row.forEach((v, i) => v !== null && (ws.getCell(r + 1, i + 1).value = v)));
+  }
+  return toBuffer(wb);
+}
+
 export function issuesOf<T>(r: Result<T>): Issue[] {
   if (r.ok) throw new Error(`expected the import to be rejected, but it gave ${JSON.stringify(r.value)}`);
   return r.error;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSurveyXlsx, surveyItemsOfTemplate, writeSurveyForm } from '../../electron/services/xlsx-import/index.ts';
 import { SurveyResultsV1, TemplateV2 } from '../../shared/schema/index.ts';
-import { AGENCIES, edit, issuesOf, loadWorkbook, onlyIssue, sheetOf, surveyContext, valueOf } from './helpers.ts';
+import { AGENCIES, bookOf, edit, issuesOf, loadWorkbook, onlyIssue, sheetOf, surveyContext, valueOf } from './helpers.ts';
 
 const CTX = surveyContext();
 
@@ -293,24 +293,87 @@ describe('survey answers: one row per answer of a respondent', () => {
   });
 });
 
+describe('survey workbooks of several sheets', () => {
+  it('reads a table on every sheet (a sheet per agency group), skipping sheets without one', async () => {
+    const buf = await bookOf([
+      { name: 'Ghi chú', rows: [['Số liệu do Viện Khoa học xã hội tổng hợp']] },
+      { name: 'Sở', rows: [['Mã cơ quan, đơn vị', '8.1. Mức độ hài lòng về tiếp cận dịch vụ'], ['SNV', 80]] },
+      { name: 'Xã', rows: [['Mã cơ quan, đơn vị', '7.1', '7.2'], ['X0101', 60, 65.5]] },
+    ]);
+    expect(valueOf(await readSurveyXlsx(buf, 'd.xlsx', CTX))).toEqual({
+      mode: 'scores',
+      results: { SNV: { '8.1': 80 }, X0101: { '7.1': 60, '7.2': 65.5 } },
+      respondents: {},
+      rows: 2,
+    });
+  });
+
+  it('an agency on two sheets names both places', async () => {
+    const buf = await bookOf([
+      { name: 'Sở', rows: [['Mã cơ quan, đơn vị', '8.1'], ['STC', 70], ['SNV', 80]] },
+      { name: 'Bổ sung', rows: [['Mã cơ quan, đơn vị', '8.2'], ['SNV', 90]] },
+    ]);
+    const i = onlyIssue(await readSurveyXlsx(buf, 'd.xlsx', CTX));
+    expect(i.code).toBe('ximport.survey.agency_duplicate_sheets');
+    expect(i.vi).toBe('tệp d.xlsx · trang tính Bổ sung · dòng 2 · cột A · cơ quan SNV: Cơ quan, đơn vị "SNV" có hai dòng: dòng 3 của trang tính "Sở" và dòng 2 ở đây.');
+  });
+
+  it('a respondent answering on two sheets names the first sheet', async () => {
+    const header = ['Mã phiếu', 'Mã cơ quan', 'Câu hỏi', 'Trả lời'];
+    const buf = await bookOf([
+      { name: 'Đợt 1', rows: [header, ['P1', 'SNV', '8.1', 'A']] },
+      { name: 'Đợt 2', rows: [header, ['P2', 'SNV', '8.1', 'B'], ['P1', 'SNV', '8.1', 'C']] },
+    ]);
+    const i = onlyIssue(await readSurveyXlsx(buf, 'p.xlsx', CTX));
+    expect(i.code).toBe('ximport.survey.answer_duplicate_sheets');
+    expect(i.at).toMatchObject({ sheet: 'Đợt 2', row: 3, column: 'A' });
+    expect(i.vi).toContain('ở dòng 2 của trang tính "Đợt 1"');
+  });
+
+  it('a percent table and an answer table in one file', async () => {
+    const buf = await bookOf([
+      { name: 'Tỷ lệ', rows: [['Mã cơ quan, đơn vị', '8.1'], ['SNV', 80]] },
+      { name: 'Phiếu', rows: [['Mã cơ quan', 'Câu hỏi', 'Trả lời'], ['SNV', '8.1', 'A']] },
+    ]);
+    const i = onlyIssue(await readSurveyXlsx(buf, 'd.xlsx', CTX));
+    expect(i.code).toBe('ximport.survey.layout_mixed_answers');
+    expect(i.vi).toBe(
+      'tệp d.xlsx · trang tính Phiếu · dòng 1: Trang tính này là bảng phiếu trả lời, còn trang tính "Tỷ lệ" là bảng tỷ lệ %; mỗi lần chỉ nhập được một dạng bảng, hãy tách hai bảng ra hai tệp.',
+    );
+  });
+
+  it('a workbook with no survey table at all names the sheets searched', async () => {
+    const buf = await bookOf([
+      { name: 'Kế hoạch', rows: [['KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025'], ['Nội dung', 'Thời gian']] },
+      { name: 'Dự toán', rows: [['Khoản mục', 'Số tiền'], ['Tập huấn', 12000000]] },
+    ]);
+    const i = onlyIssue(await readSurveyXlsx(buf, 'ke-hoach.xlsx', CTX));
+    expect(i.code).toBe('ximport.survey.not_found');
+    expect(i.vi).toBe(
+      'tệp ke-hoach.xlsx: Tệp không có bảng kết quả điều tra xã hội học: trong 10 dòng đầu của trang tính "Kế hoạch", "Dự toán" không có dòng tiêu đề nào có cột "Mã cơ quan, đơn vị" cùng các cột mã câu hỏi (bảng tỷ lệ %) hoặc các cột "Mã câu hỏi" và "Phương án trả lời" (bảng phiếu trả lời). Hãy kiểm tra lại đã chọn đúng tệp chưa.',
+    );
+  });
+});
+
 describe('survey forms', () => {
   it.each(['vi', 'en'] as const)('the %s scores form, filled in, reads back', async (lang) => {
     const blank = await writeSurveyForm('scores', CTX, lang);
     const filled = await edit(blank, (wb) => {
-      const ws = wb.worksheets[0];
-      if (!ws) throw new Error('no sheet');
-      const colOf = (header: string) => {
-        for (let c = 1; c <= ws.columnCount; c++) if (ws.getCell(2, c).value === header) return c;
-        throw new Error(`no column ${header}`);
+      /** The cell of an agency × question, found as a clerk would: the agency's row, the column headed by the code. */
+      const cell = (agency: string, code: string) => {
+        for (const ws of wb.worksheets) {
+          for (let r = 3; r <= ws.rowCount; r++) {
+            if (ws.getCell(r, 2).value !== agency) continue;
+            for (let c = 4; c <= ws.columnCount; c++) if (String(ws.getCell(2, c).value).startsWith(`${code}. `)) return ws.getCell(r, c);
+            throw new Error(`no column ${code} on ${ws.name}`);
+          }
+        }
+        throw new Error(`no row ${agency}`);
       };
-      const rowOf = (code: string) => {
-        for (let r = 3; r <= ws.rowCount; r++) if (ws.getCell(r, 2).value === code) return r;
-        throw new Error(`no row ${code}`);
-      };
-      ws.getCell(rowOf('SNV'), colOf('8.1')).value = 85;
-      ws.getCell(rowOf('SNV'), colOf('8.2')).value = '85,5';
-      ws.getCell(rowOf('H01'), colOf('8.3')).value = 40;
-      ws.getCell(rowOf('X0102'), colOf('7.1')).value = 66.5;
+      cell('SNV', '8.1').value = 85;
+      cell('SNV', '8.2').value = '85,5';
+      cell('H01', '8.3').value = 40;
+      cell('X0102', '7.1').value = 66.5;
     });
     const got = valueOf(await readSurveyXlsx(filled, 'form.xlsx', CTX));
     expect(got).toEqual({
@@ -321,17 +384,58 @@ describe('survey forms', () => {
     });
   });
 
-  it('the scores form lists every agency and question, greying questions outside an agency’s criteria', async () => {
+  it('the scores form has a sheet per agency group with its agencies and its own questions, titled in the headers', async () => {
     const wb = await loadWorkbook(await writeSurveyForm('scores', CTX, 'vi'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Kết quả ĐTXHH', 'Hướng dẫn']);
-    const ws = wb.worksheets[0];
-    if (!ws) throw new Error('no sheet');
-    const headers = [];
-    for (let c = 1; c <= ws.columnCount; c++) headers.push(ws.getCell(2, c).value);
-    expect(headers).toEqual(['STT', 'Mã cơ quan, đơn vị', 'Tên cơ quan, đơn vị', '8.1', '8.2', '8.3', '7.1', '7.2']);
-    const fill = (ref: string) => JSON.stringify(ws.getCell(ref).fill ?? null);
-    expect(fill('G3')).toContain('FFD9D9D9'); // SNV × 7.1
-    expect(fill('D3')).not.toContain('FFD9D9D9'); // SNV × 8.1
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Kết quả ĐTXHH - Sở, ban, ngành', 'Kết quả ĐTXHH - UBND cấp huyện', 'Kết quả ĐTXHH - UBND cấp xã', 'Hướng dẫn']);
+    const table = (name: string) => {
+      const ws = wb.getWorksheet(name);
+      if (!ws) throw new Error(`no sheet ${name}`);
+      const headers = [];
+      for (let c = 1; c <= ws.columnCount; c++) headers.push(ws.getCell(2, c).value);
+      const agencies = [];
+      for (let r = 3; r <= ws.rowCount; r++) if (ws.getCell(r, 2).value !== null) agencies.push(ws.getCell(r, 2).value);
+      return { headers, agencies };
+    };
+    expect(table('Kết quả ĐTXHH - Sở, ban, ngành')).toEqual({
+      headers: ['STT', 'Mã cơ quan, đơn vị', 'Tên cơ quan, đơn vị', '8.1. Mức độ hài lòng về tiếp cận dịch vụ', '8.2. Mức độ hài lòng về công chức giải quyết TTHC'],
+      agencies: ['SNV', 'STC'],
+    });
+    expect(table('Kết quả ĐTXHH - UBND cấp xã')).toEqual({
+      headers: ['STT', 'Mã cơ quan, đơn vị', 'Tên cơ quan, đơn vị', '7.1. Mức độ hài lòng của người dân', '7.2. Mức độ hài lòng của tổ chức'],
+      agencies: ['X0101', 'X0102'],
+    });
+    expect(table('Kết quả ĐTXHH - UBND cấp huyện').headers.slice(3)).toEqual([
+      '8.1. Mức độ hài lòng về tiếp cận dịch vụ',
+      '8.2. Mức độ hài lòng về công chức giải quyết TTHC',
+      '8.3. Mức độ hài lòng về kết quả giải quyết TTHC',
+    ]);
+  });
+
+  it('a code shared by two groups is titled by each group’s own template, on its sheet and in the guide', async () => {
+    const ctx = surveyContext();
+    ctx.surveyItems.set('commune', [
+      { code: '8.1', title: 'Người dân đánh giá tại Bộ phận Một cửa' },
+      { code: '8.2', title: 'Cán bộ, công chức thôn đánh giá' },
+    ]);
+    const wb = await loadWorkbook(await writeSurveyForm('scores', ctx, 'vi'));
+    const header = (sheet: string, col: string) => wb.getWorksheet(sheet)?.getCell(`${col}2`).value;
+    expect(header('Kết quả ĐTXHH - UBND cấp xã', 'D')).toBe('8.1. Người dân đánh giá tại Bộ phận Một cửa');
+    expect(header('Kết quả ĐTXHH - Sở, ban, ngành', 'D')).toBe('8.1. Mức độ hài lòng về tiếp cận dịch vụ');
+    const guide = wb.getWorksheet('Hướng dẫn');
+    const rows: unknown[][] = [];
+    guide?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const at = rows.findIndex((r) => r[0] === 'Mã câu hỏi');
+    expect(rows[at]).toEqual(['Mã câu hỏi', 'Sở, ban, ngành', 'UBND cấp huyện', 'UBND cấp xã']);
+    expect(rows[at + 1]).toEqual(['8.1', 'Mức độ hài lòng về tiếp cận dịch vụ', 'Mức độ hài lòng về tiếp cận dịch vụ', 'Người dân đánh giá tại Bộ phận Một cửa']);
+    // 8.3 is the districts' only: empty under the other groups.
+    expect(rows[at + 3]).toEqual(['8.3', undefined, 'Mức độ hài lòng về kết quả giải quyết TTHC']);
+    // A commune's 8.1 filled in on its sheet goes to the commune.
+    const filled = await edit(await writeSurveyForm('scores', ctx, 'vi'), (w) => {
+      const ws = w.getWorksheet('Kết quả ĐTXHH - UBND cấp xã');
+      if (!ws) throw new Error('no commune sheet');
+      ws.getCell('D3').value = 90;
+    });
+    expect(valueOf(await readSurveyXlsx(filled, 'form.xlsx', ctx)).results).toEqual({ X0101: { '8.1': 90 } });
   });
 
   it.each(['vi', 'en'] as const)('the %s answers form, filled in, reads back', async (lang) => {

@@ -11,6 +11,7 @@ import { type CellRead, readCell } from '../template-xlsx/cells.ts';
 import { LIMIT } from '../template-xlsx/read.ts';
 import { columnLetter, fold } from '../template-xlsx/text.ts';
 import { encodeCellText } from '../template-xlsx/write.ts';
+import { prepareXlsx } from './package.ts';
 
 export { LIMIT };
 
@@ -49,19 +50,20 @@ export function rowParam(row: number): string {
 
 // ── Workbook ────────────────────────────────────────────────────────────────────────────────────
 
-function errorText(e: unknown): string {
-  if (e instanceof Error) return (e as NodeJS.ErrnoException).code ?? e.message;
-  return String(e);
-}
-
+/**
+ * Reads an .xlsx file. What goes wrong is told in the user's words, never in exceljs's: the zip is
+ * checked (and tidied where exceljs would trip over another program's layout) by prepareXlsx first.
+ */
 export async function loadWorkbook(data: Buffer | ArrayBuffer, file: string): Promise<Result<ExcelJS.Workbook>> {
+  const buf = Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
+  const prepared = await prepareXlsx(buf, file);
+  if (!prepared.ok) return prepared;
   const wb = new ExcelJS.Workbook();
   try {
-    const buf = Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
     // exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it reads.
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    return fail([issue('ximport.file.unreadable', { file }, { detail: errorText(e) })]);
+    await wb.xlsx.load(prepared.value as unknown as ExcelJS.Buffer);
+  } catch {
+    return fail([issue('ximport.file.unreadable', { file })]);
   }
   return ok(wb);
 }
@@ -70,8 +72,8 @@ export async function loadWorkbook(data: Buffer | ArrayBuffer, file: string): Pr
 export function guarded<T>(file: string, read: () => Result<T>): Result<T> {
   try {
     return read();
-  } catch (e) {
-    return fail([issue('ximport.file.unreadable', { file }, { detail: errorText(e) })]);
+  } catch {
+    return fail([issue('ximport.file.unreadable', { file })]);
   }
 }
 
@@ -209,7 +211,8 @@ export function scanRow<F extends string>(ws: ExcelJS.Worksheet, row: number, wo
   return { ws, row, cols, duplicates, others, lang: votes.en > votes.vi ? 'en' : 'vi' };
 }
 
-function isGuideSheet(ws: ExcelJS.Worksheet): boolean {
+/** A guide sheet of the blank forms (never read as data). */
+export function isGuideSheet(ws: ExcelJS.Worksheet): boolean {
   const f = fold(ws.name);
   return LANGS.some((lang) => fold(t(lang, 'ximport.sheet.guide')) === f);
 }
@@ -238,6 +241,37 @@ export function findTable<F extends string>(
     }
   }
   return best ? { scan: best.scan, accepted: false } : undefined;
+}
+
+/**
+ * Every table of a workbook: on each sheet (guide sheets skipped), the first header row of its top
+ * rows that `accept`s. When none does, `best` is the row that `score`s best (for reporting what is
+ * missing). Undefined only for a workbook without any sheet.
+ */
+export function findTables<F extends string>(
+  wb: ExcelJS.Workbook,
+  words: HeaderWords<F>,
+  accept: (s: HeaderScan<F>) => boolean,
+  score: (s: HeaderScan<F>) => number,
+): { tables: HeaderScan<F>[]; best: HeaderScan<F>; searched: string[] } | undefined {
+  const sheets = wb.worksheets.filter((ws) => !isGuideSheet(ws));
+  const candidates = sheets.length > 0 ? sheets : wb.worksheets;
+  const tables: HeaderScan<F>[] = [];
+  let best: { scan: HeaderScan<F>; score: number } | undefined;
+  for (const ws of candidates) {
+    const last = Math.min(HEADER_SEARCH_ROWS, Math.max(ws.rowCount, 1));
+    for (let row = 1; row <= last; row++) {
+      const scan = scanRow(ws, row, words);
+      if (accept(scan)) {
+        tables.push(scan);
+        break;
+      }
+      const s = score(scan);
+      if (!best || s > best.score) best = { scan, score: s };
+    }
+  }
+  const first = tables[0] ?? best?.scan;
+  return first ? { tables, best: best?.scan ?? first, searched: candidates.map((ws) => ws.name) } : undefined;
 }
 
 /** Reports columns whose header appears twice. */

@@ -17,10 +17,13 @@ import {
   Collector,
   codeKey,
   type ColumnSpec,
-  findTable,
+  findTables,
   type FormColumn,
   GuideWriter,
   guarded,
+  isGuideSheet,
+  heightFor,
+  HEADER_SEARCH_ROWS,
   type HeaderScan,
   HeaderWords,
   isRowEmpty,
@@ -31,7 +34,6 @@ import {
   reportDuplicateHeaders,
   rowParam,
   S_BOLD,
-  S_GREY,
   S_NUMBER,
   S_TEXT,
   S_TITLE,
@@ -246,8 +248,10 @@ function layoutOf(scan: HeaderScan<Field>, lookup: Lookup): Layout {
 }
 
 /**
- * Reads survey results. The layout is told from the headers; every problem is reported with its
- * sheet, row and column (up to about a hundred), and a file with any problem gives no results.
+ * Reads survey results. The layout is told from the headers; every sheet holding a table is read
+ * (the blank percent form has a sheet per agency group), all of one layout. Every problem is
+ * reported with its sheet, row and column (up to about a hundred), and a file with any problem gives
+ * no results.
  */
 export async function readSurveyXlsx(data: Buffer | ArrayBuffer, file: string, ctx: SurveyContext): Promise<Result<SurveyImport>> {
   const wb = await loadWorkbook(data, file);
@@ -255,31 +259,59 @@ export async function readSurveyXlsx(data: Buffer | ArrayBuffer, file: string, c
   return guarded(file, () => readSurveyWorkbook(wb.value, file, ctx));
 }
 
+/** A table of the workbook with its layout. */
+interface Table {
+  scan: HeaderScan<Field>;
+  layout: Layout;
+}
+
+/** Where an agency row or an answer was first met. */
+interface Place {
+  sheet: string;
+  row: number;
+}
+
 function readSurveyWorkbook(wb: ExcelJS.Workbook, file: string, ctx: SurveyContext): Result<SurveyImport> {
   const lookup = new Lookup(ctx);
-  const isAnswers = (s: HeaderScan<Field>) => (s.cols.has('agency') || s.cols.has('name')) && s.cols.has('item') && s.cols.has('answer');
-  const isScores = (s: HeaderScan<Field>) => (s.cols.has('agency') || s.cols.has('name')) && layoutOf(s, lookup).items.length > 0;
-  const found = findTable(
+  const hasAgency = (s: HeaderScan<Field>) => s.cols.has('agency') || s.cols.has('name');
+  const isAnswers = (s: HeaderScan<Field>) => hasAgency(s) && s.cols.has('item') && s.cols.has('answer');
+  const isScores = (s: HeaderScan<Field>) => hasAgency(s) && layoutOf(s, lookup).items.length > 0;
+  const found = findTables(
     wb,
     HEADERS,
     (s) => isAnswers(s) || isScores(s),
     (s) => s.cols.size + s.others.filter((o) => headerItemCode(o.text) !== undefined).length / 100,
   );
   if (!found) return fail([{ code: 'ximport.file.no_sheet', at: { file } }]);
-  const { scan } = found;
   const c = new Collector(file);
-  if (!found.accepted) {
+  if (found.tables.length === 0) {
+    // The form with its data sheets deleted: only the guide is left.
+    if (wb.worksheets.every(isGuideSheet)) {
+      c.add('ximport.survey.only_guide', {}, { sheet: wb.worksheets.map((w) => w.name).join(', ') });
+      return fail(c.result());
+    }
+    const scan = found.best;
     const lang = scan.lang;
-    c.add(
-      'ximport.survey.layout_unknown',
-      { sheet: scan.ws.name, row: scan.row },
-      { agency: HEADERS.label('agency', lang), item: HEADERS.label('item', lang), answer: HEADERS.label('answer', lang) },
-    );
+    const labels = { agency: HEADERS.label('agency', lang), item: HEADERS.label('item', lang), answer: HEADERS.label('answer', lang) };
+    if (scan.cols.size === 0 && layoutOf(scan, lookup).items.length === 0) {
+      // Nothing on any sheet looks like a survey table: another workbook, or the wrong file.
+      c.add('ximport.survey.not_found', {}, { sheets: found.searched.map((n) => `"${n}"`).join(', '), rows: HEADER_SEARCH_ROWS, ...labels });
+    } else c.add('ximport.survey.layout_unknown', { sheet: scan.ws.name, row: scan.row }, labels);
     return fail(c.result());
   }
-  reportDuplicateHeaders(scan, c);
-  const layout = layoutOf(scan, lookup);
-  return layout.mode === 'answers' ? readAnswers(scan, lookup, ctx, c) : readScores(scan, layout, lookup, c);
+  const tables: Table[] = found.tables.map((scan) => ({ scan, layout: layoutOf(scan, lookup) }));
+  const first = tables[0] as Table;
+  const mode = first.layout.mode;
+  for (const tb of tables) {
+    if (tb.layout.mode !== mode) {
+      c.add(`ximport.survey.layout_mixed_${tb.layout.mode}`, { sheet: tb.scan.ws.name, row: tb.scan.row }, { first: first.scan.ws.name });
+    }
+  }
+  if (c.count > 0) return fail(c.result());
+  for (const tb of tables) reportDuplicateHeaders(tb.scan, c);
+  const read = mode === 'answers' ? readAnswers(tables, lookup, ctx, c) : readScores(tables, lookup, c);
+  if (c.count > 0) return fail(c.result());
+  return read;
 }
 
 /** Reads the agency of a row (its code, or its name), reporting what is wrong. */
@@ -305,152 +337,161 @@ function rowAgency(scan: HeaderScan<Field>, r: number, lookup: Lookup, c: Collec
   return undefined;
 }
 
-function readScores(scan: HeaderScan<Field>, layout: Layout, lookup: Lookup, c: Collector): Result<SurveyImport> {
-  const { ws, lang } = scan;
-  const sheet = ws.name;
-  for (const d of layout.duplicateItems) {
-    c.add(
-      'ximport.header.duplicate',
-      { sheet, row: scan.row, column: columnLetter(d.col) },
-      { header: d.text, first: columnLetter(d.first), second: columnLetter(d.col) },
-    );
-  }
-  for (const u of layout.unknownItems) c.add('ximport.survey.column_not_survey', { sheet, row: scan.row, column: columnLetter(u.col) }, { item: quote(u.text) });
-
-  const agencyCols = [scan.cols.get('agency'), scan.cols.get('name')].filter((x): x is number => x !== undefined);
-  const mapped = [...agencyCols, ...layout.items.map((i) => i.col)];
+function readScores(tables: readonly Table[], lookup: Lookup, c: Collector): Result<SurveyImport> {
   const results: Record<string, Record<string, number>> = {};
-  const firstRow = new Map<string, number>();
+  const firstRow = new Map<string, Place>();
   let rows = 0;
   let values = 0;
-  for (let r = scan.row + 1; r <= ws.rowCount; r++) {
-    if (isRowEmpty(ws, r, mapped)) continue;
-    rows++;
-    const agency = rowAgency(scan, r, lookup, c);
-    if (agency) {
-      const first = firstRow.get(agency.code);
-      if (first !== undefined) {
-        const col = scan.cols.get('agency') ?? scan.cols.get('name');
-        const at = { sheet, row: r, agency: agency.code, ...(col === undefined ? {} : { column: columnLetter(col) }) };
-        c.add('ximport.survey.agency_duplicate', at, { value: agency.code, first: rowParam(first), second: rowParam(r) });
-        continue;
-      }
-      firstRow.set(agency.code, r);
+  for (const { scan, layout } of tables) {
+    const { ws, lang } = scan;
+    const sheet = ws.name;
+    for (const d of layout.duplicateItems) {
+      c.add(
+        'ximport.header.duplicate',
+        { sheet, row: scan.row, column: columnLetter(d.col) },
+        { header: d.text, first: columnLetter(d.first), second: columnLetter(d.col) },
+      );
     }
-    for (const it of layout.items) {
-      const cell = cellAt(ws, r, it.col);
-      if (cell.read.kind === 'empty') continue; // not surveyed
-      const at = { sheet, row: r, column: columnLetter(it.col), item: it.code, ...(agency ? { agency: agency.code } : {}) };
-      if (agency && !lookup.item(agency.group, it.code)) {
-        c.add('ximport.survey.item_not_survey', at, { item: it.code, agency: agency.code, group: AGENCY_GROUPS.word(agency.group, lang) });
-        continue;
+    for (const u of layout.unknownItems) c.add('ximport.survey.column_not_survey', { sheet, row: scan.row, column: columnLetter(u.col) }, { item: quote(u.text) });
+
+    const agencyCols = [scan.cols.get('agency'), scan.cols.get('name')].filter((x): x is number => x !== undefined);
+    const mapped = [...agencyCols, ...layout.items.map((i) => i.col)];
+    for (let r = scan.row + 1; r <= ws.rowCount; r++) {
+      if (isRowEmpty(ws, r, mapped)) continue;
+      rows++;
+      const agency = rowAgency(scan, r, lookup, c);
+      if (agency) {
+        const first = firstRow.get(agency.code);
+        if (first !== undefined) {
+          const col = scan.cols.get('agency') ?? scan.cols.get('name');
+          const at = { sheet, row: r, agency: agency.code, ...(col === undefined ? {} : { column: columnLetter(col) }) };
+          if (first.sheet === sheet) c.add('ximport.survey.agency_duplicate', at, { value: agency.code, first: rowParam(first.row), second: rowParam(r) });
+          else c.add('ximport.survey.agency_duplicate_sheets', at, { value: agency.code, first: rowParam(first.row), firstSheet: first.sheet, second: rowParam(r) });
+          continue;
+        }
+        firstRow.set(agency.code, { sheet, row: r });
       }
-      const p = readPercent(cell.read, cell.numFmt, lang);
-      if (p.kind === 'bad') c.add(p.code, at, p.params);
-      else if (p.kind === 'value' && agency) {
-        (results[agency.code] ??= {})[it.code] = p.value;
-        values++;
+      for (const it of layout.items) {
+        const cell = cellAt(ws, r, it.col);
+        if (cell.read.kind === 'empty') continue; // not surveyed
+        const at = { sheet, row: r, column: columnLetter(it.col), item: it.code, ...(agency ? { agency: agency.code } : {}) };
+        if (agency && !lookup.item(agency.group, it.code)) {
+          c.add('ximport.survey.item_not_survey', at, { item: it.code, agency: agency.code, group: AGENCY_GROUPS.word(agency.group, lang) });
+          continue;
+        }
+        const p = readPercent(cell.read, cell.numFmt, lang);
+        if (p.kind === 'bad') c.add(p.code, at, p.params);
+        else if (p.kind === 'value' && agency) {
+          (results[agency.code] ??= {})[it.code] = p.value;
+          values++;
+        }
       }
     }
   }
-  if (rows === 0) c.add('ximport.no_rows', { sheet, row: scan.row });
-  else if (values === 0 && c.count === 0) c.add('ximport.survey.no_data', { sheet });
-  if (c.count > 0) return fail(c.result());
+  const first = (tables[0] as Table).scan;
+  if (rows === 0) c.add('ximport.no_rows', { sheet: first.ws.name, row: first.row });
+  else if (values === 0 && c.count === 0) c.add('ximport.survey.no_data', tables.length === 1 ? { sheet: first.ws.name } : {});
   return ok({ mode: 'scores', results, respondents: {}, rows });
 }
 
-function readAnswers(scan: HeaderScan<Field>, lookup: Lookup, ctx: SurveyContext, c: Collector): Result<SurveyImport> {
-  const { ws, lang } = scan;
-  const sheet = ws.name;
+function readAnswers(tables: readonly Table[], lookup: Lookup, ctx: SurveyContext, c: Collector): Result<SurveyImport> {
+  const firstTable = (tables[0] as Table).scan;
   const scale = new Map<string, number>();
   for (const [letter, percent] of Object.entries(ctx.scale)) scale.set(letter.toUpperCase(), percent);
   const letters = [...scale.keys()].sort().join(', ');
   if (scale.size === 0) {
-    c.add('ximport.survey.scale_empty', { sheet });
+    c.add('ximport.survey.scale_empty', { sheet: firstTable.ws.name });
     return fail(c.result());
   }
-  const col = (f: Field) => scan.cols.get(f);
-  const at = (r: number, f: Field, extra: { agency?: string; item?: string } = {}) => {
-    const n = col(f);
-    return { sheet, row: r, ...(n === undefined ? {} : { column: columnLetter(n) }), ...extra };
-  };
-  const text = (r: number, f: Field): string | undefined => {
-    const n = col(f);
-    if (n === undefined) return undefined;
-    const v = cellText(cellAt(ws, r, n).read);
-    if (v.kind === 'bad') {
-      c.add(v.code, at(r, f), v.params);
-      return undefined;
-    }
-    return v.kind === 'text' ? v.text : undefined;
-  };
-
-  const mapped = [...scan.cols.values()];
   const sums = new Map<string, Map<string, { sum: number; n: number }>>();
   const ids = new Map<string, Set<string>>();
-  const answered = new Map<string, number>();
+  const answered = new Map<string, Place>();
   let rows = 0;
   let answers = 0;
-  for (let r = scan.row + 1; r <= ws.rowCount; r++) {
-    if (isRowEmpty(ws, r, mapped)) continue;
-    rows++;
-    const agency = rowAgency(scan, r, lookup, c);
-    const itemText = text(r, 'item');
-    const itemCell = col('item');
-    let item: string | undefined;
-    if (itemText === undefined) {
-      if (itemCell !== undefined && cellAt(ws, r, itemCell).read.kind === 'empty') c.add('ximport.survey.item_required', at(r, 'item', agency ? { agency: agency.code } : {}));
-    } else if (agency) {
-      const it = lookup.item(agency.group, itemText);
-      if (!it) {
-        c.add('ximport.survey.item_not_survey', at(r, 'item', { agency: agency.code }), {
-          item: quote(itemText),
-          agency: agency.code,
-          group: AGENCY_GROUPS.word(agency.group, lang),
-        });
-      } else item = it.code;
-    }
-
-    const respondent = text(r, 'respondent');
-    const respondentGroup = text(r, 'respondentGroup') ?? '';
-    const answerText = text(r, 'answer');
-    let percent: number | undefined;
-    if (answerText !== undefined) {
-      const letter = answerLetter(answerText);
-      percent = letter === undefined ? undefined : scale.get(letter);
-      if (percent === undefined) c.add('ximport.survey.answer_unknown', at(r, 'answer', agency ? { agency: agency.code } : {}), { value: quote(answerText), letters });
-    }
-    if (!agency) continue;
-    if (respondent !== undefined) {
-      const set = ids.get(agency.code) ?? new Set<string>();
-      set.add(`${fold(respondentGroup)}\u0000${fold(respondent)}`);
-      ids.set(agency.code, set);
-    }
-    if (item === undefined || percent === undefined) continue;
-    if (respondent !== undefined) {
-      const key = `${agency.code}\u0000${item}\u0000${fold(respondentGroup)}\u0000${fold(respondent)}`;
-      const first = answered.get(key);
-      if (first !== undefined) {
-        c.add('ximport.survey.answer_duplicate', at(r, 'respondent', { agency: agency.code, item }), {
-          respondent: quote(respondentGroup === '' ? respondent : `${respondentGroup} ${respondent}`),
-          item,
-          agency: agency.code,
-          first: rowParam(first),
-        });
-        continue;
+  for (const { scan } of tables) {
+    const { ws, lang } = scan;
+    const sheet = ws.name;
+    const col = (f: Field) => scan.cols.get(f);
+    const at = (r: number, f: Field, extra: { agency?: string; item?: string } = {}) => {
+      const n = col(f);
+      return { sheet, row: r, ...(n === undefined ? {} : { column: columnLetter(n) }), ...extra };
+    };
+    const text = (r: number, f: Field): string | undefined => {
+      const n = col(f);
+      if (n === undefined) return undefined;
+      const v = cellText(cellAt(ws, r, n).read);
+      if (v.kind === 'bad') {
+        c.add(v.code, at(r, f), v.params);
+        return undefined;
       }
-      answered.set(key, r);
+      return v.kind === 'text' ? v.text : undefined;
+    };
+
+    const mapped = [...scan.cols.values()];
+    for (let r = scan.row + 1; r <= ws.rowCount; r++) {
+      if (isRowEmpty(ws, r, mapped)) continue;
+      rows++;
+      const agency = rowAgency(scan, r, lookup, c);
+      const itemText = text(r, 'item');
+      const itemCell = col('item');
+      let item: string | undefined;
+      if (itemText === undefined) {
+        if (itemCell !== undefined && cellAt(ws, r, itemCell).read.kind === 'empty') c.add('ximport.survey.item_required', at(r, 'item', agency ? { agency: agency.code } : {}));
+      } else if (agency) {
+        const it = lookup.item(agency.group, itemText);
+        if (!it) {
+          c.add('ximport.survey.item_not_survey', at(r, 'item', { agency: agency.code }), {
+            item: quote(itemText),
+            agency: agency.code,
+            group: AGENCY_GROUPS.word(agency.group, lang),
+          });
+        } else item = it.code;
+      }
+
+      const respondent = text(r, 'respondent');
+      const respondentGroup = text(r, 'respondentGroup') ?? '';
+      const answerText = text(r, 'answer');
+      let percent: number | undefined;
+      if (answerText !== undefined) {
+        const letter = answerLetter(answerText);
+        percent = letter === undefined ? undefined : scale.get(letter);
+        if (percent === undefined) c.add('ximport.survey.answer_unknown', at(r, 'answer', agency ? { agency: agency.code } : {}), { value: quote(answerText), letters });
+      }
+      if (!agency) continue;
+      if (respondent !== undefined) {
+        const set = ids.get(agency.code) ?? new Set<string>();
+        set.add(`${fold(respondentGroup)}\u0000${fold(respondent)}`);
+        ids.set(agency.code, set);
+      }
+      if (item === undefined || percent === undefined) continue;
+      if (respondent !== undefined) {
+        const key = `${agency.code}\u0000${item}\u0000${fold(respondentGroup)}\u0000${fold(respondent)}`;
+        const first = answered.get(key);
+        if (first !== undefined) {
+          const params = {
+            respondent: quote(respondentGroup === '' ? respondent : `${respondentGroup} ${respondent}`),
+            item,
+            agency: agency.code,
+            first: rowParam(first.row),
+          };
+          const where = at(r, 'respondent', { agency: agency.code, item });
+          if (first.sheet === sheet) c.add('ximport.survey.answer_duplicate', where, params);
+          else c.add('ximport.survey.answer_duplicate_sheets', where, { ...params, firstSheet: first.sheet });
+          continue;
+        }
+        answered.set(key, { sheet, row: r });
+      }
+      const byItem = sums.get(agency.code) ?? new Map<string, { sum: number; n: number }>();
+      const acc = byItem.get(item) ?? { sum: 0, n: 0 };
+      acc.sum += percent;
+      acc.n++;
+      byItem.set(item, acc);
+      sums.set(agency.code, byItem);
+      answers++;
     }
-    const byItem = sums.get(agency.code) ?? new Map<string, { sum: number; n: number }>();
-    const acc = byItem.get(item) ?? { sum: 0, n: 0 };
-    acc.sum += percent;
-    acc.n++;
-    byItem.set(item, acc);
-    sums.set(agency.code, byItem);
-    answers++;
   }
-  if (rows === 0) c.add('ximport.no_rows', { sheet, row: scan.row });
-  else if (answers === 0 && c.count === 0) c.add('ximport.survey.no_data', { sheet });
+  if (rows === 0) c.add('ximport.no_rows', { sheet: firstTable.ws.name, row: firstTable.row });
+  else if (answers === 0 && c.count === 0) c.add('ximport.survey.no_data', tables.length === 1 ? { sheet: firstTable.ws.name } : {});
   if (c.count > 0) return fail(c.result());
 
   const results: Record<string, Record<string, number>> = {};
@@ -472,15 +513,24 @@ function readAnswers(scan: HeaderScan<Field>, lookup: Lookup, ctx: SurveyContext
 
 const GROUP_ORDER: readonly AgencyGroup[] = ['department', 'district', 'commune'];
 
-/** Every survey item of the campaign once, in template order, with the groups it applies to. */
-function allItems(ctx: SurveyContext): { code: string; title: string; groups: string[] }[] {
-  const groups = [...GROUP_ORDER.filter((g) => ctx.surveyItems.has(g)), ...[...ctx.surveyItems.keys()].filter((g) => !GROUP_ORDER.includes(g as AgencyGroup))];
-  const out = new Map<string, { code: string; title: string; groups: string[] }>();
+/** The agency groups of the campaign that have survey items, in the usual order. */
+function groupsOf(ctx: SurveyContext): string[] {
+  const keys = [...ctx.surveyItems.keys()].filter((g) => (ctx.surveyItems.get(g) ?? []).length > 0);
+  return [...GROUP_ORDER.filter((g) => keys.includes(g)), ...keys.filter((g) => !GROUP_ORDER.includes(g as AgencyGroup))];
+}
+
+/**
+ * Every survey item code of the campaign once, in template order, with its title in each group's
+ * template (groups share codes with different questions: 8.1 of the departments is not 8.1 of the
+ * communes).
+ */
+function itemTable(ctx: SurveyContext, groups: readonly string[]): { code: string; titles: Map<string, string> }[] {
+  const out = new Map<string, { code: string; titles: Map<string, string> }>();
   for (const g of groups) {
     for (const it of ctx.surveyItems.get(g) ?? []) {
       const k = codeKey(it.code);
-      const e = out.get(k) ?? { code: it.code, title: it.title, groups: [] };
-      if (!e.groups.includes(g)) e.groups.push(g);
+      const e = out.get(k) ?? { code: it.code, titles: new Map<string, string>() };
+      if (!e.titles.has(g)) e.titles.set(g, it.title);
       out.set(k, e);
     }
   }
@@ -491,55 +541,85 @@ function groupWord(g: string, lang: Lang): string {
   return GROUP_ORDER.includes(g as AgencyGroup) ? AGENCY_GROUPS.word(g as AgencyGroup, lang) : g;
 }
 
+/** A sheet name Excel accepts: without : \ / ? * [ ] and at most 31 characters. */
+function sheetName(s: string): string {
+  const clean = s.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  return [...clean].slice(0, 31).join('').trim();
+}
+
+/** The header of a question column: its code, then its title in the group's template ("8.1. Người dân đánh giá …"). */
+function itemHeader(it: SurveyItem): string {
+  const title = it.title.trim();
+  return title === '' ? it.code : `${it.code}. ${title}`;
+}
+
+const ITEM_WIDTH = 24;
+
 /**
- * A form to fill in: "scores" lists every agency with a column per survey question (cells of
- * questions outside the agency's criteria greyed); "answers" has the answer columns and drop-down
- * lists. Both come with a guide sheet listing the questions (and the scale and agencies).
+ * One percent sheet: a row per agency of the group, a column per survey question of the group's
+ * template, headed by the question's code and title. The headers are plain cells, which every
+ * program keeps when it saves the workbook again (notes and hidden parts are not relied upon).
+ */
+function writeScoresSheet(wb: ExcelJS.Workbook, name: string, title: string, items: readonly SurveyItem[], agencies: readonly Agency[], lang: Lang): void {
+  const cols: FormColumn[] = [
+    { header: t(lang, 'ximport.col.no'), width: 6, text: false },
+    { header: t(lang, 'ximport.col.survey.agency'), width: 16, text: true },
+    { header: t(lang, 'ximport.col.survey.name'), width: 40, text: true },
+    ...items.map((it) => ({ header: itemHeader(it), width: ITEM_WIDTH, text: false })),
+  ];
+  const { ws, first } = setupForm(wb, name, title, cols);
+  ws.getRow(2).height = Math.min(160, Math.max(32, ...items.map((it) => heightFor(itemHeader(it), ITEM_WIDTH))));
+  agencies.forEach((a, i) => {
+    const r = first + i;
+    put(ws.getCell(r, 1), i + 1, S_NUMBER);
+    put(ws.getCell(r, 2), a.code, S_TEXT);
+    put(ws.getCell(r, 3), a.name, S_TEXT);
+    items.forEach((_it, j) => put(ws.getCell(r, 4 + j), null, S_NUMBER));
+  });
+  if (items.length > 0) {
+    const last = first + agencies.length + SPARE_ROWS;
+    validate(ws, `${columnLetter(4)}${first}:${columnLetter(3 + items.length)}${last}`, {
+      type: 'decimal',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [0, 100],
+      showErrorMessage: false,
+      showInputMessage: true,
+      promptTitle: t(lang, 'ximport.input.percent.title'),
+      prompt: t(lang, 'ximport.input.percent.text'),
+    });
+  }
+}
+
+/**
+ * A form to fill in: "scores" has a sheet per agency group, listing its agencies with a column per
+ * survey question of the group's own template; "answers" has the answer columns and drop-down
+ * lists. Both come with a guide sheet listing the questions of each group (and the scale and agencies).
  */
 export async function writeSurveyForm(mode: SurveyMode, ctx: SurveyContext, lang: Lang): Promise<Buffer> {
-  const items = allItems(ctx);
+  const groups = groupsOf(ctx);
+  const items = itemTable(ctx, groups);
   const wb = newWorkbook(t(lang, mode === 'scores' ? 'ximport.title.scores' : 'ximport.title.answers'));
-  const guideWidths = mode === 'scores' ? [16, 70, 30] : [16, 60, 30];
   const scaleLetters = Object.keys(ctx.scale)
     .map((l) => l.toUpperCase())
     .sort();
 
   if (mode === 'scores') {
-    const cols: FormColumn[] = [
-      { header: t(lang, 'ximport.col.no'), width: 6, text: false },
-      { header: t(lang, 'ximport.col.survey.agency'), width: 16, text: true },
-      { header: t(lang, 'ximport.col.survey.name'), width: 44, text: true },
-      ...items.map((it) => ({ header: it.code, width: 9, text: false })),
-    ];
-    const { ws, first } = setupForm(wb, t(lang, 'ximport.sheet.scores'), t(lang, 'ximport.title.scores'), cols);
-    items.forEach((it, i) => {
-      ws.getCell(2, 4 + i).note = it.title;
-    });
-    const itemKeys = new Map<string, Set<string>>();
-    for (const [g, list] of ctx.surveyItems) itemKeys.set(g, new Set(list.map((i) => codeKey(i.code))));
-    ctx.agencies.forEach((a, i) => {
-      const r = first + i;
-      put(ws.getCell(r, 1), i + 1, S_NUMBER);
-      put(ws.getCell(r, 2), a.code, S_TEXT);
-      put(ws.getCell(r, 3), a.name, S_TEXT);
-      items.forEach((it, j) => {
-        const applies = itemKeys.get(a.group)?.has(codeKey(it.code)) ?? false;
-        put(ws.getCell(r, 4 + j), null, applies ? S_NUMBER : S_GREY);
-      });
-    });
-    if (items.length > 0) {
-      const last = first + ctx.agencies.length + SPARE_ROWS;
-      validate(ws, `${columnLetter(4)}${first}:${columnLetter(3 + items.length)}${last}`, {
-        type: 'decimal',
-        operator: 'between',
-        allowBlank: true,
-        formulae: [0, 100],
-        showErrorMessage: false,
-        showInputMessage: true,
-        promptTitle: t(lang, 'ximport.input.percent.title'),
-        prompt: t(lang, 'ximport.input.percent.text'),
-      });
+    const withAgencies = groups.filter((g) => ctx.agencies.some((a) => a.group === g));
+    const sheets = withAgencies.length > 0 ? withAgencies : groups;
+    for (const g of sheets) {
+      const word = groupWord(g, lang);
+      writeScoresSheet(
+        wb,
+        sheetName(t(lang, 'ximport.sheet.scores.group', { group: word })),
+        t(lang, 'ximport.title.scores.group', { group: word }),
+        ctx.surveyItems.get(g) ?? [],
+        ctx.agencies.filter((a) => a.group === g),
+        lang,
+      );
     }
+    // No survey question in any template: a sheet of the agencies alone, which still reads back.
+    if (sheets.length === 0) writeScoresSheet(wb, t(lang, 'ximport.sheet.scores'), t(lang, 'ximport.title.scores'), [], ctx.agencies, lang);
   }
 
   // The data sheet comes first; its drop-down lists refer to the guide written after it.
@@ -556,7 +636,9 @@ export async function writeSurveyForm(mode: SurveyMode, ctx: SurveyContext, lang
     answerSheet = setupForm(wb, t(lang, 'ximport.sheet.answers'), t(lang, 'ximport.title.answers'), cols);
   }
 
-  const guide = new GuideWriter(wb, lang, guideWidths);
+  // A code column, then a column per group with that group's titles (at least three columns, for the agency table).
+  const groupCols = Math.max(groups.length, 2);
+  const guide = new GuideWriter(wb, lang, [16, ...Array.from({ length: groupCols }, () => (groups.length >= 3 ? 40 : 55))]);
   guide.paragraph(t(lang, mode === 'scores' ? 'ximport.guide.scores.title' : 'ximport.guide.answers.title'), S_TITLE);
   guide.paragraph(t(lang, mode === 'scores' ? 'ximport.guide.scores.body' : 'ximport.guide.answers.body'));
   guide.paragraph(t(lang, 'ximport.guide.general'));
@@ -570,9 +652,10 @@ export async function writeSurveyForm(mode: SurveyMode, ctx: SurveyContext, lang
     guide.skip();
   }
   guide.paragraph(t(lang, 'ximport.guide.items'), S_BOLD);
+  guide.paragraph(t(lang, 'ximport.guide.items.body'));
   const itemRows = guide.table(
-    [t(lang, 'ximport.guide.items.code'), t(lang, 'ximport.guide.items.title'), t(lang, 'ximport.guide.items.groups')],
-    items.map((it) => [it.code, it.title, it.groups.map((g) => groupWord(g, lang)).join('; ')]),
+    [t(lang, 'ximport.guide.items.code'), ...groups.map((g) => groupWord(g, lang))],
+    items.map((it) => [it.code, ...groups.map((g) => it.titles.get(g) ?? null)]),
   );
 
   if (answerSheet) {

@@ -5,9 +5,11 @@ export const ximport: Record<keyof typeof vi, string> = {
   'ximport.sheet.agencies': 'Agencies',
   'ximport.sheet.scores': 'Survey scores',
   'ximport.sheet.answers': 'Survey answers',
+  'ximport.sheet.scores.group': 'Survey - {group}',
   'ximport.sheet.guide': 'Guide',
   'ximport.title.agencies': 'AGENCIES ASSESSED IN THE ADMINISTRATIVE REFORM (PAR) INDEX',
   'ximport.title.scores': 'SOCIOLOGICAL SURVEY RESULTS (PERCENT OF POINTS PER QUESTION)',
+  'ximport.title.scores.group': 'SOCIOLOGICAL SURVEY RESULTS: {group} (PERCENT OF POINTS PER QUESTION)',
   'ximport.title.answers': 'SOCIOLOGICAL SURVEY ANSWERS (ONE ANSWER PER ROW)',
 
   'ximport.col.no': 'No.',
@@ -46,7 +48,18 @@ export const ximport: Record<keyof typeof vi, string> = {
   'ximport.col.survey.itemPrefix': 'Item|Question|Criterion|Score|Percent',
 
   // ── File, sheet and header problems ────────────────────────────────────────────────────────
-  'ximport.file.unreadable': 'Cannot read the Excel file ({detail}). Save it as an Excel Workbook (.xlsx).',
+  'ximport.file.unreadable':
+    'The content of the Excel file cannot be read: the file is damaged or has parts that do not follow the .xlsx standard. Open it in Excel (or LibreOffice), save it again as an Excel Workbook (.xlsx) and import it again.',
+  'ximport.file.empty': 'The file is empty (0 bytes); copy it again from the original.',
+  'ximport.file.not_zip':
+    'The file is not an Excel .xlsx file (it may be a CSV, PDF, text or picture file renamed to .xlsx). Open it in Excel and save it as an Excel Workbook (.xlsx).',
+  'ximport.file.legacy_xls':
+    'The file is an Excel 97–2003 workbook (.xls) or an Excel file with an opening password; only .xlsx files without a password can be read. Open it in Excel, remove any password and save it as an Excel Workbook (.xlsx).',
+  'ximport.file.damaged': 'The Excel file is damaged or incomplete (perhaps not fully copied or downloaded). Copy it again from the original, or open it in Excel and save it again.',
+  'ximport.file.not_workbook':
+    'The file is a zip archive but not an Excel workbook (it may be a Word .docx, PowerPoint .pptx or .zip file renamed). Choose the Excel workbook (.xlsx) itself.',
+  'ximport.file.opendocument': 'The file is an OpenDocument spreadsheet (.ods); open it in LibreOffice or Excel and save it as an Excel Workbook (.xlsx).',
+  'ximport.file.too_large': 'The Excel file unpacks to {size} MB, more than the {max} MB allowed.',
   'ximport.file.no_sheet': 'The Excel file has no worksheet.',
   'ximport.too_many': 'More problems are not shown (stopped at {n}); fix the ones above and import again.',
   'ximport.header.missing': 'Column "{header}" was not found in the header row of the table.',
@@ -80,6 +93,7 @@ export const ximport: Record<keyof typeof vi, string> = {
   'ximport.survey.agency_required': 'The row has content but no agency code.',
   'ximport.survey.agency_unknown': 'There is no agency "{value}" in the campaign.',
   'ximport.survey.agency_duplicate': 'Agency "{value}" has two rows: row {first} and row {second}.',
+  'ximport.survey.agency_duplicate_sheets': 'Agency "{value}" has two rows: row {first} of sheet "{firstSheet}" and row {second} here.',
   'ximport.survey.item_required': 'The question code is missing.',
   'ximport.survey.item_not_survey': '"{item}" is not a sociological survey question of the criteria of "{agency}" ({group}).',
   'ximport.survey.column_not_survey': 'Column "{item}" is not a sociological survey question of any criteria set of the campaign.',
@@ -87,6 +101,15 @@ export const ximport: Record<keyof typeof vi, string> = {
   'ximport.survey.percent_range': 'Percentage "{value}" is outside 0 to 100%.',
   'ximport.survey.answer_unknown': 'Answer "{value}" is not on the campaign\'s answer scale ({letters}).',
   'ximport.survey.answer_duplicate': 'Respondent "{respondent}" already answered question "{item}" for "{agency}" on row {first}.',
+  'ximport.survey.answer_duplicate_sheets': 'Respondent "{respondent}" already answered question "{item}" for "{agency}" on row {first} of sheet "{firstSheet}".',
+  'ximport.survey.not_found':
+    'The file holds no sociological survey table: in the first {rows} rows of sheet {sheets} no header row has an "{agency}" column with question code columns (percent table) or "{item}" and "{answer}" columns (answer table). Check that this is the right file.',
+  'ximport.survey.only_guide':
+    'Only the "{sheet}" sheet of the form is left; the sheet for the results has been deleted. Enter the results on the data sheet of the form (or download the form again) and import again.',
+  'ximport.survey.layout_mixed_scores':
+    'This sheet is a percent table, but sheet "{first}" is an answer table; one import reads one kind of table only, so put the two tables in two files.',
+  'ximport.survey.layout_mixed_answers':
+    'This sheet is an answer table, but sheet "{first}" is a percent table; one import reads one kind of table only, so put the two tables in two files.',
   'ximport.survey.scale_empty': 'The campaign has no answer scale (A, B, C, D …).',
   'ximport.survey.no_data': 'Nothing to import: every percent or answer cell is empty.',
 
@@ -104,13 +127,14 @@ export const ximport: Record<keyof typeof vi, string> = {
   'ximport.guide.groups': 'Agency groups',
   'ximport.guide.scores.title': 'HOW TO FILL IN THE SOCIOLOGICAL SURVEY RESULTS (PERCENT)',
   'ximport.guide.scores.body':
-    'One row per agency; one column per survey question, headed by the question code (e.g. 8.1). Write the percent of the points earned, 0 to 100: 85, 85.5 or 85%. An empty cell means not surveyed; grey cells are questions outside the agency\'s criteria.',
+    'One sheet per agency group, one row per agency; one column per survey question in the criteria of that group, headed by the question code and title (e.g. "8.1. Citizens assess …"; when editing a header, keep the code first). Write the percent of the points earned, 0 to 100: 85, 85.5 or 85%. An empty cell means not surveyed.',
   'ximport.guide.answers.title': 'HOW TO ENTER SOCIOLOGICAL SURVEY ANSWERS',
   'ximport.guide.answers.body':
     'One answer per row: the code of the agency assessed, the question code and the answer letter (from the scale below, upper or lower case). Respondent id and group are optional; with ids, respondents are counted by id, otherwise as the largest number of answers to one question. An empty answer means the person did not answer that question. The percent of each question is the mean over the answers, by the scale.',
   'ximport.guide.items': 'Sociological survey questions',
   'ximport.guide.items.code': 'Question code',
-  'ximport.guide.items.title': 'Question',
+  'ximport.guide.items.body':
+    'The questions in the criteria of each agency group: one question code may be a different question in another group; an empty cell means the question is not in that group’s criteria.',
   'ximport.guide.items.groups': 'Applies to',
   'ximport.guide.scale': 'Answer scale',
   'ximport.guide.scale.letter': 'Answer',

@@ -8,9 +8,12 @@ export const ximport = {
   'ximport.sheet.agencies': 'Danh sách cơ quan',
   'ximport.sheet.scores': 'Kết quả ĐTXHH',
   'ximport.sheet.answers': 'Phiếu trả lời ĐTXHH',
+  /** At most 31 characters once {group} is filled in (an Excel limit on sheet names). */
+  'ximport.sheet.scores.group': 'Kết quả ĐTXHH - {group}',
   'ximport.sheet.guide': 'Hướng dẫn',
   'ximport.title.agencies': 'DANH SÁCH CƠ QUAN, ĐƠN VỊ ĐƯỢC ĐÁNH GIÁ, XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH',
   'ximport.title.scores': 'KẾT QUẢ ĐIỀU TRA XÃ HỘI HỌC (TỶ LỆ % ĐIỂM THEO TỪNG CÂU HỎI)',
+  'ximport.title.scores.group': 'KẾT QUẢ ĐIỀU TRA XÃ HỘI HỌC: {group} (TỶ LỆ % ĐIỂM THEO TỪNG CÂU HỎI)',
   'ximport.title.answers': 'PHIẾU TRẢ LỜI ĐIỀU TRA XÃ HỘI HỌC (MỖI DÒNG MỘT CÂU TRẢ LỜI)',
 
   'ximport.col.no': 'STT',
@@ -53,7 +56,19 @@ export const ximport = {
   'ximport.col.survey.itemPrefix': 'Câu|Câu hỏi|Tiêu chí|Tiêu chí thành phần|TCTP|Điểm|Tỷ lệ|Tỉ lệ',
 
   // ── File, sheet and header problems ────────────────────────────────────────────────────────
-  'ximport.file.unreadable': 'Không đọc được tệp Excel ({detail}). Hãy lưu tệp dưới dạng Excel Workbook (.xlsx).',
+  'ximport.file.unreadable':
+    'Không đọc được nội dung tệp Excel: tệp bị hỏng hoặc có phần không đúng chuẩn .xlsx. Hãy mở tệp bằng Excel (hoặc LibreOffice), lưu lại dưới dạng Excel Workbook (.xlsx) rồi nhập lại.',
+  'ximport.file.empty': 'Tệp rỗng (0 byte), không có nội dung nào; hãy chép lại tệp từ bản gốc.',
+  'ximport.file.not_zip':
+    'Tệp không phải tệp Excel .xlsx (có thể là tệp CSV, PDF, văn bản hoặc ảnh được đổi đuôi thành .xlsx). Hãy mở tệp bằng Excel và lưu dưới dạng Excel Workbook (.xlsx).',
+  'ximport.file.legacy_xls':
+    'Tệp là bảng tính Excel 97–2003 (.xls) hoặc tệp Excel có đặt mật khẩu mở; chỉ đọc được tệp .xlsx không đặt mật khẩu. Hãy mở tệp bằng Excel, bỏ mật khẩu nếu có, rồi lưu dưới dạng Excel Workbook (.xlsx).',
+  'ximport.file.damaged':
+    'Tệp Excel bị hỏng hoặc không đầy đủ (có thể chép hoặc tải về chưa xong). Hãy chép lại tệp từ bản gốc, hoặc mở bằng Excel rồi lưu lại.',
+  'ximport.file.not_workbook':
+    'Tệp là tệp nén nhưng không phải bảng tính Excel (có thể là tệp Word .docx, PowerPoint .pptx hoặc tệp .zip được đổi đuôi). Hãy chọn đúng tệp bảng tính Excel (.xlsx).',
+  'ximport.file.opendocument': 'Tệp là bảng tính OpenDocument (.ods); hãy mở bằng LibreOffice hoặc Excel và lưu dưới dạng Excel Workbook (.xlsx).',
+  'ximport.file.too_large': 'Tệp Excel khi giải nén lớn {size} MB, vượt quá giới hạn {max} MB.',
   'ximport.file.no_sheet': 'Tệp Excel không có trang tính nào.',
   'ximport.too_many': 'Còn lỗi khác chưa hiển thị (đã dừng ở {n} lỗi); hãy sửa các lỗi trên rồi nhập lại.',
   'ximport.header.missing': 'Không tìm thấy cột "{header}" ở dòng tiêu đề của bảng.',
@@ -89,6 +104,7 @@ export const ximport = {
   'ximport.survey.agency_required': 'Dòng có nội dung nhưng chưa ghi mã cơ quan, đơn vị.',
   'ximport.survey.agency_unknown': 'Không có cơ quan, đơn vị "{value}" trong danh sách của đợt đánh giá.',
   'ximport.survey.agency_duplicate': 'Cơ quan, đơn vị "{value}" có hai dòng: dòng {first} và dòng {second}.',
+  'ximport.survey.agency_duplicate_sheets': 'Cơ quan, đơn vị "{value}" có hai dòng: dòng {first} của trang tính "{firstSheet}" và dòng {second} ở đây.',
   'ximport.survey.item_required': 'Chưa ghi mã câu hỏi.',
   'ximport.survey.item_not_survey': '"{item}" không phải câu hỏi điều tra xã hội học trong bộ tiêu chí của "{agency}" ({group}).',
   'ximport.survey.column_not_survey': 'Cột "{item}" không phải câu hỏi điều tra xã hội học của bộ tiêu chí nào trong đợt đánh giá.',
@@ -96,6 +112,15 @@ export const ximport = {
   'ximport.survey.percent_range': 'Tỷ lệ "{value}" nằm ngoài khoảng từ 0 đến 100%.',
   'ximport.survey.answer_unknown': 'Phương án "{value}" không có trong thang điểm của đợt đánh giá ({letters}).',
   'ximport.survey.answer_duplicate': 'Phiếu "{respondent}" đã trả lời câu "{item}" cho "{agency}" ở dòng {first}.',
+  'ximport.survey.answer_duplicate_sheets': 'Phiếu "{respondent}" đã trả lời câu "{item}" cho "{agency}" ở dòng {first} của trang tính "{firstSheet}".',
+  'ximport.survey.not_found':
+    'Tệp không có bảng kết quả điều tra xã hội học: trong {rows} dòng đầu của trang tính {sheets} không có dòng tiêu đề nào có cột "{agency}" cùng các cột mã câu hỏi (bảng tỷ lệ %) hoặc các cột "{item}" và "{answer}" (bảng phiếu trả lời). Hãy kiểm tra lại đã chọn đúng tệp chưa.',
+  'ximport.survey.only_guide':
+    'Tệp chỉ còn trang tính "{sheet}" của mẫu, trang tính ghi kết quả đã bị xoá. Hãy ghi kết quả vào trang tính nhập số liệu của mẫu (hoặc tải lại mẫu) rồi nhập lại.',
+  'ximport.survey.layout_mixed_scores':
+    'Trang tính này là bảng tỷ lệ %, còn trang tính "{first}" là bảng phiếu trả lời; mỗi lần chỉ nhập được một dạng bảng, hãy tách hai bảng ra hai tệp.',
+  'ximport.survey.layout_mixed_answers':
+    'Trang tính này là bảng phiếu trả lời, còn trang tính "{first}" là bảng tỷ lệ %; mỗi lần chỉ nhập được một dạng bảng, hãy tách hai bảng ra hai tệp.',
   'ximport.survey.scale_empty': 'Đợt đánh giá chưa có thang điểm phương án trả lời (A, B, C, D …).',
   'ximport.survey.no_data': 'Không có kết quả nào để nhập: các ô tỷ lệ % hoặc phương án trả lời đều để trống.',
 
@@ -114,13 +139,14 @@ export const ximport = {
   'ximport.guide.groups': 'Các nhóm cơ quan, đơn vị',
   'ximport.guide.scores.title': 'HƯỚNG DẪN ĐIỀN KẾT QUẢ ĐIỀU TRA XÃ HỘI HỌC (TỶ LỆ %)',
   'ximport.guide.scores.body':
-    'Mỗi dòng một cơ quan, đơn vị; mỗi cột một câu hỏi điều tra xã hội học, tiêu đề cột là mã câu hỏi (ví dụ 8.1). Ghi tỷ lệ % điểm đạt được, từ 0 đến 100: 85 hoặc 85,5 hoặc 85%. Ô để trống nghĩa là không khảo sát; ô tô xám là câu hỏi không thuộc bộ tiêu chí của cơ quan, đơn vị đó.',
+    'Mỗi nhóm cơ quan, đơn vị một trang tính, mỗi dòng một cơ quan, đơn vị; mỗi cột một câu hỏi điều tra xã hội học trong bộ tiêu chí của nhóm đó, tiêu đề cột là mã và nội dung câu hỏi (ví dụ "8.1. Người dân đánh giá …"; khi sửa tiêu đề, giữ mã câu hỏi ở đầu). Ghi tỷ lệ % điểm đạt được, từ 0 đến 100: 85 hoặc 85,5 hoặc 85%. Ô để trống nghĩa là không khảo sát.',
   'ximport.guide.answers.title': 'HƯỚNG DẪN NHẬP PHIẾU TRẢ LỜI ĐIỀU TRA XÃ HỘI HỌC',
   'ximport.guide.answers.body':
     'Mỗi dòng một câu trả lời: mã cơ quan, đơn vị được đánh giá; mã câu hỏi; phương án trả lời (chữ cái theo thang điểm dưới đây, chữ hoa hay chữ thường đều được). Mã phiếu và nhóm người trả lời không bắt buộc; có mã phiếu thì số người trả lời được đếm theo mã phiếu, không có thì bằng số câu trả lời nhiều nhất của một câu hỏi. Ô phương án để trống nghĩa là người đó không trả lời câu hỏi. Tỷ lệ % của mỗi câu hỏi là trung bình cộng theo thang điểm.',
   'ximport.guide.items': 'Các câu hỏi điều tra xã hội học',
   'ximport.guide.items.code': 'Mã câu hỏi',
-  'ximport.guide.items.title': 'Nội dung',
+  'ximport.guide.items.body':
+    'Nội dung câu hỏi theo bộ tiêu chí của từng nhóm cơ quan, đơn vị: cùng một mã câu hỏi có thể là câu hỏi khác nhau ở các nhóm; ô trống là câu hỏi không thuộc bộ tiêu chí của nhóm đó.',
   'ximport.guide.items.groups': 'Áp dụng cho',
   'ximport.guide.scale': 'Thang điểm phương án trả lời',
   'ximport.guide.scale.letter': 'Phương án',
