@@ -9,4 +9,10 @@ export const figure: Record<keyof typeof vi, string> = {
   'figure.not_text': 'Figure {code} “{titleEn}” must be text (at most 5,000 characters); the value {value} is not valid.',
   'figure.below_min': 'Figure {code} “{titleEn}” must not be below {min}; the value {value} is not valid.',
   'figure.above_max': 'Figure {code} “{titleEn}” must not be above {max}; the value {value} is not valid.',
+  'figure.tie_yes_item_zero': 'Figure {code} “{titleEn}” is declared “Yes” but its item {item} scored 0/{max}: the two disagree.',
+  'figure.tie_no_item_full': 'Figure {code} “{titleEn}” is declared “No” but its item {item} scored the full {score}/{max}: the two disagree.',
+  'results.figure_shared_differs': 'Figure {code} “{titleEn}” is one value for the whole group ({shared}); this agency declared {value}.',
+  'results.figure_shared_tie': 'Figure {code} “{titleEn}”: several values were declared equally often; the smallest ({shared}) is taken as the group’s value.',
+  'results.headline_no_figure': 'Headline {code} “{headlineEn}”: the {groupNameEn} have no figure {indicator}; that part is left empty.',
+  'results.headline_not_additive': 'Headline {code} “{headlineEn}”: figure {indicator} of the {groupNameEn} is an average and cannot be added; that part is left empty.',
 };

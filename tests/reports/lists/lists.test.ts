@@ -173,7 +173,7 @@ describe('ISO 9001 application summary', () => {
 });
 
 describe('headline indicators summary', () => {
-  const UNIT: Record<IndicatorFigure['aggregate'], string> = { SUM: 'Tổng cộng', AVERAGE: 'Bình quân', COUNT_YES: 'Tỷ lệ x/y' };
+  const UNIT: Record<IndicatorFigure['aggregate'], string> = { SUM: 'Tổng cộng', AVERAGE: 'Bình quân', COUNT_YES: 'Tỷ lệ x/y', SHARED: 'Giá trị chung của khối' };
 
   function expectedRows(r: Results, lang: Lang = 'vi'): Value[][] {
     const rows: Value[][] = [];
@@ -190,7 +190,7 @@ describe('headline indicators summary', () => {
             lang === 'en' ? (f.title.en ?? f.title.vi) : f.title.vi,
             f.unit ?? null,
             lang === 'vi' ? UNIT[f.aggregate] : t(lang, `rlist.ind.aggregate.${f.aggregate}`),
-            yes ? null : f.value,
+            yes || f.declared === 0 ? null : f.value,
             yes ? f.yes : null,
             yes ? f.of : null,
             yes ? f.percent : null,
@@ -242,14 +242,14 @@ describe('headline indicators summary', () => {
   });
 
   it('quotes communes as a percentage, averages and sums with their units', () => {
-    const base = { code: 'X', title: { vi: 'X' }, agencies: 31, declared: 31 };
+    const base = { code: 'X', title: { vi: 'X' }, agencies: 31, declared: 31, refused: 0 };
     expect(figurePhrase('vi', 'commune', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 31, of: 31, percent: 100 })).toBe('100% xã');
     expect(figurePhrase('vi', 'commune', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 27, of: 31, percent: 87.1 })).toBe('27/31 xã (87,1%)');
     expect(figurePhrase('vi', 'department', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 18, of: 21, percent: 85.71 })).toBe('18/21 sở, ban, ngành');
     expect(figurePhrase('vi', 'district', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 8, of: 8, percent: 100 })).toBe('8/8 huyện');
     expect(figurePhrase('vi', 'all', { ...base, unit: 'văn bản', aggregate: 'SUM', value: 266 })).toBe('266 văn bản');
     expect(figurePhrase('vi', 'all', { ...base, unit: '%', aggregate: 'AVERAGE', value: 94.56 })).toBe('bình quân 94,56%');
-    expect(figurePhrase('vi', 'all', { ...base, unit: '%', aggregate: 'AVERAGE', declared: 0, value: null })).toBe('chưa có cơ quan, đơn vị nào kê khai');
+    expect(figurePhrase('vi', 'all', { ...base, unit: '%', aggregate: 'AVERAGE', declared: 0, value: null })).toBe('chưa kê khai');
     expect(figurePhrase('en', 'department', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 18, of: 21, percent: 85.71 })).toBe('18/21 departments');
     expect(figurePhrase('en', 'commune', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 31, of: 31, percent: 100 })).toBe('100% of communes');
   });
@@ -267,7 +267,7 @@ describe('headline indicators summary', () => {
     const rows = table(book.sheets[0]!);
     expect(rows.map(values)).toEqual(expectedRows(r));
     expect(rows.map(values)).toContainEqual([null, null, 'Không có số liệu kê khai được tổng hợp cho khối này.']);
-    const avgRow = rows.find((x) => x[1]?.v === avg.code && x[9]?.v === 'chưa có cơ quan, đơn vị nào kê khai');
+    const avgRow = rows.find((x) => x[1]?.v === avg.code && x[9]?.v === 'chưa kê khai');
     expect(avgRow?.[5]?.v).toBeNull();
     expect(rows.some((x) => x[1]?.v === yes.code && x[9]?.v === '100% xã')).toBe(true);
 
