@@ -96,6 +96,9 @@ const PARTS: readonly [string, string, (q: number, rng: Rng) => number][] = [
 /** Scale of a declared figure by group: a department drafts more legal documents than a commune. */
 const SCALE = { department: 1, district: 1.4, commune: 0.2 } as const;
 
+/** The procedure set of a level (thủ tục hành chính cấp huyện, cấp xã), as a province publishes it. */
+const SHARED_PROCEDURES: Partial<Record<Agency['group'], number>> = { district: 289, commune: 112 };
+
 function indicatorValue(ind: Template['indicators'][number], agency: Agency, q: number, rng: Rng): IndicatorValue {
   if (ind.type === 'boolean') return rng.chance(clamp01(q + 0.12));
   if (ind.type === 'text') return rng.chance(0.5) ? 'Đã triển khai theo kế hoạch.' : null;
@@ -103,7 +106,13 @@ function indicatorValue(ind: Template['indicators'][number], agency: Agency, q: 
   if (ind.unit === '%') return round(100 * clamp01(0.6 + 0.4 * clamp01(rng.normal(q, 0.1))), 0.1);
   const title = ind.title.vi.toLowerCase();
   if (title.includes('hồ sơ')) return Math.round(rng.int(300, 6000) * (agency.group === 'commune' ? 0.4 : s) * (title.includes('đúng hạn') ? q : 1));
-  if (title.includes('thủ tục')) return Math.round(rng.int(20, 160) * (agency.group === 'commune' ? 0.8 : s));
+  if (title.includes('thủ tục')) {
+    const v = Math.round(rng.int(20, 160) * (agency.group === 'commune' ? 0.8 : s));
+    // One procedure set for the whole level (SHARED): every agency declares it, a rare one another
+    // number (the draw above is kept, so the rest of the demo stays as it was for the same seed).
+    if (ind.aggregate === 'SHARED') return (SHARED_PROCEDURES[agency.group] ?? 100) - (v % 41 === 0 ? 2 : 0);
+    return v;
+  }
   return Math.max(0, Math.round(rng.int(0, 14) * s));
 }
 
