@@ -1,4 +1,7 @@
 import type { Agency, Assessment, EvidenceRef, IndicatorValue, ItemEntry, ItemInput, Template, TemplateItem } from '../../../shared/schema/index.ts';
+import { campaignRuleDefaults } from '../../../shared/campaign/defaults.ts';
+import { scoreAssessmentExact } from '../../../shared/scoring/assessment.ts';
+import { type CompiledTemplate, compileTemplate } from '../../../shared/template/compile.ts';
 import type { Rng } from './rng.ts';
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
@@ -116,6 +119,39 @@ function indicatorValue(ind: Template['indicators'][number], agency: Agency, q: 
   return Math.max(0, Math.round(rng.int(0, 14) * s));
 }
 
+const compiled = new WeakMap<Template, CompiledTemplate>();
+const ISO_STEP_FIGURES = new Set(Object.values(campaignRuleDefaults().isoIndicators ?? {}));
+
+/**
+ * A yes/no figure tied to an item says what the item's score says (yes with no points, or no with
+ * full points, is what consolidation reports): the demo's agencies mostly agree with themselves,
+ * about one in twenty does not, so the check has something to show. No random draw is used.
+ */
+function agreeWithItems(template: Template, agency: Agency, items: Record<string, ItemEntry>, indicators: Record<string, IndicatorValue>): void {
+  // The ISO 9001 steps (KK10–KK12) are left as drawn: the ISO summary's own demo shows their gaps.
+  const tied = template.indicators.filter(
+    (d) => d.type === 'boolean' && d.item !== undefined && !ISO_STEP_FIGURES.has(d.code) && (d.itemTemplate === undefined || d.itemTemplate === template.id),
+  );
+  if (tied.length === 0) return;
+  let ct = compiled.get(template);
+  if (!ct) {
+    ct = compileTemplate(template);
+    compiled.set(template, ct);
+  }
+  const keepOdd = [...agency.code].reduce((s, ch) => s + ch.charCodeAt(0), 0) % 20 === 0;
+  if (keepOdd) return;
+  const tree = scoreAssessmentExact(ct, { items }).exact;
+  for (const d of tied) {
+    const idx = ct.index.get(d.item!);
+    const v = indicators[d.code];
+    if (idx === undefined || typeof v !== 'boolean') continue;
+    const state = tree.state[idx];
+    if (state === 'unanswered' || state === 'notApplicable' || tree.effectiveMax[idx]! <= 0) continue;
+    if (v && tree.score[idx]! <= 0) indicators[d.code] = false;
+    else if (!v && tree.score[idx]! >= tree.effectiveMax[idx]!) indicators[d.code] = true;
+  }
+}
+
 /** A realistic self-assessment for one agency: inputs, evidence or explanations, notes, declared figures. */
 export function demoAssessment(opts: {
   template: Template;
@@ -147,6 +183,7 @@ export function demoAssessment(opts: {
     const w = indicators[whole];
     if (typeof w === 'number' && typeof indicators[part] === 'number') indicators[part] = Math.round(w * Math.min(1, share(q, rng)));
   }
+  agreeWithItems(template, agency, items, indicators);
   const bonus: Assessment['bonus'] = {};
   const first = template.bonus.items[0];
   if (first && rng.chance(0.15 * q)) bonus[first.code] = { points: Math.min(first.max, 0.5), note: 'Mô hình CCHC được UBND tỉnh công nhận.' };
