@@ -8,6 +8,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { registerAppraisal } from './commands/appraisal.ts';
 import { registerCampaign } from './commands/campaign.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerHeadline } from './commands/headline.ts';
 import { registerReport } from './commands/report.ts';
 import { registerResults } from './commands/results.ts';
 import { registerSubmission } from './commands/submission.ts';
@@ -65,6 +66,7 @@ export async function main(argv: readonly string[], io?: Partial<Pick<CliContext
   registerTemplate(ctx, program, runner);
   registerScore(ctx, program, runner);
   registerCampaign(ctx, program, runner);
+  registerHeadline(ctx, program, runner);
   registerSubmission(ctx, program, runner);
   registerAppraisal(ctx, program, runner);
   registerResults(ctx, program, runner);

@@ -21,6 +21,8 @@ import { round2 } from '../scoring/rounding.ts';
 import type { ExactTree } from '../scoring/tree.ts';
 import type { CompiledTemplate } from '../template/compile.ts';
 import { type Issue, issue } from '../util/issue.ts';
+import { type TiedScore, checkDeclaredFigures, tiedScores } from './figures.ts';
+import { campaignHeadlines } from './headlines.ts';
 import { headlineFigures, isoSummary } from './indicators.ts';
 import { type RankingKey, bandFor, rankGroup } from './ranking.ts';
 import { type AgencyResult, type AreaResult, type GroupSummary, type IndicatorScope, type IsoScope, type MessageRef, RESULTS_KIND, type Results } from './schema.ts';
@@ -35,6 +37,11 @@ export interface AgencyInput {
   survey: Record<string, number> | null;
   submission: { revision: number; receivedAt: string; late: boolean } | null;
   nominations: Nomination[];
+  /**
+   * The group's additional templates (the ISO 9001 checklist), compiled: read only for the yes/no
+   * figures tied to one of their items (`itemTemplate`); without them those ties are not checked.
+   */
+  additional?: readonly CompiledTemplate[];
 }
 
 export interface ResultsInput {
@@ -67,6 +74,8 @@ export interface ScoredAgency {
   key: RankingKey;
   /** What was found wrong in its documents, located at the agency. */
   issues: Issue[];
+  /** Scores of the items its yes/no figures are tied to, by figure code (checked in resultsOf). */
+  tied: Record<string, TiedScore>;
 }
 
 /** Sum of the survey subtrees under each area, by area node index. */
@@ -188,7 +197,20 @@ export function scoreAgency(campaign: Campaign, input: AgencyInput): ScoredAgenc
     self: result.self.score,
     areas: areaPoints,
   };
-  return { agency, template: ct, indicators: a ? a.indicators : null, nominations: input.nominations, result, key, issues };
+  const tied = tiedScores(ct, t, a, appraisal, input.additional);
+  return { agency, template: ct, indicators: a ? a.indicators : null, nominations: input.nominations, result, key, issues, tied };
+}
+
+/** A group's SHARED figures: each agency declaring another value than the group's, and values tied for most common. */
+function sharedIssues(s: IndicatorScope): Issue[] {
+  const out: Issue[] = [];
+  for (const f of s.figures) {
+    if (f.aggregate !== 'SHARED' || f.value === null) continue;
+    const names = { code: f.code, title: f.title.vi, titleEn: f.title.en ?? f.title.vi, shared: f.value };
+    if (f.tie) out.push(issue('results.figure_shared_tie', { item: f.code }, { ...names, group: s.scope }));
+    for (const d of f.dissent) out.push(issue('results.figure_shared_differs', { agency: d.agency, item: f.code, field: 'value' }, { ...names, value: d.value }));
+  }
+  return out;
 }
 
 /** The latest results per earlier year, as the commendation rules read them. */
@@ -226,11 +248,15 @@ export function computeResults(input: ResultsInput): Results {
  * The results of agencies already scored (`scoreAgency`, in the campaign's order): ranking within
  * each group, group summaries, headline figures, ISO summary, commendation candidates.
  */
-export function resultsOf(input: Omit<ResultsInput, 'agencies'>, scored: readonly ScoredAgency[]): Results {
+export function resultsOf(input: Omit<ResultsInput, 'agencies'>, unchecked: readonly ScoredAgency[]): Results {
   const { campaign } = input;
   const issues: Issue[] = [];
   for (const tb of campaign.tieBreaks) if (tb.by === 'AREA_SCORE' && tb.area === undefined) issues.push(issue('results.tie_break_without_area'));
-  for (const s of scored) issues.push(...s.issues);
+  for (const s of unchecked) issues.push(...s.issues);
+  // Declared figures are checked here, where every path of scoring meets: refused values leave the
+  // aggregates below (and the ISO summary) and are listed with the agency's other issues.
+  const { agencies: scored, issues: figureIssues } = checkDeclaredFigures(unchecked);
+  issues.push(...figureIssues);
 
   const rows: AgencyResult[] = [];
   const groups: GroupSummary[] = [];
@@ -260,11 +286,15 @@ export function resultsOf(input: Omit<ResultsInput, 'agencies'>, scored: readonl
     );
     rows.push(...groupRows);
     groups.push(groupSummary(group, groupRows));
-    indicators.push(headlineFigures(group, members));
+    const figures = headlineFigures(group, members);
+    indicators.push(figures);
+    issues.push(...sharedIssues(figures));
     if (campaign.isoIndicators) iso.push(isoSummary(group, members, campaign.isoIndicators));
   }
   indicators.push(headlineFigures('all', scored));
   if (campaign.isoIndicators) iso.push(isoSummary('all', scored, campaign.isoIndicators));
+  const headlines = campaignHeadlines(campaign.headlines, indicators);
+  issues.push(...headlines.issues);
 
   const inputs = new Map(scored.map((a) => [a.agency.code, a]));
   const standings: AgencyStanding[] = rows.map((r) => {
@@ -302,6 +332,7 @@ export function resultsOf(input: Omit<ResultsInput, 'agencies'>, scored: readonl
     agencies: rows,
     groups,
     indicators,
+    headlines: headlines.headlines,
     iso: campaign.isoIndicators ? iso : null,
     commendation: {
       collectives: selection.collectives,

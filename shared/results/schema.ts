@@ -122,22 +122,65 @@ const FigureBase = {
   unit: z.string().nullable(),
   /** Agencies of the scope whose template has this figure (submitted or not). */
   agencies: Count,
-  /** How many of them declared a value. */
+  /** How many of them declared a value that fits the figure (0: "chưa kê khai"). */
   declared: Count,
+  /** Values refused (wrong type, out of range): left out of the figure, each listed in `issues`. */
+  refused: Count.default(0),
 };
+
+/** An agency of the group declaring another value than the group's shared one. */
+export const SharedDissent = z.strictObject({ agency: Code, name: z.string(), value: Figure });
+export type SharedDissent = z.infer<typeof SharedDissent>;
 
 /** A headline figure across the agencies of a scope. */
 export const IndicatorFigure = z.discriminatedUnion('aggregate', [
-  z.strictObject({ ...FigureBase, aggregate: z.literal('SUM'), value: Figure }),
+  /** Null when nobody declared ("chưa kê khai", not 0). */
+  z.strictObject({ ...FigureBase, aggregate: z.literal('SUM'), value: Figure.nullable() }),
   /** Mean over the agencies that declared a value; null when none did. */
   z.strictObject({ ...FigureBase, aggregate: z.literal('AVERAGE'), value: Figure.nullable() }),
-  /** "yes/of" as a review quotes it ("18/21 sở, ban, ngành"), and its percent. */
+  /** "yes/of" as a review quotes it ("18/21 sở, ban, ngành"), and its percent; percent null when nobody declared. */
   z.strictObject({ ...FigureBase, aggregate: z.literal('COUNT_YES'), yes: Count, of: Count, percent: Figure.nullable() }),
+  /**
+   * One value for the whole group (the procedure set every commune applies): the value most of the
+   * group's agencies declared; `tie` when several values were declared equally often (the smallest
+   * is taken); the agencies declaring another value in `dissent`. Null when nobody declared. Only
+   * per group: the province combines groups through the campaign's headlines.
+   */
+  z.strictObject({ ...FigureBase, aggregate: z.literal('SHARED'), value: Figure.nullable(), tie: z.boolean(), dissent: z.array(SharedDissent) }),
 ]);
 export type IndicatorFigure = z.infer<typeof IndicatorFigure>;
 
 export const IndicatorScope = z.strictObject({ scope: Scope, agencies: Count, figures: z.array(IndicatorFigure) });
 export type IndicatorScope = z.infer<typeof IndicatorScope>;
+
+/**
+ * One group's part of a headline: its figure's aggregate (SUM → the group's sum, SHARED → the
+ * shared value, COUNT_YES → the agencies answering yes). `state` says why a part adds nothing:
+ * nobody of the group declared (not_declared), the group's templates have no such figure
+ * (no_figure), or the figure is an average or text (not_additive).
+ */
+export const HeadlinePartResult = z.strictObject({
+  group: AgencyGroup,
+  indicator: Code,
+  title: LocalizedText.nullable(),
+  aggregate: z.enum(['SUM', 'COUNT_YES', 'AVERAGE', 'SHARED']).nullable(),
+  value: Figure.nullable(),
+  state: z.enum(['ok', 'not_declared', 'no_figure', 'not_additive']),
+});
+export type HeadlinePartResult = z.infer<typeof HeadlinePartResult>;
+
+/** A province-wide figure combining groups (campaign.headlines): the sum of the parts that have a value. */
+export const HeadlineResult = z.strictObject({
+  code: Code,
+  title: LocalizedText,
+  unit: z.string().nullable(),
+  /** Sum of the parts with a value; null when none has one ("chưa kê khai"). */
+  value: Figure.nullable(),
+  /** Every part has a value (else `value` is partial: the parts not 'ok' are missing from it). */
+  complete: z.boolean(),
+  parts: z.array(HeadlinePartResult),
+});
+export type HeadlineResult = z.infer<typeof HeadlineResult>;
 
 export const ISO_STEPS = ['built', 'announced', 'maintained'] as const;
 export const IsoStepName = z.enum(ISO_STEPS);
@@ -192,6 +235,8 @@ export const ResultsV1 = z.strictObject({
   groups: z.array(GroupSummary),
   /** Per group present, then 'all'. */
   indicators: z.array(IndicatorScope),
+  /** The campaign's headline figures combining groups, in the campaign's order. */
+  headlines: z.array(HeadlineResult).default([]),
   /** Null when the campaign names no ISO figures. */
   iso: z.array(IsoScope).nullable(),
   commendation: Commendation,

@@ -1,4 +1,4 @@
-import type { AdjustmentBlock, Rule, Template, TemplateItem } from '../schema/template.ts';
+import type { AdjustmentBlock, Indicator, Rule, Template, TemplateItem } from '../schema/template.ts';
 import { parseFormula } from '../scoring/formula.ts';
 import { type Issue, type IssueParams, issue } from '../util/issue.ts';
 
@@ -73,14 +73,7 @@ export function checkTemplate(t: Template): Issue[] {
   for (const ind of t.indicators) {
     if (indicatorCodes.has(ind.code)) add('template.duplicate_indicator_code', ind.code, 'code', { code: ind.code });
     indicatorCodes.add(ind.code);
-    const needs =
-      ind.aggregate === 'SUM' || ind.aggregate === 'AVERAGE' ? 'number' : ind.aggregate === 'COUNT_YES' ? 'boolean' : null;
-    if ((needs !== null && ind.type !== needs) || (ind.type === 'text' && ind.aggregate !== 'NONE')) {
-      add('template.indicator_aggregate_mismatch', ind.code, 'aggregate', { aggregate: ind.aggregate, type: ind.type });
-    }
-    if (ind.item !== undefined && !byCode.has(ind.item)) {
-      add('template.indicator_item_not_found', ind.code, 'item', { item: ind.item });
-    }
+    checkIndicator(ind, t.id, byCode, add);
   }
 
   checkAdjustments(t.bonus, 'bonus', 'template.duplicate_bonus_code', add);
@@ -96,6 +89,57 @@ export function checkTemplate(t: Template): Issue[] {
 }
 
 type Add = (code: string, item: string | undefined, field: string, params?: IssueParams) => void;
+
+/** The aggregations a figure's type allows: sums, averages and shared values of numbers, coverage of yes/no. */
+const AGGREGATES_OF: Record<Indicator['type'], readonly Indicator['aggregate'][]> = {
+  number: ['SUM', 'AVERAGE', 'SHARED', 'NONE'],
+  count: ['SUM', 'AVERAGE', 'SHARED', 'NONE'],
+  boolean: ['COUNT_YES', 'NONE'],
+  text: ['NONE'],
+};
+
+function checkIndicator(ind: Indicator, templateId: string, byCode: ReadonlyMap<string, TemplateItem>, add: Add): void {
+  if (!AGGREGATES_OF[ind.type].includes(ind.aggregate)) {
+    add('template.indicator_aggregate_mismatch', ind.code, 'aggregate', { aggregate: ind.aggregate, type: ind.type });
+  }
+  const numeric = ind.type === 'number' || ind.type === 'count';
+  if (!numeric && (ind.min !== undefined || ind.max !== undefined)) {
+    add('template.indicator_range_not_number', ind.code, ind.min !== undefined ? 'min' : 'max', { type: ind.type });
+  }
+  if (ind.min !== undefined && ind.max !== undefined && ind.min > ind.max) {
+    add('template.indicator_min_above_max', ind.code, 'min', { min: ind.min, max: ind.max });
+  }
+  if (ind.type === 'count' && ind.max !== undefined && ind.max < 0) {
+    add('template.indicator_count_max_negative', ind.code, 'max', { max: ind.max });
+  }
+  if (ind.itemTemplate !== undefined && ind.item === undefined) {
+    add('template.indicator_template_without_item', ind.code, 'itemTemplate', { itemTemplate: ind.itemTemplate });
+  }
+  // An item of another template (the ISO checklist) is checked where both are known: checkFigureTies.
+  const here = ind.itemTemplate === undefined || ind.itemTemplate === templateId;
+  if (here && ind.item !== undefined && !byCode.has(ind.item)) {
+    add('template.indicator_item_not_found', ind.code, 'item', { item: ind.item });
+  }
+}
+
+/**
+ * The figures of a ranked template tied to an item of another template (`itemTemplate`): that
+ * template must be one the group is assessed against beside it (`others`, by id) and hold the item.
+ * Run where the campaign puts templates together (a template alone cannot know its neighbours).
+ */
+export function checkFigureTies(t: Pick<Template, 'id' | 'indicators'>, others: ReadonlyMap<string, Pick<Template, 'items'>>): Issue[] {
+  const out: Issue[] = [];
+  for (const ind of t.indicators) {
+    if (ind.itemTemplate === undefined || ind.itemTemplate === t.id || ind.item === undefined) continue;
+    const other = others.get(ind.itemTemplate);
+    const at = { template: t.id, item: ind.code, field: 'itemTemplate' };
+    if (!other) out.push(issue('template.indicator_item_template_missing', at, { itemTemplate: ind.itemTemplate }));
+    else if (!other.items.some((it) => it.code === ind.item)) {
+      out.push(issue('template.indicator_item_not_found_in', { ...at, field: 'item' }, { item: ind.item, itemTemplate: ind.itemTemplate }));
+    }
+  }
+  return out;
+}
 
 function checkRule(it: TemplateItem, rule: Rule, add: Add): void {
   switch (rule.type) {

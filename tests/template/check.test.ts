@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue, hasMessage } from '../../shared/i18n/index.ts';
-import { checkTemplate } from '../../shared/template/check.ts';
+import { checkFigureTies, checkTemplate } from '../../shared/template/check.ts';
 import type { Issue } from '../../shared/util/issue.ts';
 import {
   type ItemSpec,
@@ -163,6 +163,58 @@ describe('indicators, adjustments, groups', () => {
     const issues = check(ok, { indicators: [ind('SL1', 'number', 'SUM', '9.9'), ind('SL1', 'number', 'SUM')] });
     expectOne(issues, 'template.indicator_item_not_found', 'SL1', 'item');
     expectOne(issues, 'template.duplicate_indicator_code', 'SL1', 'code');
+  });
+  describe('declared figures of version 2 (counts, ranges, SHARED, ties to another template)', () => {
+    type V2 = NonNullable<TemplateOptions['indicators']>[number];
+    const fig = (code: string, over: Partial<V2>): V2 => ({ code, title: { vi: code }, type: 'count', aggregate: 'SUM', ...over });
+
+    it('accepts counts and numbers summed, averaged or shared, with a range, and a tie to another template', () => {
+      const indicators = [
+        fig('a', {}),
+        fig('b', { aggregate: 'SHARED', min: 0, max: 5000 }),
+        fig('c', { type: 'number', aggregate: 'SHARED' }),
+        fig('d', { aggregate: 'AVERAGE', min: 0, max: 0 }),
+        fig('e', { type: 'boolean', aggregate: 'COUNT_YES', item: 'ISO-C1', itemTemplate: 'iso-9001-2008' }),
+        fig('f', { type: 'boolean', aggregate: 'COUNT_YES', item: '1.1', itemTemplate: ID }),
+      ];
+      expect(check(ok, { indicators })).toEqual([]);
+    });
+    it.each([
+      ['boolean', 'SHARED'],
+      ['text', 'SHARED'],
+      ['count', 'COUNT_YES'],
+      ['boolean', 'SUM'],
+    ] as const)('aggregate incompatible with its type: %s with %s', (type, aggregate) => {
+      const i = expectOne(check(ok, { indicators: [fig('SL1', { type, aggregate })] }), 'template.indicator_aggregate_mismatch', 'SL1', 'aggregate');
+      expect(i.params).toEqual({ aggregate, type });
+    });
+    it('a range on a yes/no figure, a lowest value above the highest, a count whose highest value is negative', () => {
+      const issues = check(ok, {
+        indicators: [fig('A', { type: 'boolean', aggregate: 'COUNT_YES', max: 1 }), fig('B', { min: 10, max: 5 }), fig('C', { max: -1 })],
+      });
+      expectOne(issues, 'template.indicator_range_not_number', 'A', 'max');
+      expect(expectOne(issues, 'template.indicator_min_above_max', 'B', 'min').params).toEqual({ min: 10, max: 5 });
+      expectOne(issues, 'template.indicator_count_max_negative', 'C', 'max');
+      expect(issues).toHaveLength(3);
+    });
+    it('a template named without its item; an item of this template named through itemTemplate must exist', () => {
+      const issues = check(ok, {
+        indicators: [fig('A', { type: 'boolean', aggregate: 'COUNT_YES', itemTemplate: 'iso-9001-2008' }), fig('B', { type: 'boolean', aggregate: 'COUNT_YES', item: '7.7', itemTemplate: ID })],
+      });
+      expectOne(issues, 'template.indicator_template_without_item', 'A', 'itemTemplate');
+      expectOne(issues, 'template.indicator_item_not_found', 'B', 'item');
+    });
+    it('ties to another template are checked once the group’s templates are known', () => {
+      const t = buildTemplate(ok, { id: ID, indicators: [fig('A', { type: 'boolean', aggregate: 'COUNT_YES', item: 'C1', itemTemplate: 'iso-9001-2008' }), fig('B', { type: 'boolean', aggregate: 'COUNT_YES', item: 'C9', itemTemplate: 'iso-9001-2008' }), fig('C', { type: 'boolean', aggregate: 'COUNT_YES', item: 'X', itemTemplate: 'khac' })] });
+      const isoT = buildTemplate([group('C', null, 10), leaf('C1', 'C', 10, binary())], { id: 'iso-9001-2008' });
+      const issues = checkFigureTies(t, new Map([['iso-9001-2008', isoT]]));
+      expect(issues.map((i) => [i.code, i.at?.item, i.at?.field])).toEqual([
+        ['template.indicator_item_not_found_in', 'B', 'item'],
+        ['template.indicator_item_template_missing', 'C', 'itemTemplate'],
+      ]);
+      expect(formatIssue('vi', issues[0]!)).toBe('bộ tiêu chí bo-mau · mục B · trường item: Số liệu gắn với mục C9 của bộ tiêu chí iso-9001-2008, nhưng bộ tiêu chí đó không có mục này.');
+      for (const i of issues) expect(formatIssue('en', i)).not.toMatch(/\{\w+\}/);
+    });
   });
   it('duplicate bonus and penalty codes', () => {
     const adj = { cap: 2, items: [{ code: 'T1', title: { vi: 'a' }, max: 1 }, { code: 'T1', title: { vi: 'b' }, max: 1 }] };

@@ -109,10 +109,10 @@ describe.each(FILES)('%s', (file) => {
   const raw: unknown = JSON.parse(readFileSync(DIR + file, 'utf8'));
   const t = load(file);
 
-  it('parses with parseTemplate (schema and structural checks) at schemaVersion 1', () => {
+  it('parses with parseTemplate (schema and structural checks); the PAR templates at schemaVersion 2 (counts, shared values, ranges)', () => {
     const r = parseTemplate(raw, file);
     expect(r.ok ? [] : r.error).toEqual([]);
-    expect((raw as { schemaVersion: unknown }).schemaVersion).toBe(1);
+    expect((raw as { schemaVersion: unknown }).schemaVersion).toBe(file.startsWith('par-') ? 2 : 1);
     expect(t.kind).toBe('parscore.template');
     expect(t.version).toBe(1);
   });
@@ -223,7 +223,7 @@ describe.each(FILES)('%s', (file) => {
     for (const ind of t.indicators) {
       if (ind.item !== undefined) expect(codes.has(ind.item), ind.code).toBe(true);
       if (ind.aggregate === 'COUNT_YES') expect(ind.type, ind.code).toBe('boolean');
-      if (ind.aggregate === 'SUM' || ind.aggregate === 'AVERAGE') expect(ind.type, ind.code).toBe('number');
+      if (ind.aggregate === 'SUM' || ind.aggregate === 'AVERAGE' || ind.aggregate === 'SHARED') expect(['number', 'count'], ind.code).toContain(ind.type);
     }
   });
 
@@ -233,13 +233,13 @@ describe.each(FILES)('%s', (file) => {
 });
 
 // ---- the PAR templates ----------------------------------------------------------------------------
-const PAR_INDICATORS: Array<[code: string, en: string, type: 'number' | 'boolean', aggregate: string]> = [
-  ['KK01', 'Legal normative documents issued', 'number', 'SUM'],
-  ['KK02', 'Legal normative documents checked', 'number', 'SUM'],
-  ['KK03', 'Legal normative documents to amend or supplement', 'number', 'SUM'],
-  ['KK04', 'Legal normative documents annulled', 'number', 'SUM'],
-  ['KK05', 'Administrative procedures in scope', 'number', 'SUM'],
-  ['KK06', 'Administrative procedures simplified', 'number', 'SUM'],
+const PAR_INDICATORS: Array<[code: string, en: string, type: 'number' | 'count' | 'boolean', aggregate: string]> = [
+  ['KK01', 'Legal normative documents issued', 'count', 'SUM'],
+  ['KK02', 'Legal normative documents checked', 'count', 'SUM'],
+  ['KK03', 'Legal normative documents to amend or supplement', 'count', 'SUM'],
+  ['KK04', 'Legal normative documents annulled', 'count', 'SUM'],
+  ['KK05', 'Administrative procedures in scope', 'count', 'SUM'],
+  ['KK06', 'Administrative procedures simplified', 'count', 'SUM'],
   ['KK07', 'One-stop mechanism in operation', 'boolean', 'COUNT_YES'],
   ['KK08', 'Inter-agency one-stop mechanism in operation', 'boolean', 'COUNT_YES'],
   ['KK09', 'E-office software in use', 'boolean', 'COUNT_YES'],
@@ -247,20 +247,22 @@ const PAR_INDICATORS: Array<[code: string, en: string, type: 'number' | 'boolean
   ['KK11', 'ISO 9001 QMS announced', 'boolean', 'COUNT_YES'],
   ['KK12', 'ISO 9001 QMS maintained', 'boolean', 'COUNT_YES'],
   ['KK13', 'LAN connected to the provincial network', 'boolean', 'COUNT_YES'],
-  ['KK14', 'Dossiers received', 'number', 'SUM'],
-  ['KK15', 'Dossiers resolved on time', 'number', 'SUM'],
-  ['KK16', 'Full-process online public services', 'number', 'SUM'],
+  ['KK14', 'Dossiers received', 'count', 'SUM'],
+  ['KK15', 'Dossiers resolved on time', 'count', 'SUM'],
+  ['KK16', 'Full-process online public services', 'count', 'SUM'],
   ['KK17', 'Share of documents sent electronically', 'number', 'AVERAGE'],
-  ['KK18', 'CCHC tasks done', 'number', 'SUM'],
-  ['KK19', 'CCHC tasks in total', 'number', 'SUM'],
+  ['KK18', 'CCHC tasks done', 'count', 'SUM'],
+  ['KK19', 'CCHC tasks in total', 'count', 'SUM'],
 ];
 
 describe.each(['par-so', 'par-xa', 'par-huyen'])('PAR template %s', (id) => {
   const t = get(id);
 
   it('carries the declared-figure list (số liệu kê khai) with types and aggregates', () => {
-    expect(t.indicators.map((i) => [i.code, i.title.en, i.type, i.aggregate])).toEqual(PAR_INDICATORS);
-    expect(t.indicators.find((i) => i.code === 'KK17')?.unit).toBe('%');
+    // A district's or commune's procedure set is one number for the whole level, not a sum over them.
+    const expected = PAR_INDICATORS.map(([code, en, type, aggregate]) => [code, en, type, code === 'KK05' && id !== 'par-so' ? 'SHARED' : aggregate]);
+    expect(t.indicators.map((i) => [i.code, i.title.en, i.type, i.aggregate])).toEqual(expected);
+    expect(t.indicators.find((i) => i.code === 'KK17')).toMatchObject({ unit: '%', min: 0, max: 100 });
     // The figures behind a scored item point at it: tasks done/total at the plan-completion item.
     expect(t.indicators.find((i) => i.code === 'KK18')?.item).toBe('1.2');
     expect(t.indicators.find((i) => i.code === 'KK19')?.item).toBe('1.2');

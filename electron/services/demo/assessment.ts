@@ -1,4 +1,7 @@
 import type { Agency, Assessment, EvidenceRef, IndicatorValue, ItemEntry, ItemInput, Template, TemplateItem } from '../../../shared/schema/index.ts';
+import { campaignRuleDefaults } from '../../../shared/campaign/defaults.ts';
+import { scoreAssessmentExact } from '../../../shared/scoring/assessment.ts';
+import { type CompiledTemplate, compileTemplate } from '../../../shared/template/compile.ts';
 import type { Rng } from './rng.ts';
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
@@ -96,6 +99,9 @@ const PARTS: readonly [string, string, (q: number, rng: Rng) => number][] = [
 /** Scale of a declared figure by group: a department drafts more legal documents than a commune. */
 const SCALE = { department: 1, district: 1.4, commune: 0.2 } as const;
 
+/** The procedure set of a level (thủ tục hành chính cấp huyện, cấp xã), as a province publishes it. */
+const SHARED_PROCEDURES: Partial<Record<Agency['group'], number>> = { district: 289, commune: 112 };
+
 function indicatorValue(ind: Template['indicators'][number], agency: Agency, q: number, rng: Rng): IndicatorValue {
   if (ind.type === 'boolean') return rng.chance(clamp01(q + 0.12));
   if (ind.type === 'text') return rng.chance(0.5) ? 'Đã triển khai theo kế hoạch.' : null;
@@ -103,8 +109,47 @@ function indicatorValue(ind: Template['indicators'][number], agency: Agency, q: 
   if (ind.unit === '%') return round(100 * clamp01(0.6 + 0.4 * clamp01(rng.normal(q, 0.1))), 0.1);
   const title = ind.title.vi.toLowerCase();
   if (title.includes('hồ sơ')) return Math.round(rng.int(300, 6000) * (agency.group === 'commune' ? 0.4 : s) * (title.includes('đúng hạn') ? q : 1));
-  if (title.includes('thủ tục')) return Math.round(rng.int(20, 160) * (agency.group === 'commune' ? 0.8 : s));
+  if (title.includes('thủ tục')) {
+    const v = Math.round(rng.int(20, 160) * (agency.group === 'commune' ? 0.8 : s));
+    // One procedure set for the whole level (SHARED): every agency declares it, a rare one another
+    // number (the draw above is kept, so the rest of the demo stays as it was for the same seed).
+    if (ind.aggregate === 'SHARED') return (SHARED_PROCEDURES[agency.group] ?? 100) - (v % 41 === 0 ? 2 : 0);
+    return v;
+  }
   return Math.max(0, Math.round(rng.int(0, 14) * s));
+}
+
+const compiled = new WeakMap<Template, CompiledTemplate>();
+const ISO_STEP_FIGURES = new Set(Object.values(campaignRuleDefaults().isoIndicators ?? {}));
+
+/**
+ * A yes/no figure tied to an item says what the item's score says (yes with no points, or no with
+ * full points, is what consolidation reports): the demo's agencies mostly agree with themselves,
+ * about one in twenty does not, so the check has something to show. No random draw is used.
+ */
+function agreeWithItems(template: Template, agency: Agency, items: Record<string, ItemEntry>, indicators: Record<string, IndicatorValue>): void {
+  // The ISO 9001 steps (KK10–KK12) are left as drawn: the ISO summary's own demo shows their gaps.
+  const tied = template.indicators.filter(
+    (d) => d.type === 'boolean' && d.item !== undefined && !ISO_STEP_FIGURES.has(d.code) && (d.itemTemplate === undefined || d.itemTemplate === template.id),
+  );
+  if (tied.length === 0) return;
+  let ct = compiled.get(template);
+  if (!ct) {
+    ct = compileTemplate(template);
+    compiled.set(template, ct);
+  }
+  const keepOdd = [...agency.code].reduce((s, ch) => s + ch.charCodeAt(0), 0) % 20 === 0;
+  if (keepOdd) return;
+  const tree = scoreAssessmentExact(ct, { items }).exact;
+  for (const d of tied) {
+    const idx = ct.index.get(d.item!);
+    const v = indicators[d.code];
+    if (idx === undefined || typeof v !== 'boolean') continue;
+    const state = tree.state[idx];
+    if (state === 'unanswered' || state === 'notApplicable' || tree.effectiveMax[idx]! <= 0) continue;
+    if (v && tree.score[idx]! <= 0) indicators[d.code] = false;
+    else if (!v && tree.score[idx]! >= tree.effectiveMax[idx]!) indicators[d.code] = true;
+  }
 }
 
 /** A realistic self-assessment for one agency: inputs, evidence or explanations, notes, declared figures. */
@@ -138,6 +183,7 @@ export function demoAssessment(opts: {
     const w = indicators[whole];
     if (typeof w === 'number' && typeof indicators[part] === 'number') indicators[part] = Math.round(w * Math.min(1, share(q, rng)));
   }
+  agreeWithItems(template, agency, items, indicators);
   const bonus: Assessment['bonus'] = {};
   const first = template.bonus.items[0];
   if (first && rng.chance(0.15 * q)) bonus[first.code] = { points: Math.min(first.max, 0.5), note: 'Mô hình CCHC được UBND tỉnh công nhận.' };

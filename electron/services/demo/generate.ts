@@ -38,7 +38,18 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
   const campaign: Campaign = {
     kind: 'parscore.campaign',
     schemaVersion: 3,
-    additionalTemplates: {}, exemptions: [], headlines: [],
+    additionalTemplates: {},
+    exemptions: [],
+    // The procedures of the three levels: the departments' own, plus the one set every district and
+    // every commune applies (shared values, not sums over them); only the levels the demo has.
+    headlines: [
+      {
+        code: 'TTHC_3CAP',
+        title: { vi: 'Thủ tục hành chính ở cả ba cấp', en: 'Administrative procedures at the three levels' },
+        unit: 'thủ tục',
+        parts: (['department', 'district', 'commune'] as const).filter((g) => opts.templates[g]?.indicators.some((i) => i.code === 'KK05') && agencies.some((a) => a.group === g)).map((group) => ({ group, indicator: 'KK05' })),
+      },
+    ].filter((h) => h.parts.length > 0),
     id: campaignId,
     title: { vi: `Xác định Chỉ số cải cách hành chính năm ${YEAR} tỉnh ${PROVINCE.name}`, en: `${YEAR} PAR Index of ${PROVINCE.name} province` },
     year: YEAR,

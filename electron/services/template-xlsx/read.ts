@@ -377,7 +377,7 @@ export function itemFieldColumn(field: string): ItemField | undefined {
 
 export function indicatorFieldColumn(field: string): IndicatorField | undefined {
   const f = field.replace(/^\.+/, '');
-  if (f === 'code' || f === 'type' || f === 'unit' || f === 'aggregate' || f === 'item') return f;
+  if (f === 'code' || f === 'type' || f === 'unit' || f === 'aggregate' || f === 'item' || f === 'min' || f === 'max' || f === 'itemTemplate') return f;
   if (f === 'title' || f === 'title.vi') return 'titleVi';
   if (f === 'title.en') return 'titleEn';
   return undefined;
@@ -667,13 +667,19 @@ function readIndicators(ws: ExcelJS.Worksheet, lang: Lang, c: Collector, pos: Sh
     const type = rr.word('type', (s) => INDICATOR_TYPES.read(s), 'xlsx.value.indicator_type', true);
     const unit = rr.text('unit');
     const aggregate = rr.word('aggregate', (s) => AGGREGATES.read(s), 'xlsx.value.aggregate');
+    const min = rr.number('min');
+    const max = rr.number('max');
     const item = rr.text('item');
+    const itemTemplate = rr.text('itemTemplate');
     pos.rows.push(rr.row);
     pos.codes.push(code);
     if (rr.problems > 0 || title === undefined || type === undefined) continue;
     const ind: z.input<typeof Indicator> = { code, title, type, aggregate: aggregate ?? DEFAULT_AGGREGATE[type] };
     if (unit !== undefined) ind.unit = unit;
+    if (min !== undefined) ind.min = min;
+    if (max !== undefined) ind.max = max;
     if (item !== undefined) ind.item = item;
+    if (itemTemplate !== undefined) ind.itemTemplate = itemTemplate;
     if (rowSchemaIssues(Indicator, ind, ws.name, rr.row, code, cols, indicatorFieldColumn, c)) out.push(ind);
   }
   return out;

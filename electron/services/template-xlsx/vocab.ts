@@ -210,7 +210,7 @@ export const ITEM_COLUMNS: readonly ColumnDef<ItemField>[] = [
   { field: 'isoPhase', header: 'xlsx.col.items.isoPhase', width: 13, text: true },
 ];
 
-export type IndicatorField = 'code' | 'titleVi' | 'titleEn' | 'type' | 'unit' | 'aggregate' | 'item';
+export type IndicatorField = 'code' | 'titleVi' | 'titleEn' | 'type' | 'unit' | 'aggregate' | 'min' | 'max' | 'item' | 'itemTemplate';
 export const INDICATOR_COLUMNS: readonly ColumnDef<IndicatorField>[] = [
   { field: 'code', header: 'xlsx.col.indicators.code', width: 10, text: true, required: true },
   { field: 'titleVi', header: 'xlsx.col.indicators.titleVi', width: 50, text: true, required: true },
@@ -218,7 +218,10 @@ export const INDICATOR_COLUMNS: readonly ColumnDef<IndicatorField>[] = [
   { field: 'type', header: 'xlsx.col.indicators.type', width: 12, text: true, required: true },
   { field: 'unit', header: 'xlsx.col.indicators.unit', width: 14, text: true },
   { field: 'aggregate', header: 'xlsx.col.indicators.aggregate', width: 16, text: true },
+  { field: 'min', header: 'xlsx.col.indicators.min', width: 10, text: false },
+  { field: 'max', header: 'xlsx.col.indicators.max', width: 10, text: false },
   { field: 'item', header: 'xlsx.col.indicators.item', width: 12, text: true },
+  { field: 'itemTemplate', header: 'xlsx.col.indicators.itemTemplate', width: 18, text: true },
 ];
 
 export type AdjustmentField = 'kind' | 'code' | 'titleVi' | 'titleEn' | 'max';

@@ -238,7 +238,10 @@ function writeIndicators(wb: ExcelJS.Workbook, tpl: Template, lang: Lang): void 
       type: INDICATOR_TYPES.word(ind.type, lang),
       unit: ind.unit ?? null,
       aggregate: AGGREGATES.word(ind.aggregate, lang),
+      min: ind.min ?? null,
+      max: ind.max ?? null,
       item: ind.item ?? null,
+      itemTemplate: ind.itemTemplate ?? null,
     });
   });
   const last = tpl.indicators.length + 1 + SPARE_ROWS;

@@ -22,7 +22,13 @@ export const template: Record<keyof typeof vi, string> = {
   'template.survey_parent_mixed': 'A survey item has a child {child} that is not scored by the survey.',
   'template.na_on_survey': 'A survey item cannot allow “not applicable”.',
   'template.indicator_aggregate_mismatch':
-    'Aggregate {aggregate} does not fit an indicator of type {type} (SUM and AVERAGE for numbers, COUNT_YES for yes/no, NONE only for text).',
+    'Aggregate {aggregate} does not fit an indicator of type {type} (SUM, AVERAGE and SHARED for numbers and counts, COUNT_YES for yes/no, NONE only for text).',
   'template.indicator_item_not_found': 'The indicator refers to item {item}, which the template does not have.',
+  'template.indicator_range_not_number': 'Only number and count figures have a lowest and highest value; this figure is of type {type}.',
+  'template.indicator_min_above_max': 'The lowest value ({min}) is above the highest ({max}).',
+  'template.indicator_count_max_negative': 'A count is never negative, so its highest value cannot be {max}.',
+  'template.indicator_template_without_item': 'The figure names template {itemTemplate} but no item of it.',
+  'template.indicator_item_template_missing': 'The figure is tied to an item of template {itemTemplate}, which this group is not assessed against.',
+  'template.indicator_item_not_found_in': 'The figure is tied to item {item} of template {itemTemplate}, which that template does not have.',
   'template.duplicate_applies_to': 'Agency group {group} is listed more than once.',
 };

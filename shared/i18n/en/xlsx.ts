@@ -51,6 +51,9 @@ export const xlsx: Record<keyof typeof vi, string> = {
   'xlsx.col.indicators.unit': 'Unit',
   'xlsx.col.indicators.aggregate': 'Aggregation',
   'xlsx.col.indicators.item': 'Criteria item',
+  'xlsx.col.indicators.min': 'Lowest value',
+  'xlsx.col.indicators.max': 'Highest value',
+  'xlsx.col.indicators.itemTemplate': 'Template of the item',
 
   // ── "Bonus and penalty" headers ───────────────────────────────────────────────────────────────
   'xlsx.col.adjustments.kind': 'Kind',
@@ -174,7 +177,7 @@ export const xlsx: Record<keyof typeof vi, string> = {
   'xlsx.guide.flags':
     'N/A allowed (not applicable) and Survey (scored by the sociological survey): Yes or No (empty means No). ISO clauses: ISO 9001:2008 clauses separated by semicolons, for example 4.2.3; 8.2.2. ISO phase: Build, Apply, Announce, Maintain, Improve or Report.',
   'xlsx.guide.indicators':
-    'Sheet "Declared figures": Type is Number, Yes/No or Text. Aggregation: Sum or Average (for numbers), Count yes (for Yes/No), None (for text); when empty it follows the type. Criteria item is the code of the item the figure supports (may be empty).',
+    'Sheet "Declared figures": Type is Number, Count (a whole number, not negative: documents, procedures), Yes/No or Text. Aggregation: Sum, Average or One shared value per group (for numbers and counts; e.g. the commune-level procedure set is one number, not a sum over communes), Count yes (for Yes/No), None (for text); when empty it follows the type. Lowest and highest value (may be empty): declared values outside them are refused. Criteria item is the code of the item the figure supports (may be empty); when that item is in another template (the ISO 9001 checklist), put that template\'s id in Template of the item.',
   'xlsx.guide.adjustments':
     'Sheet "Bonus and penalty": one row per entry, Kind is Bonus or Penalty. The bonus cap and the penalty cap are given in the "Information" sheet.',
   'xlsx.guide.rules': 'Rule types and how to write their parameters:',

@@ -26,7 +26,13 @@ export const template = {
     'Mục chấm qua điều tra xã hội học có mục con {child} không chấm qua điều tra xã hội học.',
   'template.na_on_survey': 'Mục chấm qua điều tra xã hội học không được cho chọn “Không áp dụng”.',
   'template.indicator_aggregate_mismatch':
-    'Cách tổng hợp {aggregate} không dùng được cho số liệu kiểu {type} (SUM, AVERAGE cho số; COUNT_YES cho có/không; văn bản chỉ dùng NONE).',
+    'Cách tổng hợp {aggregate} không dùng được cho số liệu kiểu {type} (SUM, AVERAGE, SHARED cho số và số đếm; COUNT_YES cho có/không; văn bản chỉ dùng NONE).',
   'template.indicator_item_not_found': 'Số liệu kê khai gắn với mục {item}, nhưng bộ tiêu chí không có mục này.',
+  'template.indicator_range_not_number': 'Chỉ số liệu kiểu số hoặc số đếm mới có giá trị nhỏ nhất, lớn nhất; số liệu này kiểu {type}.',
+  'template.indicator_min_above_max': 'Giá trị nhỏ nhất ({min}) lớn hơn giá trị lớn nhất ({max}).',
+  'template.indicator_count_max_negative': 'Số đếm không âm nên giá trị lớn nhất không thể là {max}.',
+  'template.indicator_template_without_item': 'Số liệu nêu bộ tiêu chí {itemTemplate} nhưng chưa nêu mục gắn với nó.',
+  'template.indicator_item_template_missing': 'Số liệu gắn với một mục của bộ tiêu chí {itemTemplate}, nhưng khối này không được đánh giá theo bộ tiêu chí đó.',
+  'template.indicator_item_not_found_in': 'Số liệu gắn với mục {item} của bộ tiêu chí {itemTemplate}, nhưng bộ tiêu chí đó không có mục này.',
   'template.duplicate_applies_to': 'Nhóm cơ quan {group} bị lặp trong danh sách áp dụng.',
 } as const;

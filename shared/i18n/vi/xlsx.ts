@@ -50,6 +50,9 @@ export const xlsx = {
   'xlsx.col.indicators.unit': 'Đơn vị tính',
   'xlsx.col.indicators.aggregate': 'Cách tổng hợp',
   'xlsx.col.indicators.item': 'Mã tiêu chí',
+  'xlsx.col.indicators.min': 'Giá trị nhỏ nhất',
+  'xlsx.col.indicators.max': 'Giá trị lớn nhất',
+  'xlsx.col.indicators.itemTemplate': 'Bộ tiêu chí của mục',
 
   // ── "Điểm thưởng, trừ" headers ────────────────────────────────────────────────────────────────
   'xlsx.col.adjustments.kind': 'Loại',
@@ -173,7 +176,7 @@ export const xlsx = {
   'xlsx.guide.flags':
     'Cho phép KAD (không áp dụng) và ĐTXHH (chấm bằng điều tra xã hội học): ghi Có hoặc Không (để trống là Không). Điều khoản ISO: các điều khoản ISO 9001:2008 cách nhau bởi dấu chấm phẩy, ví dụ 4.2.3; 8.2.2. Giai đoạn ISO: Xây dựng, Áp dụng, Công bố, Duy trì, Cải tiến hoặc Báo cáo.',
   'xlsx.guide.indicators':
-    'Trang tính "Số liệu kê khai": Kiểu là Số, Có/Không hoặc Văn bản. Cách tổng hợp: Cộng hoặc Trung bình (cho kiểu Số), Đếm số Có (cho kiểu Có/Không), Không tổng hợp (cho kiểu Văn bản); để trống thì lấy theo kiểu. Mã tiêu chí là mã của mục mà số liệu minh chứng (có thể để trống).',
+    'Trang tính "Số liệu kê khai": Kiểu là Số, Số đếm (số nguyên không âm: văn bản, thủ tục), Có/Không hoặc Văn bản. Cách tổng hợp: Cộng, Trung bình hoặc Một giá trị chung của khối (cho Số, Số đếm; ví dụ bộ thủ tục hành chính cấp xã là một con số chung, không cộng các xã), Đếm số Có (cho Có/Không), Không tổng hợp (cho Văn bản); để trống thì lấy theo kiểu. Giá trị nhỏ nhất, lớn nhất (có thể để trống): giá trị kê khai ngoài khoảng này bị từ chối. Mã tiêu chí là mã của mục mà số liệu minh chứng (có thể để trống); nếu mục đó thuộc bộ tiêu chí khác (bộ tiêu chí ISO 9001), ghi mã bộ tiêu chí đó ở cột Bộ tiêu chí của mục.',
   'xlsx.guide.adjustments':
     'Trang tính "Điểm thưởng, trừ": mỗi dòng một nội dung, cột Loại ghi Thưởng hoặc Trừ. Điểm thưởng tối đa và điểm trừ tối đa ghi ở trang tính "Thông tin".',
   'xlsx.guide.rules': 'Các loại quy tắc chấm điểm và cách ghi tham số:',

@@ -12,7 +12,7 @@ import type { Candidate } from '../../../shared/awards/schema.ts';
 import { type Lang, t } from '../../../shared/i18n/index.ts';
 import { type IndicatorFigure, type Results, ResultsV1 } from '../../../shared/results/index.ts';
 import { writeCommendation } from '../../../electron/services/reports/commendation.ts';
-import { figurePhrase, writeIndicators } from '../../../electron/services/reports/indicators.ts';
+import { figurePhrase, headlinePhrase, isFigureIssue, writeIndicators } from '../../../electron/services/reports/indicators.ts';
 import { writeIsoSummary } from '../../../electron/services/reports/iso.ts';
 import { type ReportContext, defaultFooter } from '../../../electron/services/reports/kit/context.ts';
 import { type Demo, buildDemo } from './demo.ts';
@@ -173,13 +173,27 @@ describe('ISO 9001 application summary', () => {
 });
 
 describe('headline indicators summary', () => {
-  const UNIT: Record<IndicatorFigure['aggregate'], string> = { SUM: 'Tổng cộng', AVERAGE: 'Bình quân', COUNT_YES: 'Tỷ lệ x/y' };
+  const UNIT: Record<IndicatorFigure['aggregate'], string> = { SUM: 'Tổng cộng', AVERAGE: 'Bình quân', COUNT_YES: 'Tỷ lệ x/y', SHARED: 'Giá trị chung của khối' };
+
+  const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+  const pickT = (lang: Lang, x: { vi: string; en?: string }) => (lang === 'en' ? (x.en ?? x.vi) : x.vi);
 
   function expectedRows(r: Results, lang: Lang = 'vi'): Value[][] {
     const rows: Value[][] = [];
+    // The campaign's headlines first (figures adding groups up), each followed by its parts.
+    const first = r.headlines.length > 0 ? 1 : 0;
+    if (first) rows.push([t(lang, 'rlist.ind.headlines', { no: 'I' })]);
+    r.headlines.forEach((h, i) => {
+      rows.push(trim([i + 1, h.code, pickT(lang, h.title), h.unit, t(lang, 'rlist.ind.aggregate.HEADLINE'), h.value, null, null, null, headlinePhrase(lang, h)]));
+      for (const p of h.parts) {
+        const group = t(lang, `results.group.${p.group}`);
+        const phrase = p.state === 'ok' ? figurePhrase(lang, p.group, { code: p.indicator, title: p.title!, unit: h.unit, agencies: 1, declared: 1, refused: 0, aggregate: 'SUM', value: p.value }) : t(lang, `rlist.ind.part.${p.state}`, { group, indicator: p.indicator });
+        rows.push(trim([null, p.indicator, `– ${group}: ${p.title ? pickT(lang, p.title) : p.indicator}`, h.unit, p.aggregate ? t(lang, `rlist.ind.aggregate.${p.aggregate}`) : null, p.value, null, null, null, phrase]));
+      }
+    });
     r.indicators.forEach((scope, i) => {
       const label = scope.scope === 'all' ? t(lang, 'rlist.scope.all') : t(lang, `results.group.${scope.scope}`);
-      rows.push([t(lang, 'rlist.section_count', { no: ['I', 'II', 'III', 'IV'][i]!, label, count: String(scope.agencies) })]);
+      rows.push([t(lang, 'rlist.section_count', { no: ROMAN[i + first]!, label, count: String(scope.agencies) })]);
       if (scope.figures.length === 0) rows.push([null, null, t(lang, 'rlist.ind.no_figures')]);
       scope.figures.forEach((f, j) => {
         const yes = f.aggregate === 'COUNT_YES';
@@ -190,7 +204,7 @@ describe('headline indicators summary', () => {
             lang === 'en' ? (f.title.en ?? f.title.vi) : f.title.vi,
             f.unit ?? null,
             lang === 'vi' ? UNIT[f.aggregate] : t(lang, `rlist.ind.aggregate.${f.aggregate}`),
-            yes ? null : f.value,
+            yes || f.declared === 0 ? null : f.value,
             yes ? f.yes : null,
             yes ? f.of : null,
             yes ? f.percent : null,
@@ -201,6 +215,10 @@ describe('headline indicators summary', () => {
         );
       });
     });
+    // Then what was left out of the figures or disagrees, agency by agency.
+    const problems = r.issues.filter((i) => isFigureIssue(i.code));
+    if (problems.length > 0) rows.push([t(lang, 'rlist.ind.problems', { no: ROMAN[first + r.indicators.length]! })]);
+    problems.forEach((i, n) => rows.push(trim([n + 1, i.at?.agency ?? null, t(lang, i.code, i.params ?? {})])));
     return rows;
   }
 
@@ -271,14 +289,14 @@ describe('headline indicators summary', () => {
   });
 
   it('quotes communes as a percentage, averages and sums with their units', () => {
-    const base = { code: 'X', title: { vi: 'X' }, agencies: 31, declared: 31 };
+    const base = { code: 'X', title: { vi: 'X' }, agencies: 31, declared: 31, refused: 0 };
     expect(figurePhrase('vi', 'commune', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 31, of: 31, percent: 100 })).toBe('100% xã');
     expect(figurePhrase('vi', 'commune', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 27, of: 31, percent: 87.1 })).toBe('27/31 xã (87,1%)');
     expect(figurePhrase('vi', 'department', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 18, of: 21, percent: 85.71 })).toBe('18/21 sở, ban, ngành');
     expect(figurePhrase('vi', 'district', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 8, of: 8, percent: 100 })).toBe('8/8 huyện');
     expect(figurePhrase('vi', 'all', { ...base, unit: 'văn bản', aggregate: 'SUM', value: 266 })).toBe('266 văn bản');
     expect(figurePhrase('vi', 'all', { ...base, unit: '%', aggregate: 'AVERAGE', value: 94.56 })).toBe('bình quân 94,56%');
-    expect(figurePhrase('vi', 'all', { ...base, unit: '%', aggregate: 'AVERAGE', declared: 0, value: null })).toBe('chưa có cơ quan, đơn vị nào kê khai');
+    expect(figurePhrase('vi', 'all', { ...base, unit: '%', aggregate: 'AVERAGE', declared: 0, value: null })).toBe('chưa kê khai');
     expect(figurePhrase('en', 'department', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 18, of: 21, percent: 85.71 })).toBe('18/21 departments');
     expect(figurePhrase('en', 'commune', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 31, of: 31, percent: 100 })).toBe('100% of communes');
   });
@@ -296,12 +314,12 @@ describe('headline indicators summary', () => {
     const rows = table(book.sheets[0]!);
     expect(rows.map(values)).toEqual(expectedRows(r));
     expect(rows.map(values)).toContainEqual([null, null, 'Không có số liệu kê khai được tổng hợp cho khối này.']);
-    const avgRow = rows.find((x) => x[1]?.v === avg.code && x[9]?.v === 'chưa có cơ quan, đơn vị nào kê khai');
+    const avgRow = rows.find((x) => x[1]?.v === avg.code && x[9]?.v === 'chưa kê khai');
     expect(avgRow?.[5]?.v).toBeNull();
     expect(rows.some((x) => x[1]?.v === yes.code && x[9]?.v === '100% xã')).toBe(true);
 
     const none = clone(demo.results);
-    none.indicators = [];
+    Object.assign(none, { indicators: [], headlines: [], issues: [] });
     const empty = await write(writeIndicators, none);
     expect(table(empty.sheets[0]!).map(values)).toEqual([['Đợt đánh giá chưa có số liệu kê khai nào được tổng hợp.']]);
   });
