@@ -76,6 +76,8 @@ export const AuditEntry = z.strictObject({
   agency: Code,
   field: z.enum(['appraised', 'bonus', 'penalty', 'status', 'survey', 'falsified']),
   item: z.string().max(40).nullable(),
+  /** The additional template (id) the item belongs to; absent for the ranked template (and in logs written before). */
+  template: Slug.optional(),
   old: z.union([z.number(), z.string(), z.boolean(), z.null()]),
   new: z.union([z.number(), z.string(), z.boolean(), z.null()]),
   round: Round.nullable(),

@@ -6,6 +6,7 @@ import {
   type AuditEntry,
   type Campaign,
   type Round,
+  type Template,
   type WorkspaceAgencyV2,
 } from '../../../shared/schema/index.ts';
 import { type Issue, IssueError, issue } from '../../../shared/util/issue.ts';
@@ -151,7 +152,10 @@ export async function importSubmissions(ws: WorkspaceStore, files: readonly Impo
     entries: new Map(ws.index.agencies.map((a) => [a.code.normalize('NFC'), a])),
     keyOwners: new Map(ws.index.agencies.flatMap((a) => (a.pinnedKey ? [[a.pinnedKey.fingerprint, a.code] as const] : []))),
   };
-  const pool = WorkerPool.create({ campaign, now, limits: env.limits, templates: resolveTemplates(ws, campaign) }, opts.workers ?? WorkerPool.sizeFor(files.length));
+  const pool = WorkerPool.create(
+    { campaign, now, limits: env.limits, templates: resolveTemplates(ws, campaign), additional: resolveAdditional(ws, campaign) },
+    opts.workers ?? WorkerPool.sizeFor(files.length),
+  );
   const verdicts: (ImportVerdict | null)[] = [];
   let group: Pending[] = [];
   let groupBytes = 0;
@@ -240,6 +244,26 @@ function resolveTemplates(ws: WorkspaceStore, campaign: Campaign): InspectContex
       if (!(e instanceof IssueError)) throw e;
       out[group] = { issues: e.issues }; // located at each file's agency by inspectSubmission
     }
+  }
+  return out;
+}
+
+/** Each group's additional templates that can be used (checked); one that cannot is left out and refused where used. */
+function resolveAdditional(ws: WorkspaceStore, campaign: Campaign): InspectContext['additional'] {
+  const out: NonNullable<InspectContext['additional']> = {};
+  for (const [group, refs] of Object.entries(campaign.additionalTemplates) as [AgencyGroup, Campaign['additionalTemplates'][AgencyGroup]][]) {
+    const byId: Record<string, Template> = {};
+    for (const ref of refs ?? []) {
+      try {
+        const t = ws.template(ref);
+        if (!t) continue;
+        compiledFor(ws, t); // the template checks
+        byId[ref.id] = t;
+      } catch (e) {
+        if (!(e instanceof IssueError)) throw e;
+      }
+    }
+    out[group] = byId;
   }
   return out;
 }
@@ -415,6 +439,7 @@ async function apply(ws: WorkspaceStore, group: readonly Pending[], env: Env): P
           round: 2,
           revision: x.revision,
           explanations: x.explanations,
+          additional: withAdditionalExplanations(campaign, entry.group, a?.additional ?? {}, x.additionalExplanations),
           updatedAt: now,
         }));
       }
@@ -457,4 +482,20 @@ function freshAppraisal(campaign: Campaign, agency: string, group: AgencyGroup, 
     falsifiedEvidence: false,
     updatedAt: now,
   };
+}
+
+/**
+ * The appraisal's additional parts with the round-2 explanations received: each template's
+ * explanations replaced by the ones in the file (as the ranked template's are), a part started for
+ * a template that had none yet.
+ */
+function withAdditionalExplanations(campaign: Campaign, group: AgencyGroup, current: Appraisal['additional'], received: Record<string, Appraisal['explanations']>): Appraisal['additional'] {
+  const out: Appraisal['additional'] = {};
+  for (const [id, part] of Object.entries(current)) out[id] = { ...part, explanations: {} };
+  for (const [id, explanations] of Object.entries(received)) {
+    const ref = out[id]?.template ?? campaign.additionalTemplates[group]?.find((r) => r.id === id);
+    if (!ref) continue; // the content check refused templates not assigned to the group
+    out[id] = { template: { ...ref }, items: out[id]?.items ?? {}, explanations };
+  }
+  return out;
 }

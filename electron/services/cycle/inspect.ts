@@ -6,6 +6,7 @@ import type { OpenedPackage, PackageLimits } from '../packages/container.ts';
 import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import { sha256Hex } from '../store/evidence.ts';
 import { type PreparedDocument, prepareParsedAssessment, prepareParsedNominations } from '../store/prepared.ts';
+import { isExempt } from './common.ts';
 import { checkSubmissionContent, openSubmission } from './submission.ts';
 
 /**
@@ -19,6 +20,12 @@ export interface InspectContext {
   now: string;
   limits: Partial<PackageLimits>;
   templates: Partial<Record<AgencyGroup, { template: Template } | { issues: Issue[] }>>;
+  /**
+   * Each group's additional templates (the ISO 9001 checklist), by template id; one that cannot be
+   * used is left out (a submission using it is refused with `cycle.template_missing`). Absent: the
+   * campaign has none.
+   */
+  additional?: Partial<Record<AgencyGroup, Record<string, Template>>>;
 }
 
 /** A file refused for what it is on its own: container, document, campaign, agency, content. */
@@ -50,6 +57,8 @@ export interface InspectPassed {
   nominations: PreparedDocument | null;
   /** Round 2: the explanations, for the appraisal. */
   explanations: Submission['explanations'];
+  /** Round 2: the explanations of additional templates' items, by template id. */
+  additionalExplanations: Submission['additionalExplanations'];
 }
 
 export type Inspected = InspectRejected | InspectPassed;
@@ -108,11 +117,14 @@ export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: In
     assessment: docs?.assessment ?? null,
     nominations: docs?.nominations ?? null,
     explanations: s.round === 2 ? s.explanations : {},
+    additionalExplanations: s.round === 2 ? s.additionalExplanations : {},
   });
   const resolved = ctx.templates[agency.group];
   if (!resolved) return passed([issue('cycle.template_missing', { ...at, template: agency.group }, { id: agency.group, version: 0 })], null);
   if ('issues' in resolved) return passed(resolved.issues.map((i) => ({ ...i, at: { ...i.at, ...at } })), null);
-  const content = checkSubmissionContent(s, { campaign, agency, ct: compiledOf(resolved.template) }, { file });
+  const additional = new Map<string, CompiledTemplate>();
+  for (const [id, t] of Object.entries(ctx.additional?.[agency.group] ?? {})) if (!isExempt(campaign, agency.code, id)) additional.set(id, compiledOf(t));
+  const content = checkSubmissionContent(s, { campaign, agency, ct: compiledOf(resolved.template), additional }, { file });
   if (content.length > 0) return passed(content, null);
   try {
     // The submission was parsed by the store's schemas: its documents are not parsed again.

@@ -81,4 +81,13 @@ export const cycle = {
   'cycle.appraisal_older': 'Tệp kết quả thẩm định này ({received}) cũ hơn kết quả đã nhận ({held}); không thay thế.',
   'cycle.no_appraisal_received': 'Chưa nhận kết quả thẩm định của Sở Nội vụ nên chưa giải trình được.',
   'cycle.explanations_closed': 'Vòng giải trình đã kết thúc; không sửa giải trình được nữa.',
+  // additional templates (ISO 9001 checklist)
+  'cycle.nothing_entered': 'Cơ quan chưa nhập điểm tiêu chí nào nên chưa có gì để gửi; nhập bằng `parscore item set` hoặc sổ tự đánh giá Excel, rồi xuất hồ sơ lại.',
+  'cycle.not_additional_template': 'Bộ tiêu chí {template} không phải bộ tiêu chí bổ sung của nhóm cơ quan này (các bộ bổ sung của nhóm: {assigned}).',
+  'cycle.template_exempted': 'Cơ quan {agency} đã được đánh dấu không áp dụng bộ tiêu chí {template}.',
+  'cycle.additional_not_assigned': 'Hồ sơ có phần tự đánh giá theo bộ tiêu chí {template}, nhưng đợt đánh giá không giao bộ này cho nhóm của cơ quan (các bộ bổ sung của nhóm: {assigned}).',
+  'cycle.additional_exempted': 'Hồ sơ có phần tự đánh giá theo bộ tiêu chí {template}, nhưng cơ quan {agency} đã được đánh dấu không áp dụng bộ này.',
+  'cycle.additional_version_mismatch': 'Phần theo bộ tiêu chí {template} dùng phiên bản {actual}, trong khi đợt đánh giá dùng {expected}.',
+  'cycle.unknown_item_in': 'Bộ tiêu chí {template} không có mục {item}.',
+  'cycle.no_additional_assessment': 'Cơ quan {agency} chưa gửi phần tự đánh giá theo bộ tiêu chí {template} nên chưa thẩm định được.',
 } as const;
