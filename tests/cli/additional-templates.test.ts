@@ -75,6 +75,7 @@ describe('parscore with the ISO 9001 checklist beside the PAR index', () => {
     const imported = await cli('import', ha, out1);
     expect(imported.code, imported.out).toBe(0);
     expect(imported.out).toContain('tiếp nhận — cơ quan S02, lần gửi 1');
+    expect(imported.out).not.toContain('chưa tự đánh giá');
 
     const above = await cli('appraisal', 'set', ha, 'S02', 'A1', '5', '--template', 'iso-9001');
     expect(above.code).toBe(1);

@@ -137,10 +137,14 @@ describe('a department with the PAR index and the ISO 9001 checklist, through th
 
   it('an agency exempted from ISO sends no ISO part; one not exempted sends an empty part when it entered nothing', async () => {
     const { p: prov } = await withIso(['STP', 'STC'], [{ agency: 'STC', template: ISO, reason: 'Chưa triển khai ISO 9001' }]);
-    const stc = contentsOf((await submit(prov.agencies.STC!)).bytes).submission;
-    expect(stc.assessment.additional).toEqual({});
-    const stp = contentsOf((await submit(prov.agencies.STP!)).bytes).submission;
-    expect(stp.assessment.additional).toEqual({ [ISO]: { template: { id: ISO, version: 1 }, items: {} } });
+    const stcFile = await submit(prov.agencies.STC!);
+    expect(contentsOf(stcFile.bytes).submission.assessment.additional).toEqual({});
+    const stpFile = await submit(prov.agencies.STP!);
+    expect(contentsOf(stpFile.bytes).submission.assessment.additional).toEqual({ [ISO]: { template: { id: ISO, version: 1 }, items: {} } });
+    // Both accepted; Home Affairs is told that STP has not self-assessed against ISO (STC does not apply it).
+    expect(await importOne(prov.ha, stcFile.file, stcFile.bytes)).toMatchObject({ verdict: 'accepted', additionalMissing: [] });
+    expect(await importOne(prov.ha, stpFile.file, stpFile.bytes)).toMatchObject({ verdict: 'accepted', additionalMissing: [ISO] });
+    expect((await prov.ha.readAssessment('STP'))?.additional[ISO]?.items).toEqual({});
     // Exempted but still holding an ISO part: refused at export, saying so.
     await prov.agencies.STC!.updateAssessment('STC', (a) => ({ ...a!, additional: { [ISO]: { template: { id: ISO, version: 1 }, items: {} } } }));
     const refused = await exportSubmission(prov.agencies.STC!, { signer: SIGNER }).catch((e: unknown) => e);
@@ -191,6 +195,9 @@ describe('Home Affairs refuses a submission whose additional part is wrong, and 
       { code: 'cycle.additional_not_assigned', at: { file, agency: 'STP', template: 'par-xa', field: 'assessment.additional.par-xa.template' }, params: { template: 'par-xa', group: 'department', assigned: ISO } },
     ]);
     expect(formatIssue('vi', notAssigned.reasons[0]!)).toContain('không giao bộ này cho nhóm của cơ quan');
+    // Checked on a worker thread (as a large import is), the verdict is the same.
+    const [onWorker] = await importSubmissions(prov.ha, [{ file, bytes: await variant((s) => void (s.assessment.additional['par-xa'] = { template: { id: 'par-xa', version: 1 }, items: {} })) }], { now: ON_TIME, workers: 1 });
+    expect(onWorker).toMatchObject({ verdict: 'rejected', reasons: notAssigned.reasons });
 
     const version = await rejected(prov.ha, file, await variant((s) => void (s.assessment.additional[ISO]!.template.version = 2)));
     expect(codes(version.reasons)).toEqual(['cycle.additional_version_mismatch']);
@@ -219,12 +226,12 @@ describe('Home Affairs refuses a submission whose additional part is wrong, and 
     expectOk(await setExemption(prov.ha, { agency: 'STP', template: ISO, remove: true }));
 
     // The genuine file still goes in; one without its ISO part is accepted too (the agency did not do it).
-    expect((await importOne(prov.ha, file, genuine.bytes)).verdict).toBe('accepted');
+    expect(await importOne(prov.ha, file, genuine.bytes)).toMatchObject({ verdict: 'accepted', additionalMissing: [] });
     const next = await submit(stp);
     const { submission, files } = contentsOf(next.bytes);
     submission.assessment.additional = {};
     const without = await importOne(prov.ha, 'STP-r2.parscore', await signedSubmission(id, submission, files));
-    expect(without.verdict).toBe('replaced');
+    expect(without).toMatchObject({ verdict: 'replaced', additionalMissing: [ISO] });
     expect((await prov.ha.readAssessment('STP'))?.additional).toEqual({});
   });
 });

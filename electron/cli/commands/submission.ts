@@ -16,7 +16,8 @@ function verdictLine(ctx: CliContext, v: ImportVerdict): string[] {
     case 'accepted':
     case 'replaced': {
       const head = msg(ctx, `cli.import.${v.verdict}`, { file: name, agency: v.agency, revision: v.revision, previous: v.previousRevision ?? 0 });
-      return [`✔ ${head}${v.late ? ` — ${msg(ctx, 'cli.import.late')}` : ''}`];
+      const missing = v.additionalMissing.length > 0 ? ` — ${msg(ctx, 'cli.import.additional_missing', { templates: v.additionalMissing.join(', ') })}` : '';
+      return [`✔ ${head}${v.late ? ` — ${msg(ctx, 'cli.import.late')}` : ''}${missing}`];
     }
     case 'duplicate':
       return [`• ${msg(ctx, 'cli.import.duplicate', { file: name, agency: v.agency, revision: v.revision })}`];

@@ -39,6 +39,8 @@ export interface StoredVerdict extends VerdictBase {
   late: boolean;
   /** Round 2 only: explanations received after the explanation deadline. */
   explanationLate: boolean;
+  /** Additional templates the agency applies but entered nothing for (e.g. ["iso-9001"]: not self-assessed against ISO 9001). */
+  additionalMissing: string[];
 }
 
 /** The same file (same agency, revision and bytes) as one already stored: ignored, nothing changes. */
@@ -360,6 +362,7 @@ async function decide(ws: WorkspaceStore, file: string, bytes: Uint8Array, inspe
     status,
     late,
     explanationLate: inspected.round === 2 && isLate(campaign.deadlines.explanation, env.now),
+    additionalMissing: inspected.additionalMissing,
   };
   // Later files of this call see this one as stored (a failed commit turns them into rejections).
   const pinned = { publicKey: signer.publicKey, fingerprint: signer.fingerprint };

@@ -59,6 +59,11 @@ export interface InspectPassed {
   explanations: Submission['explanations'];
   /** Round 2: the explanations of additional templates' items, by template id. */
   additionalExplanations: Submission['additionalExplanations'];
+  /**
+   * Additional templates the agency applies (assigned to its group, not exempted) with nothing
+   * entered in the file: no part, or no item with an input ("chưa tự đánh giá ISO"). Accepted.
+   */
+  additionalMissing: string[];
 }
 
 export type Inspected = InspectRejected | InspectPassed;
@@ -118,6 +123,10 @@ export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: In
     nominations: docs?.nominations ?? null,
     explanations: s.round === 2 ? s.explanations : {},
     additionalExplanations: s.round === 2 ? s.additionalExplanations : {},
+    additionalMissing: (campaign.additionalTemplates[agency.group] ?? [])
+      .filter((r) => !isExempt(campaign, agency.code, r.id))
+      .filter((r) => !Object.values(s.assessment.additional[r.id]?.items ?? {}).some((e) => e.input !== undefined))
+      .map((r) => r.id),
   });
   const resolved = ctx.templates[agency.group];
   if (!resolved) return passed([issue('cycle.template_missing', { ...at, template: agency.group }, { id: agency.group, version: 0 })], null);
