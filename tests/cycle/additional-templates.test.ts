@@ -146,7 +146,10 @@ describe('a department with the PAR index and the ISO 9001 checklist, through th
     expect(await importOne(prov.ha, stpFile.file, stpFile.bytes)).toMatchObject({ verdict: 'accepted', additionalMissing: [ISO] });
     expect((await prov.ha.readAssessment('STP'))?.additional[ISO]?.items).toEqual({});
     // Exempted but still holding an ISO part: refused at export, saying so.
-    await prov.agencies.STC!.updateAssessment('STC', (a) => ({ ...a!, additional: { [ISO]: { template: { id: ISO, version: 1 }, items: {} } } }));
+    await prov.agencies.STC!.updateAssessment('STC', (a) => ({
+      ...a!,
+      additional: { [ISO]: { template: { id: ISO, version: 1 }, items: { A1: { input: { kind: 'binary', value: 'yes' }, selfScore: 4, evidence: [] } } } },
+    }));
     const refused = await exportSubmission(prov.agencies.STC!, { signer: SIGNER }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ issues: [{ code: 'cycle.additional_exempted', at: { agency: 'STC', template: ISO } }] });
   });
@@ -232,6 +235,17 @@ describe('Home Affairs refuses a submission whose additional part is wrong, and 
     submission.assessment.additional = {};
     const without = await importOne(prov.ha, 'STP-r2.parscore', await signedSubmission(id, submission, files));
     expect(without).toMatchObject({ verdict: 'replaced', additionalMissing: [ISO] });
+    expect((await prov.ha.readAssessment('STP'))?.additional).toEqual({});
+  });
+});
+
+describe('an exemption made after the campaign file went out', () => {
+  it('the agency still sends an empty ISO part: accepted, and not stored', async () => {
+    const { p: prov } = await withIso(['STP']);
+    const file = await submit(prov.agencies.STP!);
+    expect(contentsOf(file.bytes).submission.assessment.additional[ISO]?.items).toEqual({});
+    expectOk(await setExemption(prov.ha, { agency: 'STP', template: ISO, reason: 'Chưa áp dụng' }));
+    expect(await importOne(prov.ha, file.file, file.bytes)).toMatchObject({ verdict: 'accepted', additionalMissing: [] });
     expect((await prov.ha.readAssessment('STP'))?.additional).toEqual({});
   });
 });

@@ -7,7 +7,7 @@ import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import { sha256Hex } from '../store/evidence.ts';
 import { type PreparedDocument, prepareParsedAssessment, prepareParsedNominations } from '../store/prepared.ts';
 import { isExempt } from './common.ts';
-import { checkSubmissionContent, openSubmission } from './submission.ts';
+import { checkSubmissionContent, isEmptyExemptedPart, openSubmission } from './submission.ts';
 
 /**
  * What checking a submission file needs besides the file, and nothing of the workspace's state:
@@ -138,7 +138,7 @@ export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: In
   try {
     // The submission was parsed by the store's schemas: its documents are not parsed again.
     return passed([], {
-      assessment: prepareParsedAssessment(s.assessment, { agency: agency.code, campaign: campaign.id, revision: s.revision }, `assessments/${agency.code}.json`),
+      assessment: prepareParsedAssessment(withoutEmptyExempted(s.assessment, campaign, agency), { agency: agency.code, campaign: campaign.id, revision: s.revision }, `assessments/${agency.code}.json`),
       nominations: prepareParsedNominations(
         { kind: NOMINATIONS_KIND, schemaVersion: 1, agency: agency.code, campaign: campaign.id, nominations: s.nominations, updatedAt: ctx.now },
         `nominations/${agency.code}.json`,
@@ -157,4 +157,13 @@ export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: In
  */
 export function contentDigest(pkg: OpenedPackage): string {
   return hash('sha256', JSON.stringify({ signer: pkg.signer.fingerprint, manifest: pkg.manifest }), 'hex');
+}
+
+/** The assessment to store: empty parts of templates the agency is exempted from left out (the same object when there are none). */
+function withoutEmptyExempted(a: Submission['assessment'], campaign: Campaign, agency: Agency): Submission['assessment'] {
+  const drop = Object.entries(a.additional).filter(([id, part]) => isEmptyExemptedPart(campaign, agency, id, part));
+  if (drop.length === 0) return a;
+  const additional = { ...a.additional };
+  for (const [id] of drop) delete additional[id];
+  return { ...a, additional };
 }

@@ -457,6 +457,9 @@ function checkAdditional(s: Submission, ctx: ContentContext, where: (extra: Issu
   };
   for (const [id, part] of Object.entries(s.assessment.additional)) {
     const base = `assessment.additional.${id}`;
+    // An empty part of a template the agency was exempted from after its campaign file was made
+    // carries nothing: it is not held against the file (and is not stored, see inspectSubmission).
+    if (isEmptyExemptedPart(campaign, agency, id, part)) continue;
     const ct = usable(id, `${base}.template`);
     if (!ct) continue;
     if (!sameRef(part.template, ct.ref)) {
@@ -504,4 +507,9 @@ function* additionalEvidenceRefs(additional: Assessment['additional'], explanati
       for (const [i, ref] of ex.evidence.entries()) yield { ref, at: { template: id, item: code, field: `additionalExplanations.${id}.${code}.evidence[${i}]` } };
     }
   }
+}
+
+/** A part with no entries, of an additional template of the group the agency is exempted from. */
+export function isEmptyExemptedPart(campaign: Campaign, agency: Agency, id: string, part: Assessment['additional'][string]): boolean {
+  return Object.keys(part.items).length === 0 && isExempt(campaign, agency.code, id) && additionalRefsOfGroup(campaign, agency).some((r) => r.id === id);
 }
