@@ -72,6 +72,9 @@ describe('parscore with the ISO 9001 checklist beside the PAR index', () => {
     }
     const sent = await cli('submission', 'export', stpDir, 'S02', '--out', out1);
     expect(sent.code, sent.err).toBe(0);
+    const verified = await cli('submission', 'verify', out1);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain('Bộ tiêu chí bổ sung iso-9001@1: 1 mục đã nhập');
     const imported = await cli('import', ha, out1);
     expect(imported.code, imported.out).toBe(0);
     expect(imported.out).toContain('tiếp nhận — cơ quan S02, lần gửi 1');

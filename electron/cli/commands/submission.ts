@@ -72,6 +72,7 @@ export function registerSubmission(ctx: CliContext, program: Command, runner: Ru
         const s = r.value;
         ctx.out(msg(ctx, 'cli.submission.signer', { name: s.signer.name, position: s.signer.position, fingerprint: s.signer.key.fingerprint }));
         ctx.out(msg(ctx, 'cli.submission.what', { agency: s.agency, campaign: s.campaign, revision: s.revision, round: s.round, items: s.items, evidence: s.evidence.length, nominations: s.nominations }));
+        for (const x of s.additional) ctx.out(msg(ctx, 'cli.submission.additional', { template: `${x.template.id}@${x.template.version}`, items: x.items }));
         ctx.out(msg(ctx, 'cli.submission.ok'));
         return EXIT.OK;
       }),

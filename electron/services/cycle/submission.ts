@@ -202,6 +202,8 @@ export interface SubmissionSummary {
   template: TemplateRef;
   /** Items with an input. */
   items: number;
+  /** Each additional template's part (ISO 9001 checklist): its template and items with an input. */
+  additional: { template: TemplateRef; items: number }[];
   nominations: number;
   explanations: number;
   evidence: EvidenceFile[];
@@ -245,6 +247,7 @@ export async function verifySubmission(bytes: Uint8Array, file: string, opts: { 
     createdAt: s.createdAt,
     template: { ...s.assessment.template },
     items: Object.values(s.assessment.items).filter((e) => e.input !== undefined).length,
+    additional: Object.values(s.assessment.additional).map((x) => ({ template: { ...x.template }, items: Object.values(x.items).filter((e) => e.input !== undefined).length })),
     nominations: s.nominations.length,
     explanations: Object.keys(s.explanations).length,
     evidence: s.evidence.map((e) => ({ ...e })),

@@ -190,4 +190,5 @@ export const cli: Record<keyof typeof vi, string> = {
   'cli.campaign.unexempted': "{agency} applies the template {template} again.",
   'cli.opt.item_template': "id of the additional template holding the item (e.g. iso-9001); omitted: the ranked template",
   'cli.import.additional_missing': "not self-assessed against {templates}",
+  'cli.submission.additional': "Additional template {template}: {items} items entered",
 } as const;

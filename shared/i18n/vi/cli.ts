@@ -189,4 +189,5 @@ export const cli = {
   'cli.campaign.unexempted': "{agency} áp dụng bộ tiêu chí {template} (đã bỏ đánh dấu không áp dụng).",
   'cli.opt.item_template': "mã bộ tiêu chí bổ sung chứa mục (ví dụ iso-9001); bỏ trống: bộ tiêu chí chấm điểm xếp hạng",
   'cli.import.additional_missing': "chưa tự đánh giá theo bộ tiêu chí {templates}",
+  'cli.submission.additional': "Bộ tiêu chí bổ sung {template}: {items} mục đã nhập",
 } as const;
