@@ -12,9 +12,11 @@ import { readAudit } from '../../electron/services/cycle/audit.ts';
 import { openCampaignPackage, setExemption } from '../../electron/services/cycle/campaign.ts';
 import { importSubmissions, type RejectedVerdict } from '../../electron/services/cycle/import.ts';
 import { addEvidence, exportSubmission } from '../../electron/services/cycle/submission.ts';
+import { writePackage } from '../../electron/services/packages/container.ts';
+import { loadIdentity } from '../../electron/services/packages/keys.ts';
 import type { WorkspaceStore } from '../../electron/services/store/workspace.ts';
 import { formatIssue } from '../../shared/i18n/index.ts';
-import type { Submission, Template } from '../../shared/schema/index.ts';
+import { APPRAISAL_PACKAGE_KIND, type Appraisal, type Submission, type Template } from '../../shared/schema/index.ts';
 import type { Issue } from '../../shared/util/issue.ts';
 import { ON_TIME, type Province, SIGNER, builtinTemplate, codes, contentsOf, expectOk, hashTree, identityOf, importOne, province, signedSubmission, submit } from './helpers.ts';
 
@@ -247,6 +249,30 @@ describe('an exemption made after the campaign file went out', () => {
     expectOk(await setExemption(prov.ha, { agency: 'STP', template: ISO, reason: 'Chưa áp dụng' }));
     expect(await importOne(prov.ha, file.file, file.bytes)).toMatchObject({ verdict: 'accepted', additionalMissing: [] });
     expect((await prov.ha.readAssessment('STP'))?.additional).toEqual({});
+  });
+});
+
+describe('the agency reads the appraisal file', () => {
+  it('refuses a part for a template it does not apply, or in another version, and keeps what it holds', async () => {
+    const { p: prov, iso } = await withIso(['STP']);
+    const { ha } = prov;
+    const stp = prov.agencies.STP!;
+    await fillIso(stp, iso, prov.root);
+    const f = await submit(stp);
+    expect((await importOne(ha, f.file, f.bytes)).verdict).toBe('accepted');
+    expectOk(await setAppraisedScore(ha, 'STP', 'A1', 3, { round: 1, template: ISO, now: '2026-01-20T08:00:00+07:00' }));
+    expectOk(await setAppraisalStatus(ha, 'STP', 'appraised_1', { now: '2026-01-21T08:00:00+07:00' }));
+    const appraisal = (await ha.readAppraisal('STP'))!;
+    const haKey = (await loadIdentity(ha.dir))!;
+    const signed = (a: Appraisal) =>
+      writePackage({ kind: APPRAISAL_PACKAGE_KIND, payload: { path: 'appraisal.json', json: { kind: APPRAISAL_PACKAGE_KIND, schemaVersion: 2, campaign: 'cchc-2025', agency: 'STP', createdAt: a.updatedAt, appraisal: a } }, identity: haKey });
+    const before = await hashTree(stp.dir);
+    const other = await importAppraisal(stp, await signed({ ...appraisal, additional: { ...appraisal.additional, 'par-xa': { template: { id: 'par-xa', version: 1 }, items: {}, explanations: {} } } }), 'TD.parscore');
+    expect(other.ok ? [] : other.error).toEqual([{ code: 'cycle.appraisal_additional_not_applied', at: { file: 'TD.parscore', agency: 'STP', template: 'par-xa', field: 'appraisal.additional.par-xa' }, params: { template: 'par-xa' } }]);
+    const v2 = await importAppraisal(stp, await signed({ ...appraisal, additional: { [ISO]: { ...appraisal.additional[ISO]!, template: { id: ISO, version: 2 } } } }), 'TD.parscore');
+    expect(v2.ok ? [] : codes(v2.error)).toEqual(['cycle.additional_version_mismatch']);
+    expect(await hashTree(stp.dir)).toEqual(before);
+    expect(expectOk(await importAppraisal(stp, await exportAppraisal(ha, 'STP'), 'TD.parscore')).additional[ISO]?.items.A1?.score).toBe(3);
   });
 });
 

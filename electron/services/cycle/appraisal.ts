@@ -461,11 +461,12 @@ export async function importAppraisal(ws: WorkspaceStore, bytes: Uint8Array, fil
     const mine = additionalRefsFor(campaign, agency);
     for (const [id, part] of Object.entries(incoming.additional)) {
       const ref = mine.find((r) => r.id === id);
-      if (!ref || !sameRef(part.template, ref)) {
+      if (!ref) problems.push(issue('cycle.appraisal_additional_not_applied', { ...at, template: id, field: `appraisal.additional.${id}` }, { template: id }));
+      else if (!sameRef(part.template, ref)) {
         problems.push(
           issue('cycle.additional_version_mismatch', { ...at, template: id, field: `appraisal.additional.${id}.template` }, {
             template: id,
-            expected: ref ? `${ref.id}@${ref.version}` : '—',
+            expected: `${ref.id}@${ref.version}`,
             actual: `${part.template.id}@${part.template.version}`,
           }),
         );

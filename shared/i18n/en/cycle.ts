@@ -90,4 +90,5 @@ export const cycle: Record<keyof typeof vi, string> = {
   'cycle.additional_version_mismatch': 'The part for the criteria template {template} uses version {actual}, but the campaign uses {expected}.',
   'cycle.unknown_item_in': 'The criteria template {template} has no item {item}.',
   'cycle.no_additional_assessment': 'The agency {agency} has not sent a self-assessment against the criteria template {template}, so it cannot be appraised.',
+  'cycle.appraisal_additional_not_applied': 'The appraisal file has a part for the criteria template {template}, which the agency does not apply in this campaign.',
 };

@@ -90,4 +90,5 @@ export const cycle = {
   'cycle.additional_version_mismatch': 'Phần theo bộ tiêu chí {template} dùng phiên bản {actual}, trong khi đợt đánh giá dùng {expected}.',
   'cycle.unknown_item_in': 'Bộ tiêu chí {template} không có mục {item}.',
   'cycle.no_additional_assessment': 'Cơ quan {agency} chưa gửi phần tự đánh giá theo bộ tiêu chí {template} nên chưa thẩm định được.',
+  'cycle.appraisal_additional_not_applied': 'Tệp kết quả thẩm định có phần theo bộ tiêu chí {template}, nhưng theo đợt đánh giá cơ quan không áp dụng bộ này.',
 } as const;
