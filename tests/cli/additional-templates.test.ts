@@ -32,6 +32,7 @@ describe('parscore with the ISO 9001 checklist beside the PAR index', () => {
     expect(show.out).toContain('Bộ tiêu chí bổ sung cho sở, ban, ngành (không dùng để xếp hạng): iso-9001@1');
     expect(show.out).toContain('Bộ tiêu chí bổ sung cho UBND cấp xã (không dùng để xếp hạng): iso-9001@1');
 
+    expect((await cli('campaign', 'show', ha, '--lang', 'en')).out).toContain('Additional templates for');
     const exempt = await cli('campaign', 'exempt', ha, '--agency', 'X001', '--template', 'iso-9001', '--reason', 'Phường mới thành lập, chưa xây dựng ISO');
     expect(exempt.code, exempt.err).toBe(0);
     expect(exempt.out).toContain('Đã đánh dấu X001 không áp dụng bộ tiêu chí iso-9001.');

@@ -129,6 +129,8 @@ describe('a department with the PAR index and the ISO 9001 checklist, through th
     expect(a2.additional[ISO]?.items.A1).toEqual({ score: 4, round: 2, comment: 'Chưa có quyết định công bố lại sau khi chuyển đổi.' });
     const log2 = (await readAudit(ha, { agency: 'STP', field: 'appraised', round: 2 })).entries.map((l) => l.entry);
     expect(log2).toMatchObject([{ item: 'A1', template: ISO, old: 2, new: 4, reason: 'Đã giải trình, có quyết định công bố.' }]);
+    expect((await readAudit(ha, { agency: 'STP', template: ISO })).entries.map((l) => [l.entry.item, l.entry.new])).toEqual([['A1', 2], ['A1', 4]]);
+    expect((await readAudit(ha, { agency: 'STP', template: null, field: 'appraised' })).entries).toEqual([]);
 
     // A lock holds for the whole agency, ISO items included.
     expectOk(await setAppraisalStatus(ha, 'STP', 'appraised_2'));
