@@ -491,6 +491,7 @@ function checkAdditional(s: Submission, ctx: ContentContext, where: (extra: Issu
   for (const [id, list] of Object.entries(s.additionalExplanations)) {
     const ct = Object.hasOwn(s.assessment.additional, id) ? (checked.includes(id) ? ctx.additional?.get(id) ?? null : null) : usable(id, `additionalExplanations.${id}`);
     if (!ct) continue;
+    if (!checked.includes(id)) checked.push(id); // explanations without a part: their evidence is checked too
     for (const code of Object.keys(list)) {
       if (!ct.byCode.has(code)) problems.push(issue('cycle.explanation_unknown_item', where({ template: id, item: code, field: `additionalExplanations.${id}.${code}` }), { item: code }));
     }
