@@ -110,18 +110,22 @@ describe('a department with the PAR index and the ISO 9001 checklist, through th
     const unknown = await setExplanation(stp, 'Z9', { text: 'x' }, { template: ISO });
     expect(unknown.ok ? [] : unknown.error).toEqual([{ code: 'cycle.unknown_item_in', at: { agency: 'STP', template: ISO, item: 'Z9', field: 'explanation' }, params: { item: 'Z9', template: ISO } }]);
     const text = 'Đã ban hành Quyết định số 125/QĐ-STP ngày 02/3/2025 công bố lại hệ thống quản lý chất lượng.';
-    expectOk(await setExplanation(stp, 'A1', { text }, { template: ISO }));
+    const extraFile = join(prov.root, 'qd-cong-bo-lai.pdf');
+    await writeFile(extraFile, Buffer.concat([Buffer.from('%PDF-1.7\nQuyết định công bố lại\n'), Buffer.alloc(900, 3)]));
+    const extra = await addEvidence(stp, extraFile, { docNo: '125/QĐ-STP' });
+    expectOk(await setExplanation(stp, 'A1', { text, evidence: [extra] }, { template: ISO }));
     const r2 = await exportSubmission(stp, { signer: SIGNER, now: '2026-02-05T09:00:00+07:00' });
-    const s2 = contentsOf(r2.bytes).submission;
+    const { submission: s2, files: files2 } = contentsOf(r2.bytes);
     expect(s2.round).toBe(2);
     expect(s2.revision).toBe(2);
-    expect(s2.additionalExplanations).toEqual({ [ISO]: { A1: { text, evidence: [] } } });
+    expect(s2.additionalExplanations).toEqual({ [ISO]: { A1: { text, evidence: [extra] } } });
+    expect(files2.map((f) => f.path)).toContain(`evidence/${extra.sha256}`);
     expect(s2.explanations).toEqual({});
 
     const v2 = await importOne(ha, r2.fileName, r2.bytes, '2026-02-05T10:00:00+07:00');
     expect(v2).toMatchObject({ verdict: 'replaced', status: 'explained', revision: 2 });
     const explained = await ha.readAppraisal('STP');
-    expect(explained?.additional[ISO]?.explanations).toEqual({ A1: { text, evidence: [] } });
+    expect(explained?.additional[ISO]?.explanations).toEqual({ A1: { text, evidence: [extra] } });
     expect(explained?.additional[ISO]?.items.A1?.score).toBe(2);
 
     // Round 2: the explanation is accepted, full marks.
