@@ -77,6 +77,8 @@ export const AuditEntry = z.strictObject({
   /** `received`: the date a submission was received, as Home Affairs gave it at import (yyyy-mm-dd; added later: older logs simply have none). */
   field: z.enum(['appraised', 'bonus', 'penalty', 'status', 'survey', 'falsified', 'received']),
   item: z.string().max(40).nullable(),
+  /** The additional template (id) the item belongs to; absent for the ranked template (and in logs written before). */
+  template: Slug.optional(),
   old: z.union([z.number(), z.string(), z.boolean(), z.null()]),
   new: z.union([z.number(), z.string(), z.boolean(), z.null()]),
   round: Round.nullable(),

@@ -170,16 +170,20 @@ export interface Province {
 }
 
 /** Home Affairs set up, the campaign file out, and agency workspaces for `agencies`, each filled in (assessment, evidence, nominations). */
-export async function province(agencies: string[] = ['STP', 'XA-DONG-HOA'], opts: { so?: Template } = {}): Promise<Province> {
+export async function province(agencies: string[] = ['STP', 'XA-DONG-HOA'], opts: { so?: Template; iso?: Template; exemptions?: Campaign['exemptions'] } = {}): Promise<Province> {
   const temp = new TempDirs();
   const root = await temp.make('parscore-cycle-');
   const so = opts.so ?? (await builtinTemplate('par-so-2026'));
   const xa = await builtinTemplate('par-xa-2026');
+  const campaign = campaignFor(so, xa);
+  // With `iso`: departments assess themselves against the ISO 9001 checklist beside the PAR index.
+  if (opts.iso) campaign.additionalTemplates = { department: [{ id: opts.iso.id, version: opts.iso.version }] };
+  if (opts.exemptions) campaign.exemptions = opts.exemptions;
   const ha = await WorkspaceStore.create(join(root, 'Sở Nội vụ'), {
     name: 'Sở Nội vụ tỉnh Minh Sơn — CCHC 2025',
     role: 'home-affairs',
-    campaign: campaignFor(so, xa),
-    templates: [so, xa],
+    campaign,
+    templates: opts.iso ? [so, xa, opts.iso] : [so, xa],
   });
   const open: WorkspaceStore[] = [ha];
   const id = await setupHomeAffairs(ha, { name: 'Sở Nội vụ tỉnh Minh Sơn' });

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addEvidence, exportSubmission, verifySubmission } from '../../electron/services/cycle/submission.ts';
 import { type Province, SIGNER, codes, expectOk, importOne, province, submit } from './helpers.ts';
+import { formatIssue } from '../../shared/i18n/index.ts';
+import type { Issue } from '../../shared/util/issue.ts';
 
 let p: Province | null = null;
 afterEach(async () => {
@@ -53,7 +55,13 @@ describe('exporting a submission', () => {
     const { initAgencyWorkspace } = await import('../../electron/services/cycle/campaign.ts');
     const ws = expectOk(await initAgencyWorkspace(join(p.root, 'stc'), p.campaignFile, 'c', { agency: 'STC' }));
     p.open.push(ws);
-    await expect(exportSubmission(ws, { signer: SIGNER })).rejects.toMatchObject({ issues: [{ code: 'cycle.no_assessment' }] });
+    // A fresh agency workspace: the refusal says how scores are entered, not only that there are none.
+    const refused = await exportSubmission(ws, { signer: SIGNER }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ issues: [{ code: 'cycle.nothing_entered', at: { agency: 'STC' } }] });
+    const text = formatIssue('vi', (refused as { issues: Issue[] }).issues[0]!);
+    expect(text).toContain('chưa nhập điểm tiêu chí nào');
+    expect(text).toContain('parscore item set');
+    expect(text).toContain('sổ tự đánh giá Excel');
   });
 
   it('addEvidence keeps the file by its hash, names it, and refuses what it cannot read', async () => {

@@ -60,16 +60,22 @@ export function registerAppraisal(ctx: CliContext, program: Command, runner: Run
     .option('--comment <text>', msg(ctx, 'cli.opt.comment'))
     .option('--reason <text>', msg(ctx, 'cli.opt.reason'))
     .option('--round <n>', msg(ctx, 'cli.opt.round'), '1')
+    .option('--template <id>', msg(ctx, 'cli.opt.item_template'))
     .action(
-      runner.wrap((dir: string, agency: string, item: string, score: string, o: { comment?: string; reason?: string; round: string }) =>
+      runner.wrap((dir: string, agency: string, item: string, score: string, o: { comment?: string; reason?: string; round: string; template?: string }) =>
         withWorkspace(dir, async (ws): Promise<ExitCode> => {
           const points = pointsArg(ctx, score);
           if (points === 'bad' || (o.round !== '1' && o.round !== '2')) {
             ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: points === 'bad' ? score : `--round ${o.round}` }));
             return EXIT.USAGE;
           }
-          const r = await setAppraisedScore(ws, agency, item, points, { round: Number(o.round) as Round, ...(o.comment !== undefined ? { comment: o.comment } : {}), ...(o.reason ? { reason: o.reason } : {}) });
-          return report(ctx, r, msg(ctx, 'cli.appraisal.saved', { agency, item }));
+          const r = await setAppraisedScore(ws, agency, item, points, {
+            round: Number(o.round) as Round,
+            ...(o.comment !== undefined ? { comment: o.comment } : {}),
+            ...(o.reason ? { reason: o.reason } : {}),
+            ...(o.template ? { template: o.template } : {}),
+          });
+          return report(ctx, r, msg(ctx, 'cli.appraisal.saved', { agency, item: o.template ? `${o.template}/${item}` : item }));
         }),
       ),
     );
@@ -159,8 +165,13 @@ export function registerAppraisal(ctx: CliContext, program: Command, runner: Run
           }
           const r = await importAppraisal(ws, await readFile(file), basename(file));
           if (!r.ok) return report(ctx, r, '');
-          const commented = Object.entries(r.value.items).filter(([, v]) => v.comment);
-          ctx.out(msg(ctx, 'cli.appraisal.imported', { round: r.value.round, items: Object.keys(r.value.items).length, comments: commented.length }));
+          // Additional templates' items (ISO 9001 checklist) are shown as template/item, as `explain --template` takes them.
+          const all = [
+            ...Object.entries(r.value.items),
+            ...Object.entries(r.value.additional).flatMap(([id, part]) => Object.entries(part.items).map(([code, v]) => [`${id}/${code}`, v] as const)),
+          ];
+          const commented = all.filter(([, v]) => v.comment);
+          ctx.out(msg(ctx, 'cli.appraisal.imported', { round: r.value.round, items: all.length, comments: commented.length }));
           for (const [code, v] of commented) ctx.out(`  ${code}: ${v.comment}`);
           return EXIT.OK;
         }),
@@ -174,8 +185,9 @@ export function registerAppraisal(ctx: CliContext, program: Command, runner: Run
     .requiredOption('--text <text>', msg(ctx, 'cli.opt.explanation'))
     .option('--evidence <file>', msg(ctx, 'cli.opt.evidence_file'), (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--doc-no <no>', msg(ctx, 'cli.opt.doc_no'))
+    .option('--template <id>', msg(ctx, 'cli.opt.item_template'))
     .action(
-      runner.wrap((dir: string, item: string, o: { text: string; evidence: string[]; docNo?: string }) =>
+      runner.wrap((dir: string, item: string, o: { text: string; evidence: string[]; docNo?: string; template?: string }) =>
         withWorkspace(dir, async (ws): Promise<ExitCode> => {
           const evidence = [];
           for (const f of o.evidence) {
@@ -185,7 +197,8 @@ export function registerAppraisal(ctx: CliContext, program: Command, runner: Run
             }
             evidence.push(await addEvidence(ws, f, { docNo: o.docNo ?? basename(f), fileName: basename(f) }));
           }
-          return report(ctx, await setExplanation(ws, item, { text: o.text, evidence }), msg(ctx, 'cli.appraisal.explained', { item }));
+          const r = await setExplanation(ws, item, { text: o.text, evidence }, o.template ? { template: o.template } : {});
+          return report(ctx, r, msg(ctx, 'cli.appraisal.explained', { item: o.template ? `${o.template}/${item}` : item }));
         }),
       ),
     );
@@ -205,7 +218,7 @@ export function registerAppraisal(ctx: CliContext, program: Command, runner: Run
             else
               for (const { entry: e } of log.entries) {
                 const change = `${logValue(ctx, e.field, e.old)} → ${logValue(ctx, e.field, e.new)}`;
-                ctx.out(`${e.at}  ${e.who.name}  ${e.agency}  ${msg(ctx, `report.audit.field.${e.field}`)}${e.item ? ` ${e.item}` : ''}  ${change}${e.round ? `  (${msg(ctx, 'cli.appraisal.round', { n: e.round })})` : ''}${e.reason ? `  — ${e.reason}` : ''}`);
+                ctx.out(`${e.at}  ${e.who.name}  ${e.agency}  ${msg(ctx, `report.audit.field.${e.field}`)}${e.item ? ` ${e.template ? `${e.template}/` : ''}${e.item}` : ''}  ${change}${e.round ? `  (${msg(ctx, 'cli.appraisal.round', { n: e.round })})` : ''}${e.reason ? `  — ${e.reason}` : ''}`);
               }
             if (log.issues.length) {
               printIssues(ctx, log.issues);

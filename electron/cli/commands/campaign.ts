@@ -5,9 +5,9 @@ import { basename, dirname, join } from 'node:path';
 import { campaignRuleDefaults } from '../../../shared/campaign/defaults.ts';
 import { formatDate, t } from '../../../shared/i18n/index.ts';
 import { type AgencyGroup, type Campaign, type Template } from '../../../shared/schema/index.ts';
-import { exportCampaignPackage, initAgencyWorkspace, setupHomeAffairs } from '../../services/cycle/index.ts';
+import { exportCampaignPackage, initAgencyWorkspace, setExemption, setupHomeAffairs } from '../../services/cycle/index.ts';
 import { WorkspaceStore } from '../../services/store/workspace.ts';
-import { findBuiltin } from '../../services/templates/builtin.ts';
+import { builtinTemplates, findBuiltin } from '../../services/templates/builtin.ts';
 import { readAgencyListXlsx, writeAgencyListForm } from '../../services/xlsx-import/agencies.ts';
 import { type CliContext, msg, printIssues } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
@@ -16,6 +16,11 @@ import { applyLocale } from '../program.ts';
 import { withWorkspace } from '../workspace.ts';
 
 const DEFAULT_TEMPLATES: Record<AgencyGroup, string> = { department: 'par-so', district: 'par-huyen', commune: 'par-xa' };
+
+/** A built-in template by id (iso-9001) or by its file's name (iso-9001-2008), as the template list shows both. */
+function builtinNamed(name: string): Template | null {
+  return findBuiltin(name) ?? builtinTemplates().find((b) => basename(b.file, '.json') === name)?.template ?? null;
+}
 
 async function writeOut(file: string, data: Uint8Array | string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
@@ -64,32 +69,57 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
           printIssues(ctx, agencies.error);
           return EXIT.INVALID;
         }
-        const ids = { ...DEFAULT_TEMPLATES };
+        // --template group=id, repeatable: a group's first is its ranked template (the PAR index), the next ones are assessed beside it (the ISO 9001 checklist).
+        const ids: Record<AgencyGroup, string> = { ...DEFAULT_TEMPLATES };
+        const extra: Partial<Record<AgencyGroup, string[]>> = {};
+        const given = new Set<AgencyGroup>();
         for (const pair of o.template) {
           const [g, id] = pair.split('=');
           if ((g !== 'department' && g !== 'district' && g !== 'commune') || !id) {
             ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--template ${pair}` }));
             return EXIT.USAGE;
           }
-          ids[g] = id;
+          if (!given.has(g)) {
+            given.add(g);
+            ids[g] = id;
+          } else (extra[g] ??= []).push(id);
         }
         const groups = new Set(agencies.value.map((a) => a.group));
         const templates: Template[] = [];
         const refs: Campaign['templates'] = {};
+        const additional: Campaign['additionalTemplates'] = {};
+        const use = (id: string): Template | null => {
+          const t = builtinNamed(id);
+          if (t && !templates.some((x) => x.id === t.id && x.version === t.version)) templates.push(t);
+          return t;
+        };
         for (const g of groups) {
-          const t = findBuiltin(ids[g]);
+          const t = use(ids[g]);
           if (!t) {
             printIssues(ctx, [{ code: 'cli.template_unknown', params: { id: ids[g] } }]);
             return EXIT.INVALID;
           }
-          templates.push(t);
           refs[g] = { id: t.id, version: t.version };
+          for (const id of extra[g] ?? []) {
+            const x = use(id);
+            if (!x) {
+              printIssues(ctx, [{ code: 'cli.template_unknown', params: { id } }]);
+              return EXIT.INVALID;
+            }
+            if (x.id === t.id || (additional[g] ?? []).some((r) => r.id === x.id)) {
+              ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--template ${g}=${id}` }));
+              return EXIT.USAGE;
+            }
+            (additional[g] ??= []).push({ id: x.id, version: x.version });
+          }
         }
         const province = o.province.trim();
         const campaign: Campaign = {
           kind: 'parscore.campaign',
           schemaVersion: 3,
-    additionalTemplates: {}, exemptions: [], headlines: [],
+          additionalTemplates: additional,
+          exemptions: [],
+          headlines: [],
           id: `cchc-${o.year}`,
           title: { vi: o.title ?? t('vi', 'service.campaign.title', { year: String(o.year), province }), en: t('en', 'service.campaign.title', { year: String(o.year), province }) },
           year: o.year,
@@ -143,7 +173,15 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
             const count = (g: AgencyGroup) => c.agencies.filter((a) => a.group === g).length;
             ctx.out(ctx.lang === 'en' && c.title.en ? c.title.en : c.title.vi);
             ctx.out(msg(ctx, 'cli.campaign.line.agencies', { departments: count('department'), districts: count('district'), communes: count('commune'), model: msg(ctx, `cli.model.${c.model}`) }));
-            for (const [g, ref] of Object.entries(c.templates)) ctx.out(msg(ctx, 'cli.campaign.line.template', { group: msg(ctx, `cli.group.${g}`), id: `${ref.id}@${ref.version}` }));
+            for (const [g, ref] of Object.entries(c.templates)) {
+              ctx.out(msg(ctx, 'cli.campaign.line.template', { group: msg(ctx, `cli.group.${g}`), id: `${ref.id}@${ref.version}` }));
+              const extra = c.additionalTemplates[g as AgencyGroup] ?? [];
+              if (extra.length > 0) ctx.out(msg(ctx, 'cli.campaign.line.additional', { group: msg(ctx, `cli.group.${g}`), ids: extra.map((r) => `${r.id}@${r.version}`).join(', ') }));
+            }
+            for (const e of c.exemptions) {
+              const name = c.agencies.find((a) => a.code === e.agency)?.name ?? e.agency;
+              ctx.out(msg(ctx, 'cli.campaign.line.exemption', { agency: `${e.agency} (${name})`, template: e.template, reason: e.reason ?? '—' }));
+            }
             if (c.deadlines.selfAssessment) ctx.out(msg(ctx, 'cli.campaign.line.deadline', { date: formatDate(ctx.lang, c.deadlines.selfAssessment) }));
             ctx.out(msg(ctx, 'cli.campaign.line.bands', { bands: c.bands.map((b) => `${b.code} ≥ ${b.minIndex}`).join(', ') }));
             ctx.out(msg(ctx, 'cli.campaign.line.issuer', { body: `${c.issuer.parentBody} / ${c.issuer.body}`, signer: `${c.issuer.signerTitle} ${c.issuer.signerName}` }));
@@ -152,6 +190,27 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
           },
           { readOnly: true },
         ),
+      ),
+    );
+
+  applyLocale(ctx, group.command('exempt'))
+    .description(msg(ctx, 'cli.campaign.exempt.description'))
+    .argument('<workspace>', msg(ctx, 'cli.arg.workspace'))
+    .requiredOption('--agency <code>', msg(ctx, 'cli.opt.agency_code'))
+    .requiredOption('--template <id>', msg(ctx, 'cli.opt.additional_template'))
+    .option('--reason <text>', msg(ctx, 'cli.opt.reason'))
+    .option('--remove', msg(ctx, 'cli.opt.exempt_remove'))
+    .action(
+      runner.wrap((dir: string, o: { agency: string; template: string; reason?: string; remove?: boolean }) =>
+        withWorkspace(dir, async (ws): Promise<ExitCode> => {
+          const r = await setExemption(ws, { agency: o.agency, template: o.template, ...(o.reason ? { reason: o.reason } : {}), ...(o.remove ? { remove: true } : {}) });
+          if (!r.ok) {
+            printIssues(ctx, r.error);
+            return EXIT.INVALID;
+          }
+          ctx.out(msg(ctx, o.remove ? 'cli.campaign.unexempted' : 'cli.campaign.exempted', { agency: o.agency, template: o.template }));
+          return EXIT.OK;
+        }),
       ),
     );
 

@@ -19,7 +19,8 @@ function verdictLine(ctx: CliContext, v: ImportVerdict): string[] {
     case 'accepted':
     case 'replaced': {
       const head = msg(ctx, `cli.import.${v.verdict}`, { file: name, agency: v.agency, revision: v.revision, previous: v.previousRevision ?? 0 });
-      return [`✔ ${head}${v.late ? ` — ${msg(ctx, 'cli.import.late')}` : ''}`];
+      const missing = v.additionalMissing.length > 0 ? ` — ${msg(ctx, 'cli.import.additional_missing', { templates: v.additionalMissing.join(', ') })}` : '';
+      return [`✔ ${head}${v.late ? ` — ${msg(ctx, 'cli.import.late')}` : ''}${missing}`];
     }
     case 'duplicate':
       return [`• ${msg(ctx, 'cli.import.duplicate', { file: name, agency: v.agency, revision: v.revision })}`];
@@ -80,6 +81,7 @@ export function registerSubmission(ctx: CliContext, program: Command, runner: Ru
           const s = r.value;
           ctx.out(msg(ctx, 'cli.submission.signer', { name: s.signer.name, position: s.signer.position, fingerprint: s.signer.key.fingerprint }));
           ctx.out(msg(ctx, 'cli.submission.what', { agency: s.agency, campaign: s.campaign, revision: s.revision, round: s.round, items: s.items, evidence: s.evidence.length, nominations: s.nominations }));
+          for (const x of s.additional) ctx.out(msg(ctx, 'cli.submission.additional', { template: `${x.template.id}@${x.template.version}`, items: x.items }));
           ctx.out(msg(ctx, 'cli.submission.ok'));
         }
         return code;

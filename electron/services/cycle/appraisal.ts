@@ -23,6 +23,8 @@ import { type PackageLimits, readPackage, writePackage } from '../packages/conta
 import type { WorkspaceStore } from '../store/workspace.ts';
 import {
   PAYLOAD,
+  additionalRefsFor,
+  additionalTemplateFor,
   attempt,
   compiledFor,
   auditWho,
@@ -68,6 +70,8 @@ export interface ScoreOptions extends ChangeOptions {
   comment?: string;
   /** The round the score belongs to; must be the agency's current round. */
   round: Round;
+  /** An additional template's id (e.g. iso-9001): the item is that template's, not the ranked one's. */
+  template?: string;
 }
 
 export interface AdjustmentOptions extends ChangeOptions {
@@ -160,8 +164,9 @@ function entryOf(
   next: AuditEntry['new'],
   round: Round | null,
   reason: string | null,
+  template?: string,
 ): AuditEntry {
-  return { at: now, who: auditWho(ws), agency, field, item, old, new: next, round, reason };
+  return { at: now, who: auditWho(ws), agency, field, item, ...(template ? { template } : {}), old, new: next, round, reason };
 }
 
 /**
@@ -196,6 +201,7 @@ function startAppraising(ws: WorkspaceStore, ctx: HaContext, a: Appraisal, now: 
 export async function setAppraisedScore(ws: WorkspaceStore, agency: string, item: string, score: number | null, opts: ScoreOptions): Promise<Result<Appraisal>> {
   return attempt(async () => {
     const ctx = haContext(ws, agency);
+    if (opts.template !== undefined && opts.template !== ctx.ct.ref.id) return setAdditionalScore(ws, ctx, opts.template, item, score, opts);
     const round = editableRound(ctx.entry);
     const at: IssueLocation = { agency: ctx.entry.code, item, field: 'appraised' };
     if (opts.round !== round) refuse('cycle.wrong_round', at, { round: opts.round, expected: round });
@@ -227,6 +233,52 @@ export async function setAppraisedScore(ws: WorkspaceStore, agency: string, item
     next.updatedAt = now;
     return commit(ws, ctx, next, audit);
   });
+}
+
+/**
+ * `setAppraisedScore` for an item of one of the agency's additional templates (the ISO 9001
+ * checklist): the same rounds, statuses and checks, the max taken from that template and the
+ * agency's assessment against it; the audit entry names the template. Refused when the template is
+ * not one the agency applies (`cycle.not_additional_template`, `cycle.template_exempted`) or the
+ * agency sent no assessment against it (`cycle.no_additional_assessment`).
+ */
+async function setAdditionalScore(ws: WorkspaceStore, ctx: HaContext, templateId: string, item: string, score: number | null, opts: ScoreOptions): Promise<Appraisal> {
+  const round = editableRound(ctx.entry);
+  const at: IssueLocation = { agency: ctx.entry.code, template: templateId, item, field: 'appraised' };
+  if (opts.round !== round) refuse('cycle.wrong_round', at, { round: opts.round, expected: round });
+  const template = additionalTemplateFor(ws, ctx.campaign, ctx.agency, templateId);
+  const ct = compiledFor(ws, template);
+  const idx = ct.index.get(item);
+  const node = idx === undefined ? undefined : ct.nodes[idx];
+  if (!node) refuse('cycle.unknown_item_in', at, { item, template: templateId });
+  if (!node.leaf) refuse('cycle.not_a_leaf', at, { item });
+  if (node.item.survey) refuse('cycle.survey_item', at, { item });
+  const assessment = await requireAssessment(ws, ctx);
+  const part = assessment.additional[templateId];
+  if (!part) refuse('cycle.no_additional_assessment', at, { template: templateId, agency: ctx.entry.code });
+  if (score !== null) {
+    if (typeof score !== 'number' || !Number.isFinite(score) || score < 0) refuse('cycle.invalid_score', at, { score: String(score) });
+    const max = scoreAssessment(ct, { items: part.items }).report.items[item]?.effectiveMax ?? node.item.max;
+    if (!leq(score, max)) refuse('cycle.score_above_max', at, { score, max });
+  }
+  const now = timestamp(opts.now);
+  const current = (await ws.readAppraisal(ctx.entry.code)) ?? newAppraisal(ctx, assessment, now);
+  const next: Appraisal = structuredClone(current);
+  const held = next.additional[templateId] ?? { template: { ...ct.ref }, items: {}, explanations: {} };
+  const before = current.additional[templateId]?.items[item];
+  const old = before?.score ?? null;
+  if (score === null) delete held.items[item];
+  else {
+    const comment = opts.comment === undefined ? before?.comment : opts.comment.trim() || undefined;
+    held.items[item] = { score, round, ...(comment ? { comment } : {}) };
+  }
+  if (JSON.stringify(held.items[item] ?? null) === JSON.stringify(before ?? null)) return current;
+  next.additional[templateId] = held;
+  const audit = startAppraising(ws, ctx, next, now);
+  if (old !== score) audit.push(entryOf(ws, now, ctx.entry.code, 'appraised', item, old, score, round, reasonOf(opts), templateId));
+  next.round = round;
+  next.updatedAt = now;
+  return commit(ws, ctx, next, audit);
 }
 
 /**
@@ -304,7 +356,8 @@ export async function setAppraisalStatus(ws: WorkspaceStore, agency: string, sta
     const current = (await ws.readAppraisal(ctx.entry.code)) ?? newAppraisal(ctx, assessment, now);
     if (from === status) return current;
     if (status === 'explained' && from !== 'appraised_2') refuse('cycle.explained_by_import', at);
-    const move = allowedMove(from, status, Object.keys(current.explanations).length > 0);
+    const explained = Object.keys(current.explanations).length > 0 || Object.values(current.additional).some((p) => Object.keys(p.explanations).length > 0);
+    const move = allowedMove(from, status, explained);
     if (!move.ok) refuse('cycle.bad_transition', at, { from, to: status });
     const reason = reasonOf(opts);
     if (move.needsReason && !reason) refuse('cycle.reason_required', at, { from, to: status });
@@ -404,12 +457,33 @@ export async function importAppraisal(ws: WorkspaceStore, bytes: Uint8Array, fil
         }),
       );
     }
+    // Additional parts: only templates the agency applies, in the campaign's version.
+    const mine = additionalRefsFor(campaign, agency);
+    for (const [id, part] of Object.entries(incoming.additional)) {
+      const ref = mine.find((r) => r.id === id);
+      if (!ref) problems.push(issue('cycle.appraisal_additional_not_applied', { ...at, template: id, field: `appraisal.additional.${id}` }, { template: id }));
+      else if (!sameRef(part.template, ref)) {
+        problems.push(
+          issue('cycle.additional_version_mismatch', { ...at, template: id, field: `appraisal.additional.${id}.template` }, {
+            template: id,
+            expected: `${ref.id}@${ref.version}`,
+            actual: `${part.template.id}@${part.template.version}`,
+          }),
+        );
+      }
+    }
     if (problems.length > 0) throw new IssueError(problems);
     const stored = await ws.readAppraisal(agency.code);
     if (stored && Date.parse(incoming.updatedAt) < Date.parse(stored.updatedAt)) {
       refuse('cycle.appraisal_older', at, { received: incoming.updatedAt, held: stored.updatedAt });
     }
-    const merged: Appraisal = { ...incoming, explanations: { ...incoming.explanations, ...(stored?.explanations ?? {}) } };
+    const additional: Appraisal['additional'] = structuredClone(incoming.additional);
+    for (const [id, part] of Object.entries(stored?.additional ?? {})) {
+      if (Object.keys(part.explanations).length === 0) continue;
+      const into = additional[id] ?? { template: { ...part.template }, items: {}, explanations: {} };
+      additional[id] = { ...into, explanations: { ...into.explanations, ...part.explanations } };
+    }
+    const merged: Appraisal = { ...incoming, explanations: { ...incoming.explanations, ...(stored?.explanations ?? {}) }, additional };
     // Having sent its explanations, the agency stays "explained" until the round-2 appraisal comes.
     const own = ws.index.agencies.find((x) => x.code === agency.code);
     const status = incoming.status === 'appraised_1' && own?.status === 'explained' && own.submission?.round === 2 ? 'explained' : incoming.status;
@@ -426,18 +500,27 @@ export async function importAppraisal(ws: WorkspaceStore, bytes: Uint8Array, fil
  * submission (round 2). Allowed while the appraisal received is round 1's (`appraised_1`,
  * `explained`); evidence referenced by hash must be in the workspace (add it with `addEvidence`).
  */
-export async function setExplanation(ws: WorkspaceStore, item: string, explanation: { text: string; evidence?: ItemExplanation['evidence'] } | null): Promise<Result<Appraisal>> {
+export async function setExplanation(
+  ws: WorkspaceStore,
+  item: string,
+  explanation: { text: string; evidence?: ItemExplanation['evidence'] } | null,
+  opts: { template?: string } = {},
+): Promise<Result<Appraisal>> {
   return attempt(async () => {
     const campaign = requireCampaign(ws);
     const agency = selfAgency(ws, campaign);
-    const at: IssueLocation = { agency: agency.code, item, field: 'explanation' };
+    const ranked = templateFor(ws, campaign, agency);
+    // An additional template's item (ISO 9001 checklist): its explanations travel apart (submission.additionalExplanations).
+    const extra = opts.template !== undefined && opts.template !== ranked.id ? opts.template : null;
+    const at: IssueLocation = { agency: agency.code, ...(extra ? { template: extra } : {}), item, field: 'explanation' };
     const appraisal = await ws.readAppraisal(agency.code);
     if (!appraisal) refuse('cycle.no_appraisal_received', at);
     if (appraisal.status !== 'appraised_1' && appraisal.status !== 'explained') refuse('cycle.explanations_closed', at, { status: appraisal.status });
-    const ct = compiledFor(ws, templateFor(ws, campaign, agency));
-    if (!ct.byCode.has(item)) refuse('cycle.unknown_item', at, { item });
+    const ct = compiledFor(ws, extra ? additionalTemplateFor(ws, campaign, agency, extra) : ranked);
+    if (!ct.byCode.has(item)) refuse(extra ? 'cycle.unknown_item_in' : 'cycle.unknown_item', at, { item, template: ct.ref.id });
     const next: Appraisal = structuredClone(appraisal);
-    if (explanation === null) delete next.explanations[item];
+    const list = extra ? (next.additional[extra] ??= { template: { ...ct.ref }, items: {}, explanations: {} }).explanations : next.explanations;
+    if (explanation === null) delete list[item];
     else {
       const parsed = ItemExplanation.safeParse({ text: explanation.text, evidence: explanation.evidence ?? [] });
       if (!parsed.success) {
@@ -450,7 +533,7 @@ export async function setExplanation(ws: WorkspaceStore, item: string, explanati
         }
       }
       if (missing.length > 0) throw new IssueError(missing);
-      next.explanations[item] = parsed.data;
+      list[item] = parsed.data;
     }
     // updatedAt stays Home Affairs' (it orders the appraisal files received).
     return ws.writeAppraisal(next);

@@ -5,6 +5,8 @@ import type { WorkspaceStore } from '../store/workspace.ts';
 export interface AuditFilter {
   agency?: string;
   item?: string;
+  /** An additional template's id: only its items' entries; null: only the ranked template's (and status) entries. */
+  template?: string | null;
   field?: AuditEntry['field'];
   round?: Round;
   /** From this time on (ISO date-time, inclusive). */
@@ -26,6 +28,7 @@ export async function readAudit(ws: WorkspaceStore, filter: AuditFilter = {}): P
   const keep = ({ entry: e }: AuditLine): boolean => {
     if (agency !== undefined && e.agency.normalize('NFC') !== agency) return false;
     if (filter.item !== undefined && e.item !== filter.item) return false;
+    if (filter.template !== undefined && (e.template ?? null) !== filter.template) return false;
     if (filter.field !== undefined && e.field !== filter.field) return false;
     if (filter.round !== undefined && e.round !== filter.round) return false;
     const t = Date.parse(e.at);

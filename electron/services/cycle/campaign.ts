@@ -7,13 +7,15 @@ import {
   CampaignPackageDoc,
   type CampaignPackage,
   type Template,
+  type TemplateExemption,
+  type TemplateRef,
 } from '../../../shared/schema/index.ts';
 import { parseTemplate } from '../../../shared/template/parse.ts';
 import { type Issue, IssueError, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
 import { type PackageLimits, readPackage, writePackage } from '../packages/container.ts';
 import { type Identity, generateIdentity, publicInfo, saveIdentity } from '../packages/keys.ts';
 import { WorkspaceStore } from '../store/workspace.ts';
-import { PAYLOAD, locate, refuse, requireCampaign, requireIdentity, requireRole, sameKey, timestamp } from './common.ts';
+import { PAYLOAD, additionalRefsOfGroup, attempt, campaignTemplateRefs, locate, refuse, requireCampaign, requireIdentity, requireRole, sameKey, timestamp } from './common.ts';
 
 /**
  * The campaign file Home Affairs sends to every agency: the campaign and the templates it names,
@@ -30,12 +32,8 @@ export async function exportCampaignPackage(ws: WorkspaceStore, opts: { now?: st
     refuse('cycle.campaign_key_differs', { file: 'campaign.json' }, { expected: campaign.homeAffairs.fingerprint, actual: identity.fingerprint });
   }
   const templates: Template[] = [];
-  const seen = new Set<string>();
-  for (const ref of Object.values(campaign.templates)) {
-    if (!ref) continue;
-    const key = `${ref.id}@${ref.version}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  // The ranked templates and the additional ones (ISO 9001 checklist): the agency assesses itself against both.
+  for (const ref of campaignTemplateRefs(campaign)) {
     const t = ws.template(ref);
     if (!t) refuse('cycle.template_missing', { template: ref.id }, { id: ref.id, version: ref.version });
     templates.push(t);
@@ -81,7 +79,11 @@ export async function openCampaignPackage(bytes: Uint8Array, file: string, opts:
     else problems.push(...t.error.map((p) => ({ ...p, at: { ...p.at, field: p.at?.field ? `templates[${i}].${p.at.field}` : `templates[${i}]` } })));
   }
   if (problems.length > 0) return fail(problems);
-  for (const [group, ref] of Object.entries(campaign.templates)) {
+  const assigned: [string, TemplateRef | undefined][] = [
+    ...Object.entries(campaign.templates),
+    ...Object.entries(campaign.additionalTemplates).flatMap(([group, list]) => (list ?? []).map((r) => [group, r] as [string, TemplateRef])),
+  ];
+  for (const [group, ref] of assigned) {
     if (ref && !templates.some((t) => t.id === ref.id && t.version === ref.version)) {
       problems.push(issue('cycle.template_missing', { file, template: ref.id }, { id: ref.id, version: ref.version, group }));
     }
@@ -145,4 +147,44 @@ export async function initAgencyWorkspace(dir: string, packageBytes: Uint8Array,
     }
     return fail(locate(e.issues, {}));
   }
+}
+
+export interface ExemptionChange {
+  agency: string;
+  /** Id of one of the agency's group's additional templates (e.g. iso-9001). */
+  template: string;
+  reason?: string;
+  /** Takes the exemption back: the agency applies the template again. */
+  remove?: boolean;
+}
+
+/**
+ * Marks (or, with `remove`, unmarks) an agency as not applying one of its group's additional
+ * templates (a commune without ISO 9001): its assessment then has no part for that template and no
+ * submission may carry one. Home Affairs only; refused for an agency the campaign does not list
+ * (`cycle.unknown_agency`) and a template that is not additional for the agency's group
+ * (`cycle.not_additional_template`). Marking again replaces the reason; removing an exemption
+ * that is not there changes nothing. Returns the campaign as stored.
+ */
+export async function setExemption(ws: WorkspaceStore, change: ExemptionChange): Promise<Result<Campaign>> {
+  return attempt(async () => {
+    requireRole(ws, 'home-affairs');
+    const campaign = requireCampaign(ws);
+    const code = change.agency.normalize('NFC');
+    const agency = campaign.agencies.find((a) => a.code.normalize('NFC') === code);
+    if (!agency) refuse('cycle.unknown_agency', { agency: change.agency, file: 'campaign.json' }, { agency: change.agency });
+    const refs = additionalRefsOfGroup(campaign, agency);
+    if (!refs.some((r) => r.id === change.template)) {
+      refuse('cycle.not_additional_template', { agency: agency.code, template: change.template, file: 'campaign.json' }, {
+        template: change.template,
+        group: agency.group,
+        assigned: refs.map((r) => r.id).join(', ') || '—',
+      });
+    }
+    const others = campaign.exemptions.filter((e) => !(e.template === change.template && e.agency.normalize('NFC') === code));
+    const reason = change.reason?.trim();
+    const exemptions: TemplateExemption[] = change.remove ? others : [...others, { agency: agency.code, template: change.template, ...(reason ? { reason } : {}) }];
+    if (JSON.stringify(exemptions) === JSON.stringify(campaign.exemptions)) return campaign;
+    return ws.setCampaign({ ...campaign, exemptions });
+  });
 }

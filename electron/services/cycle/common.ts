@@ -144,3 +144,47 @@ export function compiledFor(ws: WorkspaceStore, t: Template): CompiledTemplate {
   }
   return cache.get(t);
 }
+
+// ── additional templates (the ISO 9001 checklist beside the PAR index) ───────────────────────────
+
+/** The agency does not apply this additional template (campaign.exemptions). */
+export function isExempt(campaign: Campaign, agency: string, templateId: string): boolean {
+  const code = agency.normalize('NFC');
+  return campaign.exemptions.some((e) => e.template === templateId && e.agency.normalize('NFC') === code);
+}
+
+/** The additional templates of the agency's group (exempted ones included). */
+export function additionalRefsOfGroup(campaign: Campaign, agency: Agency): TemplateRef[] {
+  return campaign.additionalTemplates[agency.group] ?? [];
+}
+
+/** The additional templates the agency is to assess itself against: its group's, minus its exemptions. */
+export function additionalRefsFor(campaign: Campaign, agency: Agency): TemplateRef[] {
+  return additionalRefsOfGroup(campaign, agency).filter((r) => !isExempt(campaign, agency.code, r.id));
+}
+
+/**
+ * One of the agency's additional templates by id: refused when the group has no such additional
+ * template (`cycle.not_additional_template`), when the agency is exempted from it
+ * (`cycle.template_exempted`) or when the workspace does not hold it.
+ */
+export function additionalTemplateFor(ws: WorkspaceStore, campaign: Campaign, agency: Agency, templateId: string): Template {
+  const at = { agency: agency.code, template: templateId };
+  const ref = additionalRefsOfGroup(campaign, agency).find((r) => r.id === templateId);
+  if (!ref) refuse('cycle.not_additional_template', at, { template: templateId, group: agency.group, assigned: additionalRefsOfGroup(campaign, agency).map((r) => r.id).join(', ') || '—' });
+  if (isExempt(campaign, agency.code, templateId)) refuse('cycle.template_exempted', at, { template: templateId, agency: agency.code });
+  const t = ws.template(ref);
+  if (!t) refuse('cycle.template_missing', at, { id: ref.id, version: ref.version });
+  return t;
+}
+
+/** Every template the campaign uses (ranked and additional), once each, in group order. */
+export function campaignTemplateRefs(campaign: Campaign): TemplateRef[] {
+  const out: TemplateRef[] = [];
+  const add = (r: TemplateRef | undefined): void => {
+    if (r && !out.some((x) => sameRef(x, r))) out.push(r);
+  };
+  for (const r of Object.values(campaign.templates)) add(r);
+  for (const list of Object.values(campaign.additionalTemplates)) for (const r of list ?? []) add(r);
+  return out;
+}

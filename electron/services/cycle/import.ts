@@ -6,6 +6,7 @@ import {
   type AuditEntry,
   type Campaign,
   type Round,
+  type Template,
   type WorkspaceAgencyV2,
 } from '../../../shared/schema/index.ts';
 import { type Issue, IssueError, issue } from '../../../shared/util/issue.ts';
@@ -39,6 +40,8 @@ export interface StoredVerdict extends VerdictBase {
   late: boolean;
   /** Round 2 only: explanations received after the explanation deadline. */
   explanationLate: boolean;
+  /** Additional templates the agency applies but entered nothing for (e.g. ["iso-9001"]: not self-assessed against ISO 9001). */
+  additionalMissing: string[];
 }
 
 /** The same file (same agency, revision and bytes) as one already stored: ignored, nothing changes. */
@@ -166,7 +169,10 @@ export async function importSubmissions(ws: WorkspaceStore, files: readonly Impo
     entries: new Map(ws.index.agencies.map((a) => [a.code.normalize('NFC'), a])),
     keyOwners: new Map(ws.index.agencies.flatMap((a) => (a.pinnedKey ? [[a.pinnedKey.fingerprint, a.code] as const] : []))),
   };
-  const pool = WorkerPool.create({ campaign, now, limits: env.limits, templates: resolveTemplates(ws, campaign) }, opts.workers ?? WorkerPool.sizeFor(files.length));
+  const pool = WorkerPool.create(
+    { campaign, now, limits: env.limits, templates: resolveTemplates(ws, campaign), additional: resolveAdditional(ws, campaign) },
+    opts.workers ?? WorkerPool.sizeFor(files.length),
+  );
   const verdicts: (ImportVerdict | null)[] = [];
   let group: Pending[] = [];
   let groupBytes = 0;
@@ -255,6 +261,26 @@ function resolveTemplates(ws: WorkspaceStore, campaign: Campaign): InspectContex
       if (!(e instanceof IssueError)) throw e;
       out[group] = { issues: e.issues }; // located at each file's agency by inspectSubmission
     }
+  }
+  return out;
+}
+
+/** Each group's additional templates that can be used (checked); one that cannot is left out and refused where used. */
+function resolveAdditional(ws: WorkspaceStore, campaign: Campaign): InspectContext['additional'] {
+  const out: NonNullable<InspectContext['additional']> = {};
+  for (const [group, refs] of Object.entries(campaign.additionalTemplates) as [AgencyGroup, Campaign['additionalTemplates'][AgencyGroup]][]) {
+    const byId: Record<string, Template> = {};
+    for (const ref of refs ?? []) {
+      try {
+        const t = ws.template(ref);
+        if (!t) continue;
+        compiledFor(ws, t); // the template checks
+        byId[ref.id] = t;
+      } catch (e) {
+        if (!(e instanceof IssueError)) throw e;
+      }
+    }
+    out[group] = byId;
   }
   return out;
 }
@@ -355,6 +381,7 @@ async function decide(ws: WorkspaceStore, file: string, bytes: Uint8Array, inspe
     status,
     late,
     explanationLate: inspected.round === 2 && isLate(campaign.deadlines.explanation, env.receivedAt),
+    additionalMissing: inspected.additionalMissing,
   };
   // Later files of this call see this one as stored (a failed commit turns them into rejections).
   const pinned = { publicKey: signer.publicKey, fingerprint: signer.fingerprint };
@@ -434,6 +461,7 @@ async function apply(ws: WorkspaceStore, group: readonly Pending[], env: Env): P
           round: 2,
           revision: x.revision,
           explanations: x.explanations,
+          additional: withAdditionalExplanations(campaign, entry.group, a?.additional ?? {}, x.additionalExplanations),
           updatedAt: now,
         }));
       }
@@ -493,4 +521,20 @@ function freshAppraisal(campaign: Campaign, agency: string, group: AgencyGroup, 
     falsifiedEvidence: false,
     updatedAt: now,
   };
+}
+
+/**
+ * The appraisal's additional parts with the round-2 explanations received: each template's
+ * explanations replaced by the ones in the file (as the ranked template's are), a part started for
+ * a template that had none yet.
+ */
+function withAdditionalExplanations(campaign: Campaign, group: AgencyGroup, current: Appraisal['additional'], received: Record<string, Appraisal['explanations']>): Appraisal['additional'] {
+  const out: Appraisal['additional'] = {};
+  for (const [id, part] of Object.entries(current)) out[id] = { ...part, explanations: {} };
+  for (const [id, explanations] of Object.entries(received)) {
+    const ref = out[id]?.template ?? campaign.additionalTemplates[group]?.find((r) => r.id === id);
+    if (!ref) continue; // the content check refused templates not assigned to the group
+    out[id] = { template: { ...ref }, items: out[id]?.items ?? {}, explanations };
+  }
+  return out;
 }

@@ -6,7 +6,8 @@ import type { OpenedPackage, PackageLimits } from '../packages/container.ts';
 import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import { sha256Hex } from '../store/evidence.ts';
 import { type PreparedDocument, prepareParsedAssessment, prepareParsedNominations } from '../store/prepared.ts';
-import { checkSubmissionContent, openSubmission } from './submission.ts';
+import { isExempt } from './common.ts';
+import { checkSubmissionContent, isEmptyExemptedPart, openSubmission } from './submission.ts';
 
 /**
  * What checking a submission file needs besides the file, and nothing of the workspace's state:
@@ -19,6 +20,12 @@ export interface InspectContext {
   now: string;
   limits: Partial<PackageLimits>;
   templates: Partial<Record<AgencyGroup, { template: Template } | { issues: Issue[] }>>;
+  /**
+   * Each group's additional templates (the ISO 9001 checklist), by template id; one that cannot be
+   * used is left out (a submission using it is refused with `cycle.template_missing`). Absent: the
+   * campaign has none.
+   */
+  additional?: Partial<Record<AgencyGroup, Record<string, Template>>>;
 }
 
 /** A file refused for what it is on its own: container, document, campaign, agency, content. */
@@ -50,6 +57,13 @@ export interface InspectPassed {
   nominations: PreparedDocument | null;
   /** Round 2: the explanations, for the appraisal. */
   explanations: Submission['explanations'];
+  /** Round 2: the explanations of additional templates' items, by template id. */
+  additionalExplanations: Submission['additionalExplanations'];
+  /**
+   * Additional templates the agency applies (assigned to its group, not exempted) with nothing
+   * entered in the file: no part, or no item with an input ("chưa tự đánh giá ISO"). Accepted.
+   */
+  additionalMissing: string[];
 }
 
 export type Inspected = InspectRejected | InspectPassed;
@@ -108,16 +122,23 @@ export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: In
     assessment: docs?.assessment ?? null,
     nominations: docs?.nominations ?? null,
     explanations: s.round === 2 ? s.explanations : {},
+    additionalExplanations: s.round === 2 ? s.additionalExplanations : {},
+    additionalMissing: (campaign.additionalTemplates[agency.group] ?? [])
+      .filter((r) => !isExempt(campaign, agency.code, r.id))
+      .filter((r) => !Object.values(s.assessment.additional[r.id]?.items ?? {}).some((e) => e.input !== undefined))
+      .map((r) => r.id),
   });
   const resolved = ctx.templates[agency.group];
   if (!resolved) return passed([issue('cycle.template_missing', { ...at, template: agency.group }, { id: agency.group, version: 0 })], null);
   if ('issues' in resolved) return passed(resolved.issues.map((i) => ({ ...i, at: { ...i.at, ...at } })), null);
-  const content = checkSubmissionContent(s, { campaign, agency, ct: compiledOf(resolved.template) }, { file });
+  const additional = new Map<string, CompiledTemplate>();
+  for (const [id, t] of Object.entries(ctx.additional?.[agency.group] ?? {})) if (!isExempt(campaign, agency.code, id)) additional.set(id, compiledOf(t));
+  const content = checkSubmissionContent(s, { campaign, agency, ct: compiledOf(resolved.template), additional }, { file });
   if (content.length > 0) return passed(content, null);
   try {
     // The submission was parsed by the store's schemas: its documents are not parsed again.
     return passed([], {
-      assessment: prepareParsedAssessment(s.assessment, { agency: agency.code, campaign: campaign.id, revision: s.revision }, `assessments/${agency.code}.json`),
+      assessment: prepareParsedAssessment(withoutEmptyExempted(s.assessment, campaign, agency), { agency: agency.code, campaign: campaign.id, revision: s.revision }, `assessments/${agency.code}.json`),
       nominations: prepareParsedNominations(
         { kind: NOMINATIONS_KIND, schemaVersion: 1, agency: agency.code, campaign: campaign.id, nominations: s.nominations, updatedAt: ctx.now },
         `nominations/${agency.code}.json`,
@@ -136,4 +157,13 @@ export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: In
  */
 export function contentDigest(pkg: OpenedPackage): string {
   return hash('sha256', JSON.stringify({ signer: pkg.signer.fingerprint, manifest: pkg.manifest }), 'hex');
+}
+
+/** The assessment to store: empty parts of templates the agency is exempted from left out (the same object when there are none). */
+function withoutEmptyExempted(a: Submission['assessment'], campaign: Campaign, agency: Agency): Submission['assessment'] {
+  const drop = Object.entries(a.additional).filter(([id, part]) => isEmptyExemptedPart(campaign, agency, id, part));
+  if (drop.length === 0) return a;
+  const additional = { ...a.additional };
+  for (const [id] of drop) delete additional[id];
+  return { ...a, additional };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   type Agency,
+  type Assessment,
   type Campaign,
   type EvidenceFile,
   EvidenceRef,
@@ -13,8 +14,9 @@ import {
   SubmissionDoc,
   type TemplateRef,
 } from '../../../shared/schema/index.ts';
-import { scoreAssessment } from '../../../shared/scoring/assessment.ts';
-import { leq } from '../../../shared/scoring/rounding.ts';
+import { checkFigures } from '../../../shared/indicators/validate.ts';
+import { scoreAssessment, scoreItemInput } from '../../../shared/scoring/assessment.ts';
+import { leq, round2 } from '../../../shared/scoring/rounding.ts';
 import type { CompiledTemplate } from '../../../shared/template/compile.ts';
 import { type Issue, IssueError, type IssueLocation, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
 import { type OpenedPackage, type PackageLimits, readPackage, writePackage } from '../packages/container.ts';
@@ -23,8 +25,12 @@ import { sha256Hex } from '../store/evidence.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
 import {
   PAYLOAD,
+  additionalRefsFor,
+  additionalRefsOfGroup,
+  additionalTemplateFor,
   compiledFor,
   evidenceEntry,
+  isExempt,
   isLate,
   refuse,
   requireCampaign,
@@ -107,14 +113,21 @@ export async function exportSubmission(ws: WorkspaceStore, opts: { signer: { nam
   const template = templateFor(ws, campaign, agency);
   const identity = await requireIdentity(ws);
   const now = timestamp(opts.now);
-  const assessment = await ws.readAssessment(agency.code);
-  if (!assessment) refuse('cycle.no_assessment', { agency: agency.code });
+  const stored = await ws.readAssessment(agency.code);
+  // A fresh agency workspace has no assessment file yet: say how scores are entered.
+  if (!stored) refuse('cycle.nothing_entered', { agency: agency.code });
+  const additionalCts = additionalCompiled(ws, campaign, agency);
+  const assessment = { ...stored, additional: withAdditionalParts(stored, campaign, agency, additionalCts) };
   const appraisal = await ws.readAppraisal(agency.code);
   if (appraisal && (appraisal.status === 'appraised_2' || appraisal.status === 'locked')) {
     refuse('cycle.cycle_closed', { agency: agency.code }, { status: appraisal.status });
   }
   const round: Round = appraisal ? 2 : 1;
   const explanations = round === 2 && appraisal ? appraisal.explanations : {};
+  const additionalExplanations: Submission['additionalExplanations'] = {};
+  if (round === 2 && appraisal) {
+    for (const [id, part] of Object.entries(appraisal.additional)) if (Object.keys(part.explanations).length > 0) additionalExplanations[id] = part.explanations;
+  }
   const nominations = (await ws.readNominations())?.nominations ?? [];
   const entry = ws.index.agencies.find((a) => a.code === agency.code);
   const revision = (entry?.submission?.revision ?? 0) + 1;
@@ -123,7 +136,8 @@ export async function exportSubmission(ws: WorkspaceStore, opts: { signer: { nam
   const evidence: EvidenceFile[] = [];
   const files: { path: string; data: Uint8Array }[] = [];
   const missing: Issue[] = [];
-  for (const { ref, at } of evidenceRefs(assessment.items, explanations)) {
+  const refs = [...evidenceRefs(assessment.items, explanations), ...additionalEvidenceRefs(assessment.additional, additionalExplanations)];
+  for (const { ref, at } of refs) {
     if (!ref.sha256 || files.some((f) => f.path === evidenceEntry(ref.sha256 as string))) continue;
     const data = await ws.readEvidence(ref.sha256);
     if (!data) {
@@ -138,7 +152,7 @@ export async function exportSubmission(ws: WorkspaceStore, opts: { signer: { nam
   const raw: Submission = {
     kind: SUBMISSION_KIND,
     schemaVersion: 2,
-    additionalExplanations: {},
+    additionalExplanations,
     campaign: campaign.id,
     agency: agency.code,
     revision,
@@ -153,7 +167,7 @@ export async function exportSubmission(ws: WorkspaceStore, opts: { signer: { nam
   const doc = SubmissionDoc.parse(raw, PAYLOAD.submission);
   if (!doc.ok) throw new IssueError(doc.error);
   const submission = doc.value.value;
-  const problems = checkSubmissionContent(submission, { campaign, agency, ct: compiledFor(ws, template) }, {});
+  const problems = checkSubmissionContent(submission, { campaign, agency, ct: compiledFor(ws, template), additional: additionalCts }, {});
   if (problems.length > 0) throw new IssueError(problems);
 
   const bytes = await writePackage({ kind: SUBMISSION_KIND, payload: { path: PAYLOAD.submission, json: submission }, files, identity, createdAt: now });
@@ -188,6 +202,8 @@ export interface SubmissionSummary {
   template: TemplateRef;
   /** Items with an input. */
   items: number;
+  /** Each additional template's part (ISO 9001 checklist): its template and items with an input. */
+  additional: { template: TemplateRef; items: number }[];
   nominations: number;
   explanations: number;
   evidence: EvidenceFile[];
@@ -231,6 +247,7 @@ export async function verifySubmission(bytes: Uint8Array, file: string, opts: { 
     createdAt: s.createdAt,
     template: { ...s.assessment.template },
     items: Object.values(s.assessment.items).filter((e) => e.input !== undefined).length,
+    additional: Object.values(s.assessment.additional).map((x) => ({ template: { ...x.template }, items: Object.values(x.items).filter((e) => e.input !== undefined).length })),
     nominations: s.nominations.length,
     explanations: Object.keys(s.explanations).length,
     evidence: s.evidence.map((e) => ({ ...e })),
@@ -279,6 +296,11 @@ export interface ContentContext {
   agency: Agency;
   /** The campaign's template for the agency's group, compiled. */
   ct: CompiledTemplate;
+  /**
+   * The additional templates the agency assesses itself against (its group's, minus exemptions),
+   * compiled, by template id. One missing here is reported for an assessment that uses it.
+   */
+  additional?: ReadonlyMap<string, CompiledTemplate>;
 }
 
 /**
@@ -326,19 +348,30 @@ export function checkSubmissionContent(s: Submission, ctx: ContentContext, at: I
   for (const code of Object.keys(s.explanations)) {
     if (!ct.byCode.has(code)) problems.push(issue('cycle.explanation_unknown_item', where({ item: code, field: `explanations.${code}` }), { item: code }));
   }
+  // Declared figures: the one check (type, count, range, unknown code) used wherever figures are read.
+  for (const i of checkFigures(ct.template, a.indicators, {})) {
+    problems.push({ ...i, at: where({ template: ct.ref.id, item: i.at?.item, field: `assessment.indicators.${i.at?.item ?? ''}` }) });
+  }
+  const additionalOk = checkAdditional(s, ctx, where, problems);
   const included = new Map(s.evidence.map((e) => [e.sha256, e]));
   // Where a reference is, spelled only for one that has something to report (most have not).
-  const refAt = (item: string, list: string, i: number): IssueLocation => where({ item, field: `${list}.${item}.evidence[${i}]` });
-  const checkRef = (ref: EvidenceRef, item: string, list: string, i: number): void => {
+  const refAt = (item: string, list: string, i: number, template?: string): IssueLocation =>
+    where({ ...(template ? { template } : {}), item, field: `${list}.${item}.evidence[${i}]` });
+  const checkRef = (ref: EvidenceRef, item: string, list: string, i: number, template?: string): void => {
     if (!ref.sha256) return;
     const file = included.get(ref.sha256);
-    if (!file) problems.push(issue('cycle.evidence_not_included', refAt(item, list, i), { sha256: ref.sha256, fileName: ref.fileName ?? ref.docNo }));
+    if (!file) problems.push(issue('cycle.evidence_not_included', refAt(item, list, i, template), { sha256: ref.sha256, fileName: ref.fileName ?? ref.docNo }));
     else if (ref.size !== undefined && ref.size !== file.size) {
-      problems.push(issue('cycle.evidence_size_mismatch', refAt(item, list, i), { fileName: ref.fileName ?? ref.docNo, expected: ref.size, actual: file.size }));
+      problems.push(issue('cycle.evidence_size_mismatch', refAt(item, list, i, template), { fileName: ref.fileName ?? ref.docNo, expected: ref.size, actual: file.size }));
     }
   };
   for (const [code, entry] of Object.entries(a.items)) entry.evidence.forEach((ref, i) => checkRef(ref, code, 'assessment.items', i));
   for (const [code, ex] of Object.entries(s.explanations)) ex.evidence.forEach((ref, i) => checkRef(ref, code, 'explanations', i));
+  for (const id of additionalOk) {
+    const list = `assessment.additional.${id}.items`;
+    for (const [code, entry] of Object.entries(a.additional[id]?.items ?? {})) entry.evidence.forEach((ref, i) => checkRef(ref, code, list, i, id));
+    for (const [code, ex] of Object.entries(s.additionalExplanations[id] ?? {})) ex.evidence.forEach((ref, i) => checkRef(ref, code, `additionalExplanations.${id}`, i, id));
+  }
   const ids = new Set<string>();
   s.nominations.forEach((n, i) => {
     if (ids.has(n.id)) problems.push(issue('cycle.duplicate_nomination', where({ item: n.id, field: `nominations[${i}].id` }), { id: n.id }));
@@ -360,4 +393,127 @@ function* evidenceRefs(items: Submission['assessment']['items'], explanations: S
   for (const [code, ex] of Object.entries(explanations)) {
     for (const [i, ref] of ex.evidence.entries()) yield { ref, at: { item: code, field: `explanations.${code}.evidence[${i}]` } };
   }
+}
+
+// ── additional templates (the ISO 9001 checklist beside the PAR index) ───────────────────────────
+
+/** The agency's additional templates (group's, minus exemptions), compiled, by id; refused when one is not in the workspace. */
+function additionalCompiled(ws: WorkspaceStore, campaign: Campaign, agency: Agency): Map<string, CompiledTemplate> {
+  const out = new Map<string, CompiledTemplate>();
+  for (const ref of additionalRefsFor(campaign, agency)) out.set(ref.id, compiledFor(ws, additionalTemplateFor(ws, campaign, agency, ref.id)));
+  return out;
+}
+
+/**
+ * The assessment's additional parts as they are sent: one per additional template the agency
+ * applies (an empty one where nothing was entered yet, so that Home Affairs sees the template was
+ * assigned and not done), each item's self score computed by the scoring engine from its input, as
+ * the ranked template's are at entry. Parts of templates not (or no longer) assigned stay, for the
+ * content check to name them.
+ */
+function withAdditionalParts(a: Assessment, campaign: Campaign, agency: Agency, cts: ReadonlyMap<string, CompiledTemplate>): Assessment['additional'] {
+  const out: Assessment['additional'] = { ...a.additional };
+  for (const ref of additionalRefsFor(campaign, agency)) {
+    const part = out[ref.id] ?? { template: { ...ref }, items: {} };
+    const ct = cts.get(ref.id);
+    if (!ct || !sameRef(part.template, ct.ref)) {
+      out[ref.id] = part;
+      continue;
+    }
+    const items: Assessment['items'] = {};
+    for (const [code, entry] of Object.entries(part.items)) {
+      let selfScore: number | null = null;
+      if (entry.input !== undefined) {
+        const r = scoreItemInput(ct, code, entry.input);
+        // An input the engine refuses keeps its entry: the content check reports it with its place.
+        selfScore = r.ok ? (r.value.score === null ? null : round2(r.value.score)) : entry.selfScore;
+      }
+      items[code] = { ...entry, selfScore };
+    }
+    out[ref.id] = { template: part.template, items };
+  }
+  return out;
+}
+
+/**
+ * The additional parts of a submission: each names a template of the agency's group it is not
+ * exempted from, in the campaign's version; inputs the engine accepts, no input on survey items,
+ * self scores within the item's max; round-2 explanations name items of those templates. Returns
+ * the ids whose parts could be checked (their evidence references are checked by the caller).
+ */
+function checkAdditional(s: Submission, ctx: ContentContext, where: (extra: IssueLocation) => IssueLocation, problems: Issue[]): string[] {
+  const { campaign, agency } = ctx;
+  const groupRefs = additionalRefsOfGroup(campaign, agency);
+  const assigned = groupRefs.map((r) => r.id).join(', ') || '—';
+  const checked: string[] = [];
+  const usable = (id: string, field: string): CompiledTemplate | null => {
+    const ref = groupRefs.find((r) => r.id === id);
+    const at = where({ template: id, field });
+    if (!ref) problems.push(issue('cycle.additional_not_assigned', at, { template: id, group: agency.group, assigned }));
+    else if (isExempt(campaign, agency.code, id)) problems.push(issue('cycle.additional_exempted', at, { template: id, agency: agency.code }));
+    else {
+      const ct = ctx.additional?.get(id);
+      if (ct) return ct;
+      problems.push(issue('cycle.template_missing', at, { id: ref.id, version: ref.version }));
+    }
+    return null;
+  };
+  for (const [id, part] of Object.entries(s.assessment.additional)) {
+    const base = `assessment.additional.${id}`;
+    // An empty part of a template the agency was exempted from after its campaign file was made
+    // carries nothing: it is not held against the file (and is not stored, see inspectSubmission).
+    if (isEmptyExemptedPart(campaign, agency, id, part)) continue;
+    const ct = usable(id, `${base}.template`);
+    if (!ct) continue;
+    if (!sameRef(part.template, ct.ref)) {
+      problems.push(
+        issue('cycle.additional_version_mismatch', where({ template: id, field: `${base}.template` }), {
+          template: id,
+          expected: `${ct.ref.id}@${ct.ref.version}`,
+          actual: `${part.template.id}@${part.template.version}`,
+        }),
+      );
+      continue;
+    }
+    checked.push(id);
+    const { report, issues } = scoreAssessment(ct, { items: part.items });
+    for (const i of issues) problems.push({ ...i, at: where({ ...i.at, template: id, field: prefixField(base, i.at?.item, i.at?.field) }) });
+    for (const [code, entry] of Object.entries(part.items)) {
+      const node = ct.byCode.get(code);
+      if (!node) continue; // reported by scoring
+      if (node.survey && entry.input !== undefined) problems.push(issue('cycle.survey_item_input', where({ template: id, item: code, field: `${base}.items.${code}.input` })));
+      const scored = report.items[code];
+      if (entry.selfScore !== null && scored && !leq(entry.selfScore, scored.effectiveMax)) {
+        problems.push(issue('cycle.self_score_above_max', where({ template: id, item: code, field: `${base}.items.${code}.selfScore` }), { score: entry.selfScore, max: scored.effectiveMax }));
+      }
+    }
+  }
+  for (const [id, list] of Object.entries(s.additionalExplanations)) {
+    const ct = Object.hasOwn(s.assessment.additional, id) ? (checked.includes(id) ? ctx.additional?.get(id) ?? null : null) : usable(id, `additionalExplanations.${id}`);
+    if (!ct) continue;
+    if (!checked.includes(id)) checked.push(id); // explanations without a part: their evidence is checked too
+    for (const code of Object.keys(list)) {
+      if (!ct.byCode.has(code)) problems.push(issue('cycle.explanation_unknown_item', where({ template: id, item: code, field: `additionalExplanations.${id}.${code}` }), { item: code }));
+    }
+  }
+  return checked;
+}
+
+/** Every evidence reference of the additional parts' items and their explanations, with where it is. */
+function* additionalEvidenceRefs(additional: Assessment['additional'], explanations: Submission['additionalExplanations']): Generator<{ ref: EvidenceRef; at: IssueLocation }> {
+  for (const [id, part] of Object.entries(additional)) {
+    for (const [code, entry] of Object.entries(part.items)) {
+      for (const [i, ref] of entry.evidence.entries()) yield { ref, at: { template: id, item: code, field: `additional.${id}.items.${code}.evidence[${i}]` } };
+    }
+  }
+  for (const [id, list] of Object.entries(explanations)) {
+    for (const [code, ex] of Object.entries(list)) {
+      for (const [i, ref] of ex.evidence.entries()) yield { ref, at: { template: id, item: code, field: `additionalExplanations.${id}.${code}.evidence[${i}]` } };
+    }
+  }
+}
+
+/** A part with no entries, of an additional template of the group the agency is exempted from. */
+export function isEmptyExemptedPart(campaign: Campaign, agency: Agency, id: string, part: Assessment['additional'][string]): boolean {
+  return Object.keys(part.items).length === 0 && isExempt(campaign, agency.code, id) && additionalRefsOfGroup(campaign, agency).some((r) => r.id === id);
 }

@@ -84,4 +84,14 @@ export const cycle: Record<keyof typeof vi, string> = {
   'cycle.received_format': 'The received date “{value}” is not written yyyy-mm-dd (e.g. 2015-12-10); no file was imported.',
   'cycle.received_not_a_day': 'There is no such day as {value}; check the received date. No file was imported.',
   'cycle.received_future': 'The received date {value} has not come yet (today is {today}); no file was imported.',
+  // additional templates (ISO 9001 checklist)
+  'cycle.nothing_entered': 'The agency has not entered any item score yet, so there is nothing to send; enter scores with `parscore item set` or the Excel self-assessment workbook, then export again.',
+  'cycle.not_additional_template': 'The criteria template {template} is not an additional template of this agency’s group (the group’s additional templates: {assigned}).',
+  'cycle.template_exempted': 'The agency {agency} is marked as not applying the criteria template {template}.',
+  'cycle.additional_not_assigned': 'The file has a self-assessment against the criteria template {template}, but the campaign does not assign it to the agency’s group (the group’s additional templates: {assigned}).',
+  'cycle.additional_exempted': 'The file has a self-assessment against the criteria template {template}, but the agency {agency} is marked as not applying it.',
+  'cycle.additional_version_mismatch': 'The part for the criteria template {template} uses version {actual}, but the campaign uses {expected}.',
+  'cycle.unknown_item_in': 'The criteria template {template} has no item {item}.',
+  'cycle.no_additional_assessment': 'The agency {agency} has not sent a self-assessment against the criteria template {template}, so it cannot be appraised.',
+  'cycle.appraisal_additional_not_applied': 'The appraisal file has a part for the criteria template {template}, which the agency does not apply in this campaign.',
 };

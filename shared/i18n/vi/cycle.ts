@@ -84,4 +84,14 @@ export const cycle = {
   'cycle.received_format': 'Ngày nhận hồ sơ “{value}” không đúng dạng năm-tháng-ngày (yyyy-mm-dd, ví dụ 2015-12-10); chưa tiếp nhận tệp nào.',
   'cycle.received_not_a_day': 'Không có ngày {value} trên lịch; hãy kiểm tra lại ngày nhận hồ sơ. Chưa tiếp nhận tệp nào.',
   'cycle.received_future': 'Ngày nhận hồ sơ {value} chưa đến (hôm nay là {today}); chưa tiếp nhận tệp nào.',
+  // additional templates (ISO 9001 checklist)
+  'cycle.nothing_entered': 'Cơ quan chưa nhập điểm tiêu chí nào nên chưa có gì để gửi; nhập bằng `parscore item set` hoặc sổ tự đánh giá Excel, rồi xuất hồ sơ lại.',
+  'cycle.not_additional_template': 'Bộ tiêu chí {template} không phải bộ tiêu chí bổ sung của nhóm cơ quan này (các bộ bổ sung của nhóm: {assigned}).',
+  'cycle.template_exempted': 'Cơ quan {agency} đã được đánh dấu không áp dụng bộ tiêu chí {template}.',
+  'cycle.additional_not_assigned': 'Hồ sơ có phần tự đánh giá theo bộ tiêu chí {template}, nhưng đợt đánh giá không giao bộ này cho nhóm của cơ quan (các bộ bổ sung của nhóm: {assigned}).',
+  'cycle.additional_exempted': 'Hồ sơ có phần tự đánh giá theo bộ tiêu chí {template}, nhưng cơ quan {agency} đã được đánh dấu không áp dụng bộ này.',
+  'cycle.additional_version_mismatch': 'Phần theo bộ tiêu chí {template} dùng phiên bản {actual}, trong khi đợt đánh giá dùng {expected}.',
+  'cycle.unknown_item_in': 'Bộ tiêu chí {template} không có mục {item}.',
+  'cycle.no_additional_assessment': 'Cơ quan {agency} chưa gửi phần tự đánh giá theo bộ tiêu chí {template} nên chưa thẩm định được.',
+  'cycle.appraisal_additional_not_applied': 'Tệp kết quả thẩm định có phần theo bộ tiêu chí {template}, nhưng theo đợt đánh giá cơ quan không áp dụng bộ này.',
 } as const;

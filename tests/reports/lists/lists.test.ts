@@ -260,7 +260,7 @@ describe('headline indicators summary', () => {
   });
 
   it('groups thousands the Vietnamese way in the phrases, and keeps the counts as numbers with a grouping format', async () => {
-    const base = { code: 'X', title: { vi: 'X' }, agencies: 16162, declared: 16162 };
+    const base = { code: 'X', title: { vi: 'X' }, agencies: 16162, declared: 16162, refused: 0 };
     expect(figurePhrase('vi', 'all', { ...base, unit: 'văn bản', aggregate: 'SUM', value: 1675 })).toBe('1.675 văn bản');
     expect(figurePhrase('vi', 'all', { ...base, unit: null, aggregate: 'SUM', value: 1675.5 })).toBe('1.675,5');
     expect(figurePhrase('vi', 'commune', { ...base, unit: null, aggregate: 'COUNT_YES', yes: 1675, of: 16162, percent: 10.36 })).toBe('1.675/16.162 xã (10,36%)');
