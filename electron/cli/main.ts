@@ -6,6 +6,7 @@ import { localizedCommand, usageMessage } from './program.ts';
 import { registerAppraisal } from './commands/appraisal.ts';
 import { registerCampaign } from './commands/campaign.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerEntry } from './commands/entry.ts';
 import { registerReport } from './commands/report.ts';
 import { registerResults } from './commands/results.ts';
 import { registerSubmission } from './commands/submission.ts';
@@ -50,6 +51,7 @@ export async function main(argv: readonly string[], io?: Partial<Pick<CliContext
   registerTemplate(ctx, program, runner);
   registerScore(ctx, program, runner);
   registerCampaign(ctx, program, runner);
+  registerEntry(ctx, program, runner);
   registerSubmission(ctx, program, runner);
   registerAppraisal(ctx, program, runner);
   registerResults(ctx, program, runner);
