@@ -13,7 +13,7 @@ import type { WorkspaceStore } from '../store/workspace.ts';
 export interface EntryTarget {
   /** Agency code; defaults to the workspace's own agency (agency workspaces). */
   agency?: string;
-  /** Id of an additional template (e.g. "iso-9001-2008"); absent = the ranked template. */
+  /** Id of an additional template (e.g. "iso-9001"); absent = the ranked template. */
   template?: string;
 }
 

@@ -35,7 +35,7 @@ export const cliEntry: Record<keyof typeof vi, string> = {
   'cli.entry.arg.which': 'position of the document in the item (1, 2, …) or its document number',
   'cli.entry.arg.figure_code': 'figure code',
   'cli.entry.arg.figure_value': 'figure value',
-  'cli.entry.opt.template': 'additional template id (e.g. iso-9001-2008); none: the ranked template',
+  'cli.entry.opt.template': 'additional template id (e.g. iso-9001); none: the ranked template',
   'cli.entry.opt.note': 'note',
   'cli.entry.opt.clear_explanation': 'clear the explanation',
   'cli.entry.opt.doc_no': 'document number (e.g. 12/KH-UBND)',

@@ -33,7 +33,7 @@ export const cliEntry = {
   'cli.entry.arg.which': 'số thứ tự của tài liệu trong mục (1, 2, …) hoặc số văn bản',
   'cli.entry.arg.figure_code': 'mã số liệu',
   'cli.entry.arg.figure_value': 'giá trị số liệu',
-  'cli.entry.opt.template': 'mã bộ tiêu chí bổ sung (ví dụ iso-9001-2008); bỏ trống: bộ tiêu chí xếp hạng',
+  'cli.entry.opt.template': 'mã bộ tiêu chí bổ sung (ví dụ iso-9001); bỏ trống: bộ tiêu chí xếp hạng',
   'cli.entry.opt.note': 'ghi chú',
   'cli.entry.opt.clear_explanation': 'xóa giải trình',
   'cli.entry.opt.doc_no': 'số, ký hiệu văn bản (ví dụ 12/KH-UBND)',
