@@ -9,6 +9,7 @@ import { registerAppraisal } from './commands/appraisal.ts';
 import { registerCampaign } from './commands/campaign.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerHeadline } from './commands/headline.ts';
+import { registerEntry } from './commands/entry.ts';
 import { registerReport } from './commands/report.ts';
 import { registerResults } from './commands/results.ts';
 import { registerSubmission } from './commands/submission.ts';
@@ -67,6 +68,7 @@ export async function main(argv: readonly string[], io?: Partial<Pick<CliContext
   registerScore(ctx, program, runner);
   registerCampaign(ctx, program, runner);
   registerHeadline(ctx, program, runner);
+  registerEntry(ctx, program, runner);
   registerSubmission(ctx, program, runner);
   registerAppraisal(ctx, program, runner);
   registerResults(ctx, program, runner);

@@ -1,9 +1,10 @@
 import type { AgencyAssessmentView, ItemUpdate, WorkspaceSummary } from '../../shared/ipc/contract.ts';
 import { formatIssue, type Lang } from '../../shared/i18n/index.ts';
-import type { Assessment, ItemInput, Template, TemplateRef } from '../../shared/schema/index.ts';
-import { scoreAssessment, setItemInput } from '../../shared/scoring/index.ts';
+import type { ItemInput, Template, TemplateRef } from '../../shared/schema/index.ts';
+import { scoreAssessment } from '../../shared/scoring/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { IssueError, issue } from '../../shared/util/issue.ts';
+import { setItem } from './entry/items.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 
 const EMPTY = { items: {}, bonus: {}, penalty: {} };
@@ -78,35 +79,10 @@ export class AppService {
     return { agency: { code: agency.code, name: agency.name, group: agency.group }, template, assessment, report };
   }
 
-  /** Sets one item's input and saves the agency's file; returns the item, its ancestors and the totals. */
+  /** Sets one item's input and saves the agency's file; returns the item, its ancestors and the totals (see entry/items.ts). */
   async setItemInput(req: { agency: string; item: string; input: ItemInput | null }): Promise<ItemUpdate> {
-    const agency = this.agency(req.agency);
-    let update: ItemUpdate | null = null;
-    await this.ws.updateAssessment(req.agency, (current) => {
-      const base: Assessment =
-        current ??
-        (() => {
-          const t = this.templateFor(agency.group);
-          return {
-            kind: 'parscore.assessment',
-            schemaVersion: 2,
-            additional: {},
-            agency: agency.code,
-            campaign: this.ws.campaign()?.id,
-            template: { id: t.id, version: t.version },
-            revision: 0,
-            items: {},
-            indicators: {},
-            bonus: {},
-            penalty: {},
-            updatedAt: new Date().toISOString(),
-          };
-        })();
-      const r = setItemInput(this.compile(this.template(base.template)), base, req.item, req.input);
-      if (!r.ok) throw new IssueError(r.error.map((i) => ({ ...i, at: { ...i.at, agency: agency.code } })));
-      update = { item: r.value.item, ancestors: r.value.ancestors, report: r.value.report };
-      return { ...r.value.assessment, updatedAt: new Date().toISOString() };
-    });
-    return update!;
+    this.agency(req.agency);
+    const r = await setItem(this.ws, { agency: req.agency, item: req.item }, req.input);
+    return { item: r.item, ancestors: r.ancestors, report: r.report };
   }
 }

@@ -3,6 +3,8 @@ import { arules } from './arules.ts';
 import { cli } from './cli.ts';
 import { core } from './core.ts';
 import { cycle } from './cycle.ts';
+import { entry } from './entry.ts';
+import { cliEntry } from './cli-entry.ts';
 import { figure } from './figure.ts';
 import { pkg } from './package.ts';
 import { rboard } from './rboard.ts';
@@ -34,6 +36,8 @@ export const vi = {
   ...results,
   ...cycle,
   ...figure,
+  ...entry,
+  ...cliEntry,
   ...rlist,
   ...report,
   ...rboard,

@@ -1,0 +1,32 @@
+import type { entry as vi } from '../vi/entry.ts';
+
+/** Self-assessment entry by the agency. */
+export const entry: Record<keyof typeof vi, string> = {
+  'entry.template_not_assigned': 'Template “{template}” is not assigned to group {group} in the campaign.',
+  'entry.template_exempted': 'The agency is exempted from template “{template}” (reason: {reason}).',
+  'entry.unknown_item': 'There is no item {item} in template {template}.',
+  'entry.not_a_leaf': 'Item {item} is a parent item (its score is the sum of its children); enter each child item.',
+  'entry.survey_item': 'Item {item} is scored by the sociological survey; agencies do not score it themselves.',
+  'entry.bad_value_binary': 'Value “{value}” is not valid for item {item}: enter “yes” or “no” (có/không).',
+  'entry.bad_value_percent_bands': 'Value “{value}” is not valid for item {item}: enter a percent (e.g. 85%) or numerator/denominator (e.g. 17/20).',
+  'entry.bad_value_ratio': 'Value “{value}” is not valid for item {item}: enter numerator/denominator (e.g. 17/20).',
+  'entry.bad_value_count_deduct': 'Value “{value}” is not valid for item {item}: enter a count (a whole number ≥ 0, e.g. 2).',
+  'entry.bad_value_manual': 'Value “{value}” is not valid for item {item}: enter points (e.g. 2.5).',
+  'entry.bad_value_formula': 'Value “{value}” is not valid for item {item}: enter variables as name=value separated by spaces (e.g. a=3 b=4).',
+  'entry.bad_value_survey': 'Item {item} is scored by the sociological survey; agencies do not score it themselves.',
+  'entry.bad_value_none': 'Item {item} takes no input.',
+  'entry.bonus_above_cap': 'The bonus points total {total}, above the template’s cap of {cap}.',
+  'entry.penalty_above_cap': 'The penalty points total {total}, above the template’s cap of {cap}.',
+  'entry.bad_date': 'Date “{value}” is not valid: enter dd/mm/yyyy (e.g. 15/03/2025) or yyyy-mm-dd.',
+  'entry.evidence_doc_no': 'The document number of the evidence is missing (at most 120 characters).',
+  'entry.evidence_field': 'Detail “{field}” of the evidence is not valid (too long?).',
+  'entry.evidence_unreadable': 'The evidence file could not be read ({detail}).',
+  'entry.evidence_too_large': 'The evidence file is too large: {sizeMb} MB, at most {maxMb} MB.',
+  'entry.evidence_not_found': 'There is no evidence “{which}” on this item (it has {count}; give a position or a document number).',
+  'entry.evidence_too_many': 'An item has at most {max} evidence documents.',
+  'entry.explanation_too_long': 'The explanation is {length} characters long, at most {max}.',
+  'entry.nomination_missing': 'Nomination {id}: column “{field}” is missing.',
+  'entry.nomination_invalid': 'Nomination {id}: column “{field}” is not valid (value “{value}”).',
+  'entry.nomination_duplicate': 'There is already a nomination with id {id}.',
+  'entry.nomination_not_found': 'There is no nomination with id {id}.',
+};
