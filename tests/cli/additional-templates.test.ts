@@ -89,6 +89,6 @@ describe('parscore with the ISO 9001 checklist beside the PAR index', () => {
     expect(set.code, set.err).toBe(0);
     expect(set.out).toContain('Đã lưu: cơ quan S02, mục iso-9001/A1.');
     const log = await cli('appraisal', 'log', ha, '--agency', 'S02');
-    expect(log.out).toMatch(/S02 {2}appraised iso-9001\/A1 {2}— → 2\.5/);
+    expect(log.out).toMatch(/S02 {2}Điểm thẩm định iso-9001\/A1 {2}— → 2,5/);
   }, 60_000);
 });

@@ -96,7 +96,7 @@ describe('self-assessment from the command line, agency init → signed submissi
     expect(show).toContain('[không áp dụng]');
     expect(show).toContain('[điều tra xã hội học]');
     expect(show).toMatch(/thưởng 1,00 · trừ 0,00/);
-    expect(await set('figure', 'list', stp)).toMatch(/KK01 .*: 1675/);
+    expect(await set('figure', 'list', stp)).toMatch(/KK01 .*: 1\.675/);
     const noms = await set('nomination', 'list', stp);
     expect(noms).toContain('CN1 · cá nhân · Nguyễn Thị Lan (1985)');
     expect(noms).toContain('2 đề nghị khen thưởng.');

@@ -111,7 +111,7 @@ describe('an exported workbook opened by openpyxl', () => {
       'Tài liệu kiểm chứng (tiếng Anh)', 'Điều khoản ISO', 'Giai đoạn ISO',
     ]);
     expect(headerRow(sheetOf(vi, 'Thông tin'))).toEqual(['Thông tin', 'Giá trị']);
-    expect(headerRow(sheetOf(vi, 'Số liệu kê khai'))).toEqual(['Mã', 'Tên số liệu', 'Tên số liệu (tiếng Anh)', 'Kiểu', 'Đơn vị tính', 'Cách tổng hợp', 'Mã tiêu chí']);
+    expect(headerRow(sheetOf(vi, 'Số liệu kê khai'))).toEqual(['Mã', 'Tên số liệu', 'Tên số liệu (tiếng Anh)', 'Kiểu', 'Đơn vị tính', 'Cách tổng hợp', 'Giá trị nhỏ nhất', 'Giá trị lớn nhất', 'Mã tiêu chí', 'Bộ tiêu chí của mục']);
     expect(headerRow(sheetOf(vi, 'Điểm thưởng, trừ'))).toEqual(['Loại', 'Mã', 'Nội dung', 'Nội dung (tiếng Anh)', 'Điểm tối đa']);
     expect(headerRow(sheetOf(en, 'Criteria')).slice(0, 8)).toEqual(['Code', 'Parent code', 'Level', 'Title (Vietnamese)', 'Title (English)', 'Max points', 'Rule type', 'Parameters']);
     for (const name of ['Thông tin', 'Tiêu chí', 'Số liệu kê khai', 'Điểm thưởng, trừ']) {

@@ -36,8 +36,8 @@ describe('the headline figures report of a three-level province', () => {
     const got = await rows(results());
     expect(got.slice(0, 5)).toEqual([
       ['I. Số liệu tổng hợp toàn tỉnh (cộng các khối)'],
-      [1, 'TTHC_3CAP', 'Thủ tục hành chính ở cả ba cấp', 'thủ tục', 'Cộng các khối', 1726, null, null, null, '1726 thủ tục'],
-      [null, 'TTHC', '– Sở, ban, ngành: Số thủ tục hành chính thuộc thẩm quyền giải quyết', 'thủ tục', 'Tổng cộng', 1281, null, null, null, '1281 thủ tục'],
+      [1, 'TTHC_3CAP', 'Thủ tục hành chính ở cả ba cấp', 'thủ tục', 'Cộng các khối', 1726, null, null, null, '1.726 thủ tục'],
+      [null, 'TTHC', '– Sở, ban, ngành: Số thủ tục hành chính thuộc thẩm quyền giải quyết', 'thủ tục', 'Tổng cộng', 1281, null, null, null, '1.281 thủ tục'],
       [null, 'TTHC_H', '– UBND cấp huyện: Số thủ tục hành chính cấp huyện', 'thủ tục', 'Giá trị chung của khối', 320, null, null, null, '320 thủ tục'],
       [null, 'TTHC_X', '– UBND cấp xã: Số thủ tục hành chính cấp xã', 'thủ tục', 'Giá trị chung của khối', 125, null, null, null, '125 thủ tục'],
     ]);
@@ -64,7 +64,7 @@ describe('the headline figures report of a three-level province', () => {
     const got = await rows(results((code, f) => {
       if (code.startsWith('X')) delete f.TTHC_X;
     }));
-    expect(got[1]).toEqual([1, 'TTHC_3CAP', 'Thủ tục hành chính ở cả ba cấp', 'thủ tục', 'Cộng các khối', 1601, null, null, null, '1601 thủ tục (chưa tính: UBND cấp xã chưa kê khai)']);
+    expect(got[1]).toEqual([1, 'TTHC_3CAP', 'Thủ tục hành chính ở cả ba cấp', 'thủ tục', 'Cộng các khối', 1601, null, null, null, '1.601 thủ tục (chưa tính: UBND cấp xã chưa kê khai)']);
     expect(got[4]).toEqual([null, 'TTHC_X', '– UBND cấp xã: Số thủ tục hành chính cấp xã', 'thủ tục', 'Giá trị chung của khối', null, null, null, null, 'UBND cấp xã chưa kê khai']);
   });
 
