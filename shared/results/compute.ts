@@ -21,7 +21,8 @@ import { round2 } from '../scoring/rounding.ts';
 import type { ExactTree } from '../scoring/tree.ts';
 import type { CompiledTemplate } from '../template/compile.ts';
 import { type Issue, issue } from '../util/issue.ts';
-import { headlineFigures, isoSummary } from './indicators.ts';
+import { headlineFigures } from './indicators.ts';
+import { isoSummary } from './iso.ts';
 import { type RankingKey, bandFor, rankGroup } from './ranking.ts';
 import { type AgencyResult, type AreaResult, type GroupSummary, type IndicatorScope, type IsoScope, type MessageRef, RESULTS_KIND, type Results } from './schema.ts';
 
