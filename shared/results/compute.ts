@@ -22,9 +22,10 @@ import type { ExactTree } from '../scoring/tree.ts';
 import type { CompiledTemplate } from '../template/compile.ts';
 import { type Issue, issue } from '../util/issue.ts';
 import { headlineFigures } from './indicators.ts';
-import { isoSummary } from './iso.ts';
+import { scoreAdditional } from './additional.ts';
+import { isoChecklistSummary, isoSummary } from './iso.ts';
 import { type RankingKey, bandFor, rankGroup } from './ranking.ts';
-import { type AgencyResult, type AreaResult, type GroupSummary, type IndicatorScope, type IsoScope, type MessageRef, RESULTS_KIND, type Results } from './schema.ts';
+import { type AgencyResult, type AreaResult, type GroupSummary, type IndicatorScope, type IsoChecklistScope, type IsoScope, type MessageRef, RESULTS_KIND, type Results } from './schema.ts';
 
 export interface AgencyInput {
   agency: Agency;
@@ -36,6 +37,8 @@ export interface AgencyInput {
   survey: Record<string, number> | null;
   submission: { revision: number; receivedAt: string; late: boolean } | null;
   nominations: Nomination[];
+  /** The additional templates assigned to the agency's group (campaign.additionalTemplates), compiled. */
+  additional?: readonly CompiledTemplate[];
 }
 
 export interface ResultsInput {
@@ -181,6 +184,15 @@ export function scoreAgency(campaign: Campaign, input: AgencyInput): ScoredAgenc
     ranked: unranked === null,
     unranked,
     band: submitted ? bandFor(index, campaign.bands) : null,
+    additional: (input.additional ?? []).map((xt) => {
+      const id = xt.ref.id;
+      const exempt = campaign.exemptions.some((e) => e.template === id && e.agency.normalize('NFC') === agency.code.normalize('NFC'));
+      const own = a && Object.hasOwn(a.additional, id) ? a.additional[id]! : null;
+      const appraised = appraisal && Object.hasOwn(appraisal.additional, id) ? appraisal.additional[id]! : null;
+      const scored = scoreAdditional({ template: xt, assessment: own, appraisal: appraised, exempt });
+      for (const i of scored.issues) note(i);
+      return scored.result;
+    }),
   };
   const key: RankingKey = {
     index,
@@ -190,6 +202,23 @@ export function scoreAgency(campaign: Campaign, input: AgencyInput): ScoredAgenc
     areas: areaPoints,
   };
   return { agency, template: ct, indicators: a ? a.indicators : null, nominations: input.nominations, result, key, issues };
+}
+
+/** The ISO checklist summary per group present, then 'all', for the first ISO checklist assigned. */
+function checklistScopes(campaign: Campaign, scored: readonly ScoredAgency[]): IsoChecklistScope[] {
+  const first = scored.flatMap((s) => s.result.additional).find((x) => x.iso);
+  if (!first) return [];
+  const of = (s: ScoredAgency) => {
+    const checklist = s.result.additional.find((x) => x.template.id === first.template.id);
+    return checklist ? [{ agency: s.agency, indicators: s.indicators, checklist }] : [];
+  };
+  const out: IsoChecklistScope[] = [];
+  for (const group of GROUPS) {
+    const members = scored.filter((s) => s.agency.group === group).flatMap(of);
+    if (members.length) out.push(isoChecklistSummary(group, first.template, members, campaign.isoIndicators));
+  }
+  out.push(isoChecklistSummary('all', first.template, scored.flatMap(of), campaign.isoIndicators));
+  return out;
 }
 
 /** The latest results per earlier year, as the commendation rules read them. */
@@ -265,6 +294,14 @@ export function resultsOf(input: Omit<ResultsInput, 'agencies'>, scored: readonl
     if (campaign.isoIndicators) iso.push(isoSummary(group, members, campaign.isoIndicators));
   }
   indicators.push(headlineFigures('all', scored));
+  const isoChecklist = checklistScopes(campaign, scored);
+  for (const scope of isoChecklist.filter((x) => x.scope === 'all')) {
+    for (const d of scope.disagreements) {
+      const figure = campaign.isoIndicators?.[d.step] ?? d.step;
+      const code = d.declared ? 'results.iso_declared_yes_zero' : 'results.iso_declared_no_full';
+      issues.push(issue(code, { agency: d.agency, template: scope.template.id, field: figure }, { figure, score: d.score, max: d.max }));
+    }
+  }
   if (campaign.isoIndicators) iso.push(isoSummary('all', scored, campaign.isoIndicators));
 
   const inputs = new Map(scored.map((a) => [a.agency.code, a]));
@@ -304,6 +341,7 @@ export function resultsOf(input: Omit<ResultsInput, 'agencies'>, scored: readonl
     groups,
     indicators,
     iso: campaign.isoIndicators ? iso : null,
+    isoChecklist: isoChecklist.length ? isoChecklist : null,
     commendation: {
       collectives: selection.collectives,
       individuals: selection.individuals,
