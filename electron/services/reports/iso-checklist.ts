@@ -17,14 +17,14 @@ const PHASES = [...ISO_PHASES, 'none'] as const;
 function summaryColumns(lang: Lang): { columns: ColumnSpec[]; levels: string[] } {
   const columns: ColumnSpec[] = [
     { header: t(lang, 'rlist.stt'), width: 6, kind: 'integer' },
-    { header: t(lang, 'rlist.iso.scope'), width: 22, kind: 'wrap' },
+    { header: t(lang, 'rlist.iso.scope'), width: 18, kind: 'wrap' },
     { header: t(lang, 'rlist.isoc.applying'), width: 11, kind: 'integer' },
     { header: t(lang, 'rlist.isoc.assessed'), width: 11, kind: 'integer' },
     { header: t(lang, 'rlist.isoc.average'), width: 11, kind: 'percent2' },
   ];
   const levels = columns.map((c) => c.header);
   const add = (group: string, header: string, kind: ColumnSpec['kind']) => {
-    columns.push({ header, width: 11, kind });
+    columns.push({ header, width: 9, kind });
     levels.push(group);
   };
   for (const b of ISO_BANDS) add(t(lang, 'rlist.isoc.bands'), t(lang, `results.iso_band.${b.code}`), 'integer');
