@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import pMap from 'p-map';
 import type { AgencyInput } from '../../shared/results/index.ts';
 import { type Results, ResultsV1, type ScoredAgency, resultsOf, scoreAgency } from '../../shared/results/index.ts';
-import { type Agency, type AwardOverride, AwardOverridesDoc, type CommendationRules } from '../../shared/schema/index.ts';
+import { type Agency, type AwardOverride, AwardOverridesDoc, type CommendationRules, type TemplateRef } from '../../shared/schema/index.ts';
 import { compiledIfAllowed } from '../../shared/schema/versioned.ts';
 import type * as z from 'zod';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
@@ -52,9 +52,7 @@ export async function consolidate(
   const survey = await ws.readSurvey();
   const byCode = new Map(ws.index.agencies.map((a) => [a.code, a]));
   const templates = new Map<string, CompiledTemplate | null>();
-  const templateOf = (agency: Agency): CompiledTemplate | null => {
-    const ref = campaign.templates[agency.group];
-    if (!ref) return null;
+  const compiled = (ref: TemplateRef): CompiledTemplate | null => {
     const key = `${ref.id}@${ref.version}`;
     if (!templates.has(key)) {
       const t = ws.template(ref);
@@ -62,6 +60,15 @@ export async function consolidate(
     }
     return templates.get(key) ?? null;
   };
+  const templateOf = (agency: Agency): CompiledTemplate | null => {
+    const ref = campaign.templates[agency.group];
+    return ref ? compiled(ref) : null;
+  };
+  // The additional templates (ISO 9001 checklist) of each group: scored beside the ranked one, never ranked.
+  const additionalOf = (group: Agency['group']): CompiledTemplate[] => (campaign.additionalTemplates[group] ?? []).flatMap((r) => compiled(r) ?? []);
+  for (const refs of Object.values(campaign.additionalTemplates)) {
+    for (const ref of refs ?? []) if (!compiled(ref)) return fail([issue('store.template_missing', { template: ref.id }, { id: `${ref.id}@${ref.version}` })]);
+  }
   for (const agency of campaign.agencies) {
     if (!templateOf(agency)) {
       const ref = campaign.templates[agency.group];
@@ -92,7 +99,7 @@ export async function consolidate(
       w.appraisal ? (got.appraisal ?? ws.readAppraisal(w.agency.code)) : null,
       w.nominations ? readNominations() : null,
     ]);
-    const input: AgencyInput = { agency: w.agency, template: templateOf(w.agency)!, assessment, appraisal, survey: w.survey, submission: w.submission, nominations: nominations ?? [] };
+    const input: AgencyInput = { agency: w.agency, template: templateOf(w.agency)!, assessment, appraisal, survey: w.survey, submission: w.submission, nominations: nominations ?? [], additional: additionalOf(w.agency.group) };
     return scoreAgency(campaign, input);
   };
   // The agencies are read, checked and scored on worker threads (one per core), many per job: the
@@ -100,7 +107,8 @@ export async function consolidate(
   // only the scores come back: 10,000 agencies' documents are never all in memory at once.
   const scored: ScoredAgency[] = new Array<ScoredAgency>(wanted.length);
   const groups = Object.fromEntries([...new Set(campaign.agencies.map((a) => a.group))].map((g) => [g, { template: ws.template(campaign.templates[g]!)! }]));
-  const pool = WorkerPool.create({ campaign, now: opts.now ?? new Date().toISOString(), limits: {}, templates: groups }, opts.workers ?? WorkerPool.sizeFor(campaign.agencies.length));
+  const additional = Object.fromEntries(Object.entries(campaign.additionalTemplates).map(([g, refs]) => [g, Object.fromEntries((refs ?? []).map((r) => [r.id, ws.template(r)!]))]));
+  const pool = WorkerPool.create({ campaign, now: opts.now ?? new Date().toISOString(), limits: {}, templates: groups, additional }, opts.workers ?? WorkerPool.sizeFor(campaign.agencies.length));
   try {
     const batches: (typeof wanted)[] = [];
     for (let i = 0; i < wanted.length; i += DOCS_PER_JOB) batches.push(wanted.slice(i, i + DOCS_PER_JOB));

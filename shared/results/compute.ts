@@ -23,9 +23,11 @@ import type { CompiledTemplate } from '../template/compile.ts';
 import { type Issue, issue } from '../util/issue.ts';
 import { type TiedScore, checkDeclaredFigures, tiedScores } from './figures.ts';
 import { campaignHeadlines } from './headlines.ts';
-import { headlineFigures, isoSummary } from './indicators.ts';
+import { headlineFigures } from './indicators.ts';
+import { scoreAdditional } from './additional.ts';
+import { isoChecklistSummary, isoSummary } from './iso.ts';
 import { type RankingKey, bandFor, rankGroup } from './ranking.ts';
-import { type AgencyResult, type AreaResult, type GroupSummary, type IndicatorScope, type IsoScope, type MessageRef, RESULTS_KIND, type Results } from './schema.ts';
+import { type AgencyResult, type AreaResult, type GroupSummary, type IndicatorScope, type IsoChecklistScope, type IsoScope, type MessageRef, RESULTS_KIND, type Results } from './schema.ts';
 
 export interface AgencyInput {
   agency: Agency;
@@ -38,8 +40,8 @@ export interface AgencyInput {
   submission: { revision: number; receivedAt: string; late: boolean } | null;
   nominations: Nomination[];
   /**
-   * The group's additional templates (the ISO 9001 checklist), compiled: read only for the yes/no
-   * figures tied to one of their items (`itemTemplate`); without them those ties are not checked.
+   * The additional templates assigned to the agency's group (campaign.additionalTemplates), compiled;
+   * also read for the yes/no figures tied to one of their items (`itemTemplate`).
    */
   additional?: readonly CompiledTemplate[];
 }
@@ -189,6 +191,15 @@ export function scoreAgency(campaign: Campaign, input: AgencyInput): ScoredAgenc
     ranked: unranked === null,
     unranked,
     band: submitted ? bandFor(index, campaign.bands) : null,
+    additional: (input.additional ?? []).map((xt) => {
+      const id = xt.ref.id;
+      const exempt = campaign.exemptions.some((e) => e.template === id && e.agency.normalize('NFC') === agency.code.normalize('NFC'));
+      const own = a && Object.hasOwn(a.additional, id) ? a.additional[id]! : null;
+      const appraised = appraisal && Object.hasOwn(appraisal.additional, id) ? appraisal.additional[id]! : null;
+      const scored = scoreAdditional({ template: xt, assessment: own, appraisal: appraised, exempt });
+      for (const i of scored.issues) note(i);
+      return scored.result;
+    }),
   };
   const key: RankingKey = {
     index,
@@ -210,6 +221,23 @@ function sharedIssues(s: IndicatorScope): Issue[] {
     if (f.tie) out.push(issue('results.figure_shared_tie', { item: f.code }, { ...names, group: s.scope }));
     for (const d of f.dissent) out.push(issue('results.figure_shared_differs', { agency: d.agency, item: f.code, field: 'value' }, { ...names, value: d.value }));
   }
+  return out;
+}
+
+/** The ISO checklist summary per group present, then 'all', for the first ISO checklist assigned. */
+function checklistScopes(campaign: Campaign, scored: readonly ScoredAgency[]): IsoChecklistScope[] {
+  const first = scored.flatMap((s) => s.result.additional).find((x) => x.iso);
+  if (!first) return [];
+  const of = (s: ScoredAgency) => {
+    const checklist = s.result.additional.find((x) => x.template.id === first.template.id);
+    return checklist ? [{ agency: s.agency, indicators: s.indicators, checklist }] : [];
+  };
+  const out: IsoChecklistScope[] = [];
+  for (const group of GROUPS) {
+    const members = scored.filter((s) => s.agency.group === group).flatMap(of);
+    if (members.length) out.push(isoChecklistSummary(group, first.template, members, campaign.isoIndicators));
+  }
+  out.push(isoChecklistSummary('all', first.template, scored.flatMap(of), campaign.isoIndicators));
   return out;
 }
 
@@ -292,6 +320,14 @@ export function resultsOf(input: Omit<ResultsInput, 'agencies'>, unchecked: read
     if (campaign.isoIndicators) iso.push(isoSummary(group, members, campaign.isoIndicators));
   }
   indicators.push(headlineFigures('all', scored));
+  const isoChecklist = checklistScopes(campaign, scored);
+  for (const scope of isoChecklist.filter((x) => x.scope === 'all')) {
+    for (const d of scope.disagreements) {
+      const figure = campaign.isoIndicators?.[d.step] ?? d.step;
+      const code = d.declared ? 'results.iso_declared_yes_zero' : 'results.iso_declared_no_full';
+      issues.push(issue(code, { agency: d.agency, template: scope.template.id, field: figure }, { figure, score: d.score, max: d.max }));
+    }
+  }
   if (campaign.isoIndicators) iso.push(isoSummary('all', scored, campaign.isoIndicators));
   const headlines = campaignHeadlines(campaign.headlines, indicators);
   issues.push(...headlines.issues);
@@ -334,6 +370,7 @@ export function resultsOf(input: Omit<ResultsInput, 'agencies'>, unchecked: read
     indicators,
     headlines: headlines.headlines,
     iso: campaign.isoIndicators ? iso : null,
+    isoChecklist: isoChecklist.length ? isoChecklist : null,
     commendation: {
       collectives: selection.collectives,
       individuals: selection.individuals,

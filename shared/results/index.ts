@@ -5,7 +5,8 @@
  */
 export { type AgencyInput, GROUPS, type ResultsInput, type ScoredAgency, computeResults, resultsOf, scoreAgency } from './compute.ts';
 export { comparePeriods } from './compare.ts';
-export { type DeclaringAgency, headlineFigures, isoSummary } from './indicators.ts';
+export { type DeclaringAgency, headlineFigures } from './indicators.ts';
+export { isoSummary } from './iso.ts';
 export { type Placed, type RankingKey, bandFor, rankGroup, topBand } from './ranking.ts';
 export {
   AgencyResult,

@@ -1,14 +1,12 @@
 /**
- * Headline figures across agencies (số liệu kê khai tổng hợp) and the ISO 9001 summary: the figures
- * a review quotes as "18/21 sở, ban, ngành", "8/8 huyện", "100% xã".
+ * Headline figures across agencies (số liệu kê khai tổng hợp): the figures a review quotes as "18/21 sở, ban, ngành", "8/8 huyện", "100% xã".
  */
 import type { Agency } from '../schema/agency.ts';
 import type { Assessment, IndicatorValue } from '../schema/assessment.ts';
-import type { Campaign } from '../schema/campaign.ts';
 import type { Indicator } from '../schema/template.ts';
 import { round2 } from '../scoring/rounding.ts';
 import type { CompiledTemplate } from '../template/compile.ts';
-import { ISO_STEPS, type IndicatorFigure, type SharedDissent, type IndicatorScope, type IsoGap, type IsoScope, type IsoStepState, type Scope } from './schema.ts';
+import type { IndicatorFigure, IndicatorScope, Scope, SharedDissent } from './schema.ts';
 
 /** What the aggregation reads of one agency. */
 export interface DeclaringAgency {
@@ -30,9 +28,9 @@ function codesOf(ct: CompiledTemplate): ReadonlySet<string> {
   return set;
 }
 
-const percentOf = (x: number, of: number): number | null => (of > 0 ? round2((x / of) * 100) : null);
+export const percentOf = (x: number, of: number): number | null => (of > 0 ? round2((x / of) * 100) : null);
 
-function declared(a: DeclaringAgency, code: string): IndicatorValue | undefined {
+export function declared(a: DeclaringAgency, code: string): IndicatorValue | undefined {
   const values = a.indicators;
   return values && Object.hasOwn(values, code) ? values[code] : undefined;
 }
@@ -123,41 +121,4 @@ export function headlineFigures(scope: Scope, agencies: readonly DeclaringAgency
     figures.push({ ...base, aggregate: def.aggregate === 'SUM' ? 'SUM' : 'AVERAGE', declared: count, value });
   }
   return { scope, agencies: agencies.length, figures };
-}
-
-/**
- * ISO 9001 application in a scope: how many agencies declared that they built, announced and
- * maintain their QMS (the campaign's yes/no figures), out of all agencies of the scope, and every
- * agency short of any step with the state of each (no, not declared, no submission).
- */
-export function isoSummary(scope: Scope, agencies: readonly DeclaringAgency[], codes: NonNullable<Campaign['isoIndicators']>): IsoScope {
-  const counts = { built: 0, announced: 0, maintained: 0, complete: 0 };
-  const missing: IsoGap[] = [];
-  for (const a of agencies) {
-    const state = (code: string): IsoStepState => {
-      if (a.indicators === null) return 'no_submission';
-      const v = declared(a, code);
-      return v === true ? 'yes' : v === false ? 'no' : 'not_declared';
-    };
-    const steps: Record<(typeof ISO_STEPS)[number], IsoStepState> = {
-      built: state(codes.built),
-      announced: state(codes.announced),
-      maintained: state(codes.maintained),
-    };
-    const short = ISO_STEPS.filter((s) => steps[s] !== 'yes');
-    for (const s of ISO_STEPS) if (steps[s] === 'yes') counts[s]++;
-    if (short.length === 0) counts.complete++;
-    else missing.push({ agency: a.agency.code, name: a.agency.name, group: a.agency.group, ...steps, missing: short });
-  }
-  const n = agencies.length;
-  const step = (x: number) => ({ count: x, percent: percentOf(x, n) });
-  return {
-    scope,
-    agencies: n,
-    built: step(counts.built),
-    announced: step(counts.announced),
-    maintained: step(counts.maintained),
-    complete: step(counts.complete),
-    missing,
-  };
 }

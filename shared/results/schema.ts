@@ -59,6 +59,45 @@ export type AreaResult = z.infer<typeof AreaResult>;
 export const RankedBy = z.enum(['index', 'APPRAISED_SCORE', 'AREA_SCORE', 'SURVEY_SCORE', 'SELF_SCORE', 'tie']);
 export type RankedBy = z.infer<typeof RankedBy>;
 
+// Additional templates (the ISO 9001 checklist beside the PAR index): scored, never ranked.
+
+/** ISO checklist result bands (brief C.4), highest floor first; labels in the catalogue (results.iso_band.<code>). */
+export const ISO_BANDS = [
+  { code: 'good', min: 85 },
+  { code: 'pass', min: 70 },
+  { code: 'remedy', min: 50 },
+  { code: 'fail', min: 0 },
+] as const;
+export const IsoBand = z.enum(['good', 'pass', 'remedy', 'fail']);
+export type IsoBand = z.infer<typeof IsoBand>;
+/** The ladder of phases reached (labels results.iso_phase.<code>); 'report' items are scored but no step. */
+export const ISO_PHASES = ['build', 'apply', 'announce', 'maintain', 'improve'] as const;
+export const IsoPhase = z.enum(ISO_PHASES);
+export type IsoPhase = z.infer<typeof IsoPhase>;
+/** Main clauses of TCVN ISO 9001:2008 the checklist items cite. */
+export const ISO_CLAUSES = ['4', '5', '6', '7', '8'] as const;
+
+export const AdditionalResult = z.strictObject({
+  template: TemplateRef,
+  /** exempt: the campaign marks the agency as not applying the template. */
+  status: z.enum(['assessed', 'not_assessed', 'exempt']),
+  /** The template is an ISO checklist (its items carry ISO phases): band, phase and clauses apply. */
+  iso: z.boolean(),
+  self: ScorePair,
+  /** The self score where an item is not appraised. */
+  appraised: ScorePair,
+  /** appraised ÷ max × 100; null unless assessed. */
+  percent: Figure.nullable(),
+  /** ISO band code (ISO checklist only). */
+  band: IsoBand.nullable(),
+  /** The last phase met with every earlier phase met (a phase is met at half its points or more). */
+  phase: IsoPhase.nullable(),
+  phases: z.array(z.strictObject({ phase: IsoPhase, score: Figure, max: Figure, met: z.boolean() })),
+  /** Points ÷ max per main ISO clause the items cite. */
+  clauses: z.array(z.strictObject({ clause: z.string(), score: Figure, max: Figure, percent: Figure.nullable() })),
+});
+export type AdditionalResult = z.infer<typeof AdditionalResult>;
+
 export const AgencyResult = z.strictObject({
   agency: z.strictObject({ code: Code, name: z.string(), group: AgencyGroup, parent: Code.nullable() }),
   template: TemplateRef,
@@ -97,6 +136,8 @@ export const AgencyResult = z.strictObject({
   unranked: MessageRef.nullable(),
   /** Classification band code; null without a submission or when no band is reached. */
   band: z.string().nullable(),
+  /** One per additional template assigned to the agency's group, in the campaign's order. */
+  additional: z.array(AdditionalResult).default([]),
 });
 export type AgencyResult = z.infer<typeof AgencyResult>;
 
@@ -215,6 +256,42 @@ export const IsoScope = z.strictObject({
 });
 export type IsoScope = z.infer<typeof IsoScope>;
 
+/** An agency's declared ISO figure contradicting its checklist's phase score. */
+export const IsoDisagreement = z.strictObject({
+  agency: Code,
+  name: z.string(),
+  group: AgencyGroup,
+  step: IsoStepName,
+  phase: IsoPhase,
+  declared: z.boolean(),
+  score: Figure,
+  max: Figure,
+});
+export type IsoDisagreement = z.infer<typeof IsoDisagreement>;
+
+/** The ISO 9001 checklist assessments of a scope. */
+export const IsoChecklistScope = z.strictObject({
+  scope: Scope,
+  template: TemplateRef,
+  /** Agencies assigned the checklist and not exempt. */
+  applying: Count,
+  exempt: Count,
+  assessed: Count,
+  /** Mean checklist percent of the assessed; null when none. */
+  averagePercent: Figure.nullable(),
+  /** Band code → agencies. */
+  bands: z.record(z.string(), Count),
+  /** Phase code (or 'none') → agencies whose phase reached it is. */
+  phases: z.record(z.string(), Count),
+  /** Mean per-clause percent over the assessed agencies. */
+  clauses: z.array(z.strictObject({ clause: z.string(), averagePercent: Figure.nullable() })),
+  agencies: z.array(
+    z.strictObject({ agency: Code, name: z.string(), group: AgencyGroup, status: AdditionalResult.shape.status, percent: Figure.nullable(), band: IsoBand.nullable(), phase: IsoPhase.nullable() }),
+  ),
+  disagreements: z.array(IsoDisagreement),
+});
+export type IsoChecklistScope = z.infer<typeof IsoChecklistScope>;
+
 /** results.json: a campaign's published results (kind 'parscore.results'). */
 export const ResultsV1 = z.strictObject({
   kind: z.literal(RESULTS_KIND),
@@ -239,6 +316,8 @@ export const ResultsV1 = z.strictObject({
   headlines: z.array(HeadlineResult).default([]),
   /** Null when the campaign names no ISO figures. */
   iso: z.array(IsoScope).nullable(),
+  /** The ISO 9001 checklist per group present, then 'all'; null when no group is assigned one. */
+  isoChecklist: z.array(IsoChecklistScope).nullable().default(null),
   commendation: Commendation,
   issues: z.array(IssueData),
   /** Year over year and multi-year summary, when earlier years' results were given. */

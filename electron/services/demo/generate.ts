@@ -62,7 +62,17 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
     ...campaignRuleDefaults(),
     issuer: { parentBody: PROVINCE.parentBody, body: PROVINCE.body, place: PROVINCE.name, signerTitle: PROVINCE.signerTitle, signerName: PROVINCE.signerName },
   };
-  const compiled = new Map(Object.values(opts.templates).map((t) => [t.id, compileTemplate(t)]));
+  // The ISO 9001 checklist (an extra template whose items carry ISO phases) is assessed beside the
+  // PAR index by every group; a few communes do not apply it (exempt).
+  const checklist = (opts.extraTemplates ?? []).find((t) => t.items.some((i) => i.isoPhase !== undefined));
+  if (checklist) {
+    const ref = { id: checklist.id, version: checklist.version };
+    for (const g of Object.keys(opts.templates) as AgencyGroup[]) if (agencies.some((a) => a.group === g)) campaign.additionalTemplates[g] = [ref];
+    const communes = agencies.filter((a) => a.group === 'commune');
+    campaign.exemptions = communes.filter((_, i) => i % 9 === 4).map((a) => ({ agency: a.code, template: checklist.id, reason: 'Chưa thuộc đối tượng bắt buộc áp dụng' }));
+  }
+  const exempt = new Set(campaign.exemptions.map((e) => e.agency));
+  const compiled = new Map([...Object.values(opts.templates), ...(checklist ? [checklist] : [])].map((t) => [t.id, compileTemplate(t)]));
   const assessments: Assessment[] = [];
   const missing: string[] = [];
   agencies.forEach((agency, k) => {
@@ -80,6 +90,18 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
     for (const [code, entry] of Object.entries(a.items)) {
       const s = report.items[code];
       entry.selfScore = s && s.state !== 'notApplicable' ? s.score : null;
+    }
+    if (checklist && !exempt.has(agency.code)) {
+      // A stream of its own, so the PAR figures do not move when the checklist is added.
+      const ri = createRng(opts.seed, 1_000_000 + k);
+      const iq = Math.min(0.99, Math.max(0.3, ri.normal(quality, 0.12)));
+      const c = demoAssessment({ template: checklist, agency, abbr, campaign: campaignId, year: YEAR, quality: iq, rng: ri, updatedAt: a.updatedAt });
+      const { report: ir } = scoreAssessment(compiled.get(checklist.id)!, c);
+      for (const [code, entry] of Object.entries(c.items)) {
+        const s = ir.items[code];
+        entry.selfScore = s && s.state !== 'notApplicable' ? s.score : null;
+      }
+      a.additional = { [checklist.id]: { template: { id: checklist.id, version: checklist.version }, items: c.items } };
     }
     assessments.push(a);
   });

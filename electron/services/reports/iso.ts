@@ -11,6 +11,7 @@ import { ISO_STEPS, type IsoGap, type IsoScope, type IsoStepName } from '../../.
 import { type ReportContext, documentNoOf } from './kit/context.ts';
 import { type ColumnSpec, type ReportHeader, newStreamingWorkbook, officialSheet, saveWorkbook } from './kit/sheet.ts';
 import { roman, scopeLabel } from './indicators.ts';
+import { writeChecklistSheets } from './iso-checklist.ts';
 
 const MEASURES = [...ISO_STEPS, 'complete'] as const;
 
@@ -76,6 +77,7 @@ export async function writeIsoSummary(ctx: ReportContext, file: string): Promise
     // The campaign names no ISO figures: one sheet that says so.
     summary.addSectionRow(t(lang, 'rlist.iso.not_configured'));
     await summary.finish(ctx.footer);
+    if (results.isoChecklist) await writeChecklistSheets(ctx, wb, header, results.isoChecklist);
     await saveWorkbook(wb, file);
     return;
   }
@@ -96,5 +98,7 @@ export async function writeIsoSummary(ctx: ReportContext, file: string): Promise
     else s.missing.forEach((g, j) => gaps.addRow(gapRow(lang, j + 1, g)));
   });
   await gaps.finish(ctx.footer);
+  // The checklist assessments (when a group is assigned the ISO 9001 checklist), after the declared figures.
+  if (results.isoChecklist) await writeChecklistSheets(ctx, wb, header, results.isoChecklist);
   await saveWorkbook(wb, file);
 }

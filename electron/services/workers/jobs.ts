@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type AgencyInput, type ScoredAgency, scoreAgency } from '../../../shared/results/index.ts';
-import { type Agency, AppraisalDoc, AssessmentDoc, type Appraisal, type Assessment, type Nomination } from '../../../shared/schema/index.ts';
+import { type Agency, type AgencyGroup, AppraisalDoc, AssessmentDoc, type Appraisal, type Assessment, type Nomination, type Template } from '../../../shared/schema/index.ts';
 import type { VersionedKind } from '../../../shared/schema/versioned.ts';
 import { NominationsDoc } from '../store/cycle-docs.ts';
 import { decodeUtf8 } from '../utf8.ts';
@@ -12,6 +12,9 @@ import { type InspectContext, type Inspected, compiledOf, inspectSubmission } fr
  * A worker knows the campaign and its templates (InspectContext, given once): the import checks
  * files against them, the consolidation scores agencies with them.
  */
+
+/** What a worker knows: the import's context (with each group's additional templates, which consolidation scores too). */
+export type WorkerContext = InspectContext;
 
 export type Job =
   | { kind: 'inspect'; file: string; bytes: Uint8Array }
@@ -105,7 +108,7 @@ function readDocs(r: AgencyDocsRequest): AgencyDocs {
   };
 }
 
-function scoreRequest(r: ScoreRequest, ctx: InspectContext): ScoreAnswer {
+function scoreRequest(r: ScoreRequest, ctx: WorkerContext): ScoreAnswer {
   const docs = readDocs(r);
   const entry = ctx.templates[r.agency.group];
   const unread = (r.assessment && !docs.assessment) || (r.appraisal && !docs.appraisal) || (r.nominations && !docs.nominations);
@@ -119,11 +122,12 @@ function scoreRequest(r: ScoreRequest, ctx: InspectContext): ScoreAnswer {
     survey: r.survey,
     submission: r.submission,
     nominations: docs.nominations ?? [],
+    additional: Object.values(ctx.additional?.[r.agency.group] ?? {}).map(compiledOf),
   });
   return { scored };
 }
 
-export async function runJob(job: Job, ctx: InspectContext): Promise<JobResult> {
+export async function runJob(job: Job, ctx: WorkerContext): Promise<JobResult> {
   if (job.kind === 'agency-scores') return { kind: 'agency-scores', agencies: job.agencies.map((r) => scoreRequest(r, ctx)) };
   if (job.kind === 'inspect-path') {
     let bytes: Buffer;

@@ -2,9 +2,9 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { InspectContext, Inspected } from '../cycle/inspect.ts';
+import type { Inspected } from '../cycle/inspect.ts';
 import { asPrepared } from '../store/prepared.ts';
-import { type Job, type JobResult, type ScoreAnswer, type ScoreRequest, runJob } from './jobs.ts';
+import { type Job, type JobResult, type ScoreAnswer, type ScoreRequest, type WorkerContext, runJob } from './jobs.ts';
 
 /** Jobs given to a worker at once: enough to keep it busy while the main thread reads and writes. */
 const IN_FLIGHT_PER_WORKER = 4;
@@ -28,10 +28,10 @@ export class WorkerPool {
   private nextId = 0;
   private broken = false;
 
-  private constructor(private readonly ctx: InspectContext) {}
+  private constructor(private readonly ctx: WorkerContext) {}
 
   /** `size` 0: no worker. `ctx`: the campaign and its templates, which every job reads. */
-  static create(ctx: InspectContext, size: number): WorkerPool {
+  static create(ctx: WorkerContext, size: number): WorkerPool {
     const pool = new WorkerPool(ctx);
     for (let i = 0; i < size; i++) pool.spawn();
     return pool;
@@ -145,7 +145,7 @@ function revive(r: Inspected): Inspected {
  * tests), a small bootstrap registers tsx in the worker first (a worker does not inherit the
  * loader) and then loads the .ts module; tsx is found from here, not from the current folder.
  */
-function newWorker(ctx: InspectContext): Worker {
+function newWorker(ctx: WorkerContext): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: ctx });
   // require.resolve gives the package's CommonJS build of the API; its ESM twin sits beside it.
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;

@@ -2,10 +2,9 @@
 // submission files, the reading and scoring of thousands of agencies, spread over the processor's cores.
 // It gets its context once (workerData) and one job per message.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { InspectContext } from '../cycle/inspect.ts';
-import { type Job, type JobResult, runJob } from './jobs.ts';
+import { type Job, type JobResult, type WorkerContext, runJob } from './jobs.ts';
 
-const ctx = workerData as InspectContext;
+const ctx = workerData as WorkerContext;
 const port = parentPort;
 if (!port) throw new Error('workers/worker.ts runs as a worker thread');
 

@@ -106,6 +106,7 @@ function result(a: Agency, i: number): AgencyResult {
     rankedBy: 'index',
     unranked: null,
     band: 'B',
+    additional: [],
   };
 }
 

@@ -83,7 +83,9 @@ describe('ISO 9001 application summary', () => {
     const iso = demo.results.iso!;
     expect(iso.length).toBeGreaterThan(1);
     const book = await write(writeIsoSummary, demo.results);
-    expect(book.sheets.map((s) => s.name)).toEqual(['Tổng hợp ISO 9001', 'Đơn vị chưa đủ các bước']);
+    // The demo assesses the ISO 9001 checklist too: its three sheets follow the declared figures.
+    expect(book.sheets.map((s) => s.name)).toEqual(['Tổng hợp ISO 9001', 'Đơn vị chưa đủ các bước', 'Bộ tiêu chí ISO', 'Kết quả ISO từng đơn vị', 'Chênh lệch kê khai']);
+    expect(demo.results.isoChecklist!.find((x) => x.scope === 'all')!.exempt).toBeGreaterThan(0);
     const s = sheetOf(book, 'Tổng hợp ISO 9001');
     expectLayout(s, 'landscape', 2);
     expect(titleOf(s)).toEqual([
@@ -138,7 +140,7 @@ describe('ISO 9001 application summary', () => {
     const r = clone(demo.results);
     r.iso = null;
     const book = await write(writeIsoSummary, r);
-    expect(book.sheets.map((s) => s.name)).toEqual(['Tổng hợp ISO 9001']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Tổng hợp ISO 9001', 'Bộ tiêu chí ISO', 'Kết quả ISO từng đơn vị', 'Chênh lệch kê khai']);
     const rows = table(book.sheets[0]!);
     expect(rows.map(values)).toEqual([[t('vi', 'rlist.iso.not_configured')]]);
     expect(book.sheets[0]!.rows.flat().some((c) => typeof c?.v === 'string' && c.v.includes('Trần Thị Thu Hà'))).toBe(true);
@@ -167,7 +169,7 @@ describe('ISO 9001 application summary', () => {
 
   it('speaks English when asked', async () => {
     const book = await write(writeIsoSummary, demo.results, 'en');
-    expect(book.sheets.map((s) => s.name)).toEqual(['ISO 9001 summary', 'Agencies with steps missing']);
+    expect(book.sheets.map((s) => s.name)).toEqual(['ISO 9001 summary', 'Agencies with steps missing', 'ISO checklist', 'ISO per agency', 'Declared vs checklist']);
     expect(table(book.sheets[0]!).at(-1)![1]!.v).toBe('Whole province');
   });
 });
