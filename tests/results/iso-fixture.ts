@@ -12,7 +12,9 @@ const half: ItemInput = { kind: 'ratio', numerator: 1, denominator: 2 };
 /** Three departments: S1 and S2 assessed on the ISO 9001 checklist (hand-computed below), S3 exempt. */
 export async function isoFixture() {
   const iso = compileTemplate(await builtinTemplate('iso-9001-2008'));
-  const dept = deptTemplate();
+  // The declared ISO steps are yes/no figures of the department template (unknown codes would be refused).
+  const step = (code: string, vi: string) => ({ code, title: { vi }, type: 'boolean' as const, aggregate: 'COUNT_YES' as const });
+  const dept = deptTemplate({ indicators: [step('KK01', 'Đã xây dựng HTQLCL'), step('KK02', 'Đã công bố HTQLCL'), step('KK03', 'Đã duy trì HTQLCL')] });
   const entries = (m: Record<string, ItemInput>): AdditionalAssessment => ({
     template: { ...iso.ref },
     items: Object.fromEntries(Object.entries(m).map(([k, v]) => [k, { input: v, selfScore: null, evidence: [] }])),

@@ -73,16 +73,23 @@ export async function writeDemoCycle(dir: string, outDir: string, opts: { agenci
     if (!init.ok) throw new Error(init.error.map((i) => i.code).join(', '));
     const aws = init.value;
     try {
-      const items: Assessment['items'] = {};
-      for (const [code, entry] of Object.entries(assessment.items)) {
-        const evidence: EvidenceRef[] = [];
-        for (const ref of entry.evidence) {
-          const stored = await aws.putEvidence(evidenceText(ref, agency.name));
-          evidence.push({ ...ref, fileName: ref.fileName?.replace(/\.pdf$/, '.txt'), sha256: stored.sha256, size: stored.size });
+      // Every referenced document gets a small file of its own, for the ranked template and the checklists alike.
+      const withFiles = async (from: Assessment['items']): Promise<Assessment['items']> => {
+        const items: Assessment['items'] = {};
+        for (const [code, entry] of Object.entries(from)) {
+          const evidence: EvidenceRef[] = [];
+          for (const ref of entry.evidence) {
+            const stored = await aws.putEvidence(evidenceText(ref, agency.name));
+            evidence.push({ ...ref, fileName: ref.fileName?.replace(/\.pdf$/, '.txt'), sha256: stored.sha256, size: stored.size });
+          }
+          items[code] = { ...entry, evidence };
         }
-        items[code] = { ...entry, evidence };
-      }
-      await aws.writeAssessment({ ...assessment, campaign: campaign.id, items });
+        return items;
+      };
+      const items = await withFiles(assessment.items);
+      const additional: Assessment['additional'] = {};
+      for (const [id, part] of Object.entries(assessment.additional)) additional[id] = { ...part, items: await withFiles(part.items) };
+      await aws.writeAssessment({ ...assessment, campaign: campaign.id, items, additional });
       await setNominations(aws, demoNominations(agency, 0.6 + 0.4 * rng.float(), campaign.year, rng));
       const sub = await exportSubmission(aws, { signer: { name: `${HEADS[agency.group]} ${agency.name}`, position: HEADS[agency.group] } });
       const file = join(outDir, sub.fileName);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type AgencyInput, type ScoredAgency, scoreAgency } from '../../../shared/results/index.ts';
-import { type Agency, type AgencyGroup, AppraisalDoc, AssessmentDoc, type Appraisal, type Assessment, type Nomination, type Template } from '../../../shared/schema/index.ts';
+import { type Agency, AppraisalDoc, AssessmentDoc, type Appraisal, type Assessment, type Nomination } from '../../../shared/schema/index.ts';
 import type { VersionedKind } from '../../../shared/schema/versioned.ts';
 import { NominationsDoc } from '../store/cycle-docs.ts';
 import { decodeUtf8 } from '../utf8.ts';
