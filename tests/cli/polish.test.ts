@@ -205,6 +205,27 @@ describe('numbers grouped the Vietnamese way in what the command line prints', (
 });
 
 describe('the reports carry the date and number given', () => {
+  it('takes the number and date set once for the campaign (campaign issuer) when the command gives none, and refuses a bad one leaving campaign.json as it was', async () => {
+    const ha = freshWorkspace();
+    expect((await cli('import', ha, files, '--received-at', '2015-12-10')).code).toBe(0);
+    const set = await cli('campaign', 'issuer', ha, '--report-number', '46/BC-SNV', '--report-date', '2015-12-21', '--signer-name', 'Nguyễn Văn An');
+    expect(set.code, set.err).toBe(0);
+    expect(set.out).toContain('số báo cáo: 46/BC-SNV; ngày báo cáo: 21/12/2015');
+    const before = readFileSync(join(ha, 'campaign.json'), 'utf8');
+    const bad = await cli('campaign', 'issuer', ha, '--signer-name', '   ');
+    expect(bad.code).toBe(1);
+    expect(bad.err + bad.out).toContain('issuer.signerName');
+    expect(readFileSync(join(ha, 'campaign.json'), 'utf8')).toBe(before);
+    const out = join(tmp, 'bao-cao-mac-dinh');
+    const r = await cli('report', ha, '--out', out, '--only', 'ranking');
+    expect(r.code, r.err).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, readdirSync(out).find((f) => f.endsWith('.xlsx'))!));
+    const line = wb.worksheets[0]!.getRow(3).values as unknown[];
+    expect(line).toContain('Số: 46/BC-SNV');
+    expect(line).toContain('Minh Sơn, ngày 21 tháng 12 năm 2015');
+  });
+
   it('prints "Số: 45/BC-SNV" and "ngày 20 tháng 12 năm 2015" at the top of every Home Affairs report', async () => {
     const ha = freshWorkspace();
     expect((await cli('import', ha, files, '--received-at', '2015-12-10')).code).toBe(0);

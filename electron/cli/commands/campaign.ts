@@ -5,13 +5,13 @@ import { basename, dirname, join } from 'node:path';
 import { campaignRuleDefaults } from '../../../shared/campaign/defaults.ts';
 import { formatDate, t } from '../../../shared/i18n/index.ts';
 import { type AgencyGroup, type Campaign, type Template } from '../../../shared/schema/index.ts';
-import { exportCampaignPackage, initAgencyWorkspace, setExemption, setupHomeAffairs } from '../../services/cycle/index.ts';
+import { exportCampaignPackage, initAgencyWorkspace, setExemption, setIssuer, setupHomeAffairs } from '../../services/cycle/index.ts';
 import { WorkspaceStore } from '../../services/store/workspace.ts';
 import { builtinTemplates, findBuiltin } from '../../services/templates/builtin.ts';
 import { readAgencyListXlsx, writeAgencyListForm } from '../../services/xlsx-import/agencies.ts';
 import { type CliContext, msg, printIssues } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
-import { type Runner, positiveInt } from '../main.ts';
+import { type Runner, dateArg, positiveInt } from '../main.ts';
 import { applyLocale } from '../program.ts';
 import { withWorkspace } from '../workspace.ts';
 
@@ -211,6 +211,45 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
           ctx.out(msg(ctx, o.remove ? 'cli.campaign.unexempted' : 'cli.campaign.exempted', { agency: o.agency, template: o.template }));
           return EXIT.OK;
         }),
+      ),
+    );
+
+  applyLocale(ctx, group.command('issuer'))
+    .description(msg(ctx, 'cli.campaign.issuer.description'))
+    .argument('<workspace>', msg(ctx, 'cli.arg.workspace'))
+    .option('--parent-body <text>', msg(ctx, 'cli.opt.issuer_parent_body'))
+    .option('--body <text>', msg(ctx, 'cli.opt.issuer_body'))
+    .option('--place <text>', msg(ctx, 'cli.opt.issuer_place'))
+    .option('--signer-title <text>', msg(ctx, 'cli.opt.issuer_signer_title'))
+    .option('--signer-name <text>', msg(ctx, 'cli.opt.issuer_signer_name'))
+    .option('--report-number <number>', msg(ctx, 'cli.opt.issuer_report_number'))
+    .option('--report-date <yyyy-mm-dd>', msg(ctx, 'cli.opt.issuer_report_date'), dateArg(ctx))
+    .option('--clear-report-number', msg(ctx, 'cli.opt.issuer_clear_number'))
+    .option('--clear-report-date', msg(ctx, 'cli.opt.issuer_clear_date'))
+    .action(
+      runner.wrap(
+        (
+          dir: string,
+          o: { parentBody?: string; body?: string; place?: string; signerTitle?: string; signerName?: string; reportNumber?: string; reportDate?: string; clearReportNumber?: boolean; clearReportDate?: boolean },
+        ) =>
+          withWorkspace(dir, async (ws): Promise<ExitCode> => {
+            const r = await setIssuer(ws, {
+              ...(o.parentBody !== undefined ? { parentBody: o.parentBody } : {}),
+              ...(o.body !== undefined ? { body: o.body } : {}),
+              ...(o.place !== undefined ? { place: o.place } : {}),
+              ...(o.signerTitle !== undefined ? { signerTitle: o.signerTitle } : {}),
+              ...(o.signerName !== undefined ? { signerName: o.signerName } : {}),
+              ...(o.clearReportNumber ? { reportNumber: null } : o.reportNumber !== undefined ? { reportNumber: o.reportNumber } : {}),
+              ...(o.clearReportDate ? { reportDate: null } : o.reportDate !== undefined ? { reportDate: o.reportDate } : {}),
+            });
+            if (!r.ok) {
+              printIssues(ctx, r.error);
+              return EXIT.INVALID;
+            }
+            const i = r.value.issuer;
+            ctx.out(msg(ctx, 'cli.campaign.issuer.saved', { body: `${i.parentBody} – ${i.body}`, signer: `${i.signerTitle} ${i.signerName}`, number: i.reportNumber ?? '—', date: i.reportDate ? formatDate(ctx.lang, i.reportDate) : '—' }));
+            return EXIT.OK;
+          }),
       ),
     );
 

@@ -8,8 +8,10 @@ import {
   type CampaignPackage,
   type Template,
   type TemplateExemption,
+  IssuerV2,
   type TemplateRef,
 } from '../../../shared/schema/index.ts';
+import { zodIssues } from '../../../shared/schema/zod-issues.ts';
 import { parseTemplate } from '../../../shared/template/parse.ts';
 import { type Issue, IssueError, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
 import { type PackageLimits, readPackage, writePackage } from '../packages/container.ts';
@@ -186,5 +188,38 @@ export async function setExemption(ws: WorkspaceStore, change: ExemptionChange):
     const exemptions: TemplateExemption[] = change.remove ? others : [...others, { agency: agency.code, template: change.template, ...(reason ? { reason } : {}) }];
     if (JSON.stringify(exemptions) === JSON.stringify(campaign.exemptions)) return campaign;
     return ws.setCampaign({ ...campaign, exemptions });
+  });
+}
+
+/** A change of the issuer block: a field given a value is set, a field given null is cleared (optional ones only). */
+export interface IssuerChange {
+  parentBody?: string;
+  body?: string;
+  place?: string;
+  signerTitle?: string;
+  signerName?: string;
+  reportNumber?: string | null;
+  reportDate?: string | null;
+}
+
+/**
+ * Sets the issuer printed on every report: who issues, who signs, and the number and date the
+ * reports carry when none is given at the command. Checked by the issuer schema; a refused change
+ * leaves campaign.json as it was.
+ */
+export async function setIssuer(ws: WorkspaceStore, change: IssuerChange): Promise<Result<Campaign>> {
+  return attempt(async () => {
+    requireRole(ws, 'home-affairs');
+    const campaign = requireCampaign(ws);
+    const next: Record<string, unknown> = { ...campaign.issuer };
+    for (const [k, v] of Object.entries(change)) {
+      if (v === undefined) continue;
+      if (v === null) delete next[k];
+      else next[k] = v;
+    }
+    const parsed = IssuerV2.safeParse(next);
+    if (!parsed.success) throw new IssueError(zodIssues(parsed.error, next, { file: 'campaign.json' }).map((i) => ({ ...i, at: { ...i.at, field: `issuer.${i.at?.field ?? ''}` } })));
+    if (JSON.stringify(parsed.data) === JSON.stringify(campaign.issuer)) return campaign;
+    return ws.setCampaign({ ...campaign, issuer: parsed.data });
   });
 }

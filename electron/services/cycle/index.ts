@@ -5,7 +5,7 @@
  * new revision, final lock.
  */
 export { setupHomeAffairs, workspaceIdentity } from './identity.ts';
-export { exportCampaignPackage, initAgencyWorkspace, openCampaignPackage, setExemption, type ExemptionChange, type InitAgencyOptions, type OpenedCampaign } from './campaign.ts';
+export { exportCampaignPackage, initAgencyWorkspace, openCampaignPackage, setExemption, setIssuer, type ExemptionChange, type IssuerChange, type InitAgencyOptions, type OpenedCampaign } from './campaign.ts';
 export {
   addEvidence,
   checkSubmissionContent,

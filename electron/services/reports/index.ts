@@ -78,6 +78,9 @@ export async function writeReports(
   opts: ReportOptions & { only?: readonly ReportName[]; lang?: Lang; now?: Date; history?: Results[]; onProgress?: (name: string) => void } = {},
 ): Promise<Result<ReportRun>> {
   const lang = opts.lang ?? 'vi';
+  const campaignNow = ws.campaign();
+  // The campaign's issuer settings are the defaults of the number and date (`campaign issuer`).
+  opts = { ...opts, ...(opts.date === undefined && campaignNow?.issuer.reportDate ? { date: campaignNow.issuer.reportDate } : {}), ...(opts.number === undefined && campaignNow?.issuer.reportNumber ? { number: campaignNow.issuer.reportNumber } : {}) };
   if (opts.date !== undefined && dateProblem(opts.date) !== null) return fail([issue('service.report_bad_date', undefined, { value: opts.date })]);
   const documentNo = opts.number === undefined ? undefined : documentNumber(opts.number);
   if (documentNo === null) return fail([issue('service.report_bad_number', undefined, { value: opts.number ?? '', max: DOCUMENT_NO_MAX })]);
