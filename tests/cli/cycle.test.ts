@@ -1,30 +1,15 @@
-import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultsV1 } from '../../shared/results/index.ts';
-import { cli } from './run.ts';
+import { cli, folderHash } from './run.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'parscore-cycle-cli-'));
 const ha = join(tmp, 'so-noi-vu');
 const out = join(tmp, 'ho-so');
 let submissions: string[] = [];
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** A fingerprint of every file in a folder, to prove that a refused import changed nothing. */
-function folderHash(dir: string): string {
-  const h = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name !== '.parscore.lock') h.update(p).update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return h.digest('hex');
-}
 
 beforeAll(async () => {
   const r = await cli('demo', ha, '--agencies', '35', '--seed', '5', '--submissions', out);

@@ -1,29 +1,14 @@
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAgencyListForm } from '../../electron/services/xlsx-import/agencies.ts';
-import { cli } from './run.ts';
+import { cli, folderHash } from './run.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'parscore-entry-cli-'));
 const ha = join(tmp, 'snv');
 const stp = join(tmp, 'stp');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** Every file of a folder (but the lock), to prove that a refused entry changed nothing. */
-function folderHash(dir: string): string {
-  const h = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name !== '.parscore.lock') h.update(p).update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return h.digest('hex');
-}
 
 /** A refused command: exit 1, the message, and the agency's workspace unchanged. */
 async function refused(args: string[], message: string | RegExp, code = 1): Promise<void> {

@@ -4,7 +4,6 @@
  * the reports' date and number, and help, version and messages a Vietnamese clerk reads.
  */
 import ExcelJS from 'exceljs';
-import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,24 +12,10 @@ import { importSubmissions } from '../../electron/services/cycle/import.ts';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
 import { ResultsV1 } from '../../shared/results/index.ts';
 import { IssueError } from '../../shared/util/issue.ts';
-import { cli } from './run.ts';
+import { cli, folderHash } from './run.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'parscore-polish-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** Every file of a folder, to prove that a refused command changed nothing. */
-function folderHash(dir: string): string {
-  const h = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name !== '.parscore.lock') h.update(p).update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return h.digest('hex');
-}
 
 /** The Home Affairs workspace of a 2015 demo campaign (self-assessments due 15/12/2015), before any import: copied fresh per test. */
 const pristine = join(tmp, 'snv-2015');

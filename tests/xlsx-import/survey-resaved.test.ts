@@ -5,15 +5,15 @@
  * different questions); and damaged or foreign files, refused in Vietnamese with nothing stored.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
-import { cli } from '../cli/run.ts';
+import { cli, folderHash } from '../cli/run.ts';
 import { edit, toBuffer } from './helpers.ts';
 
 const PYTHON = '/usr/bin/python3';
@@ -52,20 +52,6 @@ async function storedSurvey(dir: string) {
   } finally {
     await ws.close();
   }
-}
-
-/** A fingerprint of every file in a folder, to prove that a refused import changed nothing. */
-function folderHash(dir: string): string {
-  const h = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name !== '.parscore.lock') h.update(p).update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return h.digest('hex');
 }
 
 interface FillSpec {
