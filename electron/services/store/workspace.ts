@@ -103,6 +103,8 @@ export interface WorkspaceTransaction {
   updateAppraisal(code: string, fn: (a: Appraisal | null) => Appraisal): Promise<Appraisal>;
   /** Home Affairs' copy of an agency's nominations (`nominations/<agency>.json`). */
   writeAgencyNominations(n: Nominations): Promise<void>;
+  /** An agency workspace's own nominations (`nominations.json`), written with the rest or not at all. */
+  writeOwnNominations(n: Nominations): Promise<void>;
   putEvidence(data: Uint8Array): Promise<StoredEvidence>;
   putReceived(code: string, revision: number, data: Uint8Array): Promise<string>;
   appendAudit(entries: readonly AuditEntry[]): Promise<void>;
@@ -902,6 +904,12 @@ export class WorkspaceStore {
         writeAppraisal: (a) => this.stageAppraisal(String(a.agency), () => a, state, stage),
         updateAppraisal: (code, f) => this.stageAppraisal(code, f, state, stage),
         writeAgencyNominations: (n) => writePrepared(prepareAgencyNominations(n, this.nominationsFile(String(n.agency).normalize('NFC')).label)),
+        writeOwnNominations: async (n) => {
+          this.assertWritable(NOMINATIONS_FILE);
+          const value = this.ownNominationsFile.validate(n);
+          stage(NOMINATIONS_FILE, serialize(value), BACKUP_COUNT);
+          state.afterCommit.push(() => this.lost.delete(NOMINATIONS_FILE));
+        },
         putEvidence: async (data) => {
           const sha256 = sha256Hex(data);
           const label = unwrap(evidenceLabel(sha256));

@@ -11,6 +11,7 @@ import { rboard } from './rboard.ts';
 import { report } from './report.ts';
 import { results } from './results.ts';
 import { rlist } from './rlist.ts';
+import { sbook } from './sbook.ts';
 import { scoring } from './scoring.ts';
 import { service } from './service.ts';
 import { store } from './store.ts';
@@ -42,4 +43,5 @@ export const en = {
   ...report,
   ...rboard,
   ...arules,
+  ...sbook,
 };

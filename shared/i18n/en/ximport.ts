@@ -146,4 +146,11 @@ export const ximport: Record<keyof typeof vi, string> = {
   'ximport.input.percent.text': '0 to 100, e.g. 85 or 85.5.',
   'ximport.input.answer.title': 'Answer',
   'ximport.input.answer.text': 'A letter of the scale: {letters}.',
+  // Guards before and after loading a workbook (limits.ts).
+  'ximport.limit.file_too_large': 'The file is too large: {size} bytes, at most {max} bytes.',
+  'ximport.limit.inflated_too_large': 'The file unpacks to too much data (more than {max} bytes); it is refused.',
+  'ximport.limit.too_many_rows': 'The sheet has {rows} rows, at most {max}; delete the extra rows.',
+  'ximport.limit.hidden_sheet': 'The sheet “{sheet}” is hidden; unhide it (or delete it if not needed) and save again.',
+  'ximport.limit.merged_cells': 'The data area has merged cells ({range}); unmerge them and type a value in each cell.',
+  'ximport.limit.formula': 'The cell holds a formula ({formula}); type the value itself (Paste special → Values).',
 };

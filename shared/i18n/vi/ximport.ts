@@ -158,4 +158,11 @@ export const ximport = {
   'ximport.input.percent.text': 'Từ 0 đến 100, ví dụ 85 hoặc 85,5.',
   'ximport.input.answer.title': 'Phương án',
   'ximport.input.answer.text': 'Một chữ cái của thang điểm: {letters}.',
+  // Guards before and after loading a workbook (limits.ts).
+  'ximport.limit.file_too_large': 'Tệp quá lớn: {size} byte, tối đa {max} byte.',
+  'ximport.limit.inflated_too_large': 'Tệp giải nén ra quá nhiều dữ liệu (hơn {max} byte); tệp bị từ chối.',
+  'ximport.limit.too_many_rows': 'Trang tính có {rows} dòng, tối đa {max} dòng; hãy xóa các dòng thừa.',
+  'ximport.limit.hidden_sheet': 'Trang tính “{sheet}” đang bị ẩn; hãy hiện trang đó (hoặc xóa nếu không cần) rồi lưu lại.',
+  'ximport.limit.merged_cells': 'Vùng dữ liệu có ô gộp ({range}); hãy bỏ gộp ô rồi nhập giá trị vào từng ô.',
+  'ximport.limit.formula': 'Ô chứa công thức ({formula}); hãy nhập trực tiếp giá trị (Dán đặc biệt → Giá trị).',
 } as const;
