@@ -14,6 +14,7 @@ import { registerReport } from './commands/report.ts';
 import { registerResults } from './commands/results.ts';
 import { registerSubmission } from './commands/submission.ts';
 import { registerScore } from './commands/score.ts';
+import { registerSelfWorkbook } from './commands/self-workbook.ts';
 import { registerTemplate } from './commands/template.ts';
 
 export type Action = (...args: never[]) => Promise<ExitCode>;
@@ -69,6 +70,7 @@ export async function main(argv: readonly string[], io?: Partial<Pick<CliContext
   registerCampaign(ctx, program, runner);
   registerHeadline(ctx, program, runner);
   registerEntry(ctx, program, runner);
+  registerSelfWorkbook(ctx, program, runner);
   registerSubmission(ctx, program, runner);
   registerAppraisal(ctx, program, runner);
   registerResults(ctx, program, runner);

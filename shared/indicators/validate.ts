@@ -10,9 +10,11 @@ import { type Issue, type IssueLocation, type Result, fail, issue, ok } from '..
 /** Where a figure comes from, for the message: agency, file, sheet/row/column as the caller knows them. */
 export type FigureLocation = Omit<IssueLocation, 'item'>;
 
-function shown(value: unknown): string {
-  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+/** The value as the message shows it: text in quotes, a number as a number (grouped, decimal comma in Vietnamese). */
+function shown(value: unknown): string | number {
+  if (typeof value === 'string') return `“${value.length > 60 ? `${value.slice(0, 60)}…` : value}”`;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value === 'boolean' || value === null) return String(value);
   return Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : String(value);
 }
 
@@ -69,7 +71,7 @@ const NO = new Set(['không', 'khong', 'no', 'n', 'false', 'chưa', 'sai']);
  * yes/no; numbers the Vietnamese way ("1.675", "82,5") or plainly ("1675", "82.5"); empty clears.
  * The result still goes through `checkFigure`.
  */
-export function parseFigureText(def: Indicator, text: string, at: FigureLocation = {}): Result<IndicatorValue> {
+export function parseFigureText(def: Indicator, text: string, at: FigureLocation = {}, lang: 'vi' | 'en' = 'vi'): Result<IndicatorValue> {
   const s = text.trim();
   if (s === '') return ok(null);
   if (def.type === 'text') return checkFigure(def, s, at);
@@ -79,7 +81,7 @@ export function parseFigureText(def: Indicator, text: string, at: FigureLocation
     if (NO.has(w)) return ok(false);
     return fail([problem('figure.not_boolean', def, s, at)]);
   }
-  const n = parseNumberText(s);
+  const n = parseNumberText(s, lang);
   if (n === null) return fail([problem('figure.not_number', def, s, at)]);
   return checkFigure(def, n, at);
 }
@@ -87,13 +89,16 @@ export function parseFigureText(def: Indicator, text: string, at: FigureLocation
 /**
  * "1.675" and "1.675,5" (Vietnamese grouping, decimal comma), "82,5", "1675", "82.5", "-3": the number,
  * or null. A single dot followed by exactly three digits is read as grouping (1.675 = 1675), as a
- * Vietnamese clerk writes it.
+ * Vietnamese clerk writes it. With `lang` "en" (an English sheet) it is the other way round: "1,675"
+ * is 1675 and "1.675" is one and a bit; "82,5" (not three digits) still reads 82.5.
  */
-export function parseNumberText(text: string): number | null {
+export function parseNumberText(text: string, lang: 'vi' | 'en' = 'vi'): number | null {
   const s = text.trim().replace(/\s+/g, '');
   if (!/^-?[0-9][0-9.,]*$/.test(s)) return null;
   let normal: string;
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) normal = s.replace(/\./g, '').replace(',', '.');
+  if (lang === 'en' && /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) normal = s.replace(/,/g, '');
+  else if (lang === 'en' && /^-?\d+\.\d+$/.test(s)) normal = s;
+  else if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) normal = s.replace(/\./g, '').replace(',', '.');
   else if (/^-?\d+(,\d+)?$/.test(s)) normal = s.replace(',', '.');
   else if (/^-?\d+(\.\d+)?$/.test(s)) normal = s;
   else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) normal = s.replace(/,/g, '');

@@ -173,7 +173,7 @@ describe('a department with the PAR index and the ISO 9001 checklist, through th
     const text = formatIssue('vi', issues[0]!);
     expect(text).toContain('STP');
     expect(text).toContain('KK07');
-    expect(text).toContain('"có"');
+    expect(text).toContain('“có”');
     expect(stp.index.agencies[0]?.submission ?? null).toBeNull(); // nothing recorded as sent
   });
 });

@@ -10,7 +10,7 @@ describe('a declared figure', () => {
   it('of yes/no takes only yes or no: "có" and 1 are refused, naming the figure and the value', () => {
     const yn = def({ code: 'KK07', type: 'boolean', aggregate: 'COUNT_YES', title: { vi: 'Có thực hiện cơ chế một cửa' } });
     expect(checkFigure(yn, true)).toEqual({ ok: true, value: true });
-    expect(messages(checkFigure(yn, 'có', { agency: 'S04' }))[0]).toContain('KK07 “Có thực hiện cơ chế một cửa” chỉ nhận Có hoặc Không; giá trị "có"');
+    expect(messages(checkFigure(yn, 'có', { agency: 'S04' }))[0]).toContain('KK07 “Có thực hiện cơ chế một cửa” chỉ nhận Có hoặc Không; giá trị “có”');
     const r = checkFigure(yn, 1, { agency: 'S04' });
     expect(r.ok ? null : r.error[0]?.at).toEqual({ agency: 'S04', item: 'KK07', field: 'value' });
   });

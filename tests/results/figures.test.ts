@@ -27,13 +27,13 @@ describe('declared figures checked at consolidation', () => {
     const r = results();
     const refused = r.issues.filter((i) => ['figure.not_boolean', 'figure.not_count', 'figure.unknown'].includes(i.code));
     expect(refused.map((i) => [i.code, i.at?.agency, i.at?.item, i.params?.value])).toEqual([
-      ['figure.unknown', 'D05', 'TTHC_CU', '12'],
-      ['figure.not_boolean', 'D20', 'ISO_XD', '"có"'],
-      ['figure.not_count', 'D21', 'VB', '-17'],
-      ['figure.not_boolean', 'D21', 'ISO_XD', '1'],
+      ['figure.unknown', 'D05', 'TTHC_CU', 12],
+      ['figure.not_boolean', 'D20', 'ISO_XD', '“có”'],
+      ['figure.not_count', 'D21', 'VB', -17],
+      ['figure.not_boolean', 'D21', 'ISO_XD', 1],
     ]);
     expect(formatIssue('vi', refused[1]!)).toBe(
-      'bộ tiêu chí par-so · cơ quan D20 · mục ISO_XD · trường value: Số liệu ISO_XD “Đã xây dựng HTQLCL theo ISO 9001” chỉ nhận Có hoặc Không; giá trị "có" không hợp lệ.',
+      'bộ tiêu chí par-so · cơ quan D20 · mục ISO_XD · trường value: Số liệu ISO_XD “Đã xây dựng HTQLCL theo ISO 9001” chỉ nhận Có hoặc Không; giá trị “có” không hợp lệ.',
     );
     expect(formatIssue('vi', refused[2]!)).toContain('Số liệu VB “Số văn bản QPPL ban hành” phải là số nguyên không âm; giá trị -17 không hợp lệ.');
     // The published results carry them and still fit their schema.

@@ -15,6 +15,7 @@ import { columnLetter, formatNumberText } from '../template-xlsx/text.ts';
 import {
   type Column,
   FIRST_ROW,
+  GUIDE_IDENTITY_ROW,
   HEADER_ROW,
   identityLabel,
   ITEM_COLUMNS,
@@ -115,7 +116,7 @@ export function inputCells(input: ItemInput | undefined, lang: Lang): [Value, Va
     case 'variables':
       return [
         Object.entries(input.values)
-          .map(([k, v]) => `${k}=${num(v, lang)}`)
+          .map(([k, v]) => `${k}=${num(Number(v.toPrecision(12)), lang)}`)
           .join('; '),
         null,
       ];
@@ -135,11 +136,27 @@ function sheetWith(wb: ExcelJS.Workbook, name: string, title: string, cols: read
   put(ws.getCell(TITLE_ROW, 1), title, { ...S_TITLE, alignment: { vertical: 'middle', horizontal: 'left' } });
   ws.getRow(TITLE_ROW).height = 30;
   ws.getRow(HEADER_ROW).height = 32;
+  fitRow(ws, HEADER_ROW);
   return ws;
+}
+
+/**
+ * Sets a row's height to show its wrapped text: neither Excel nor LibreOffice grows a row written
+ * without a height when the file opens, so a long title would overlap the next row.
+ */
+function fitRow(ws: ExcelJS.Worksheet, r: number): void {
+  let lines = 1;
+  ws.getRow(r).eachCell((cell, c) => {
+    const width = ws.getColumn(c).width ?? 10;
+    const v = cell.value;
+    if (typeof v === 'string') lines = Math.max(lines, ...v.split('\n').map((part) => Math.ceil(part.length / (width * 1.05)) || 1));
+  });
+  if (lines > 1) ws.getRow(r).height = Math.max(ws.getRow(r).height ?? 0, lines * 15 + 3);
 }
 
 function row(ws: ExcelJS.Worksheet, r: number, values: readonly Value[], cols: readonly Column[], grey = false): void {
   values.forEach((v, i) => put(ws.getCell(r, i + 1), v, grey ? S_GREY : cols[i]?.text ? S_TEXT : S_NUMBER));
+  fitRow(ws, r);
 }
 
 /** A drop-down of words (a literal list: it survives any re-save); free typing stays allowed, the importer checks. */
@@ -154,21 +171,27 @@ const words = (ws: readonly Word[], lang: Lang) => ws.map((w) => word(w, lang));
 
 function guide(wb: ExcelJS.Workbook, scope: Scope, lang: Lang): void {
   const ws = wb.addWorksheet(sheetName('guide', lang), { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  [34, 60, 50].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  let r = 1;
-  put(ws.getCell(r++, 1), t(lang, 'sbook.guide.title'), S_TITLE);
-  r++;
+  const widths = [34, 60, 50];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // Title and guidance span the three columns (merged above the identity rows only: the importer
+  // refuses merges from the identity down). A merged cell does not grow with its text: the height is set.
+  const wide = (r: number, value: string, style: Style) => {
+    ws.mergeCells(r, 1, r, widths.length);
+    put(ws.getCell(r, 1), value, style);
+    ws.getRow(r).height = Math.max(1, Math.ceil(value.length / (widths.reduce((a, b) => a + b, 0) * 0.95))) * 16 + 4;
+  };
+  wide(1, t(lang, 'sbook.guide.title'), { ...S_TITLE, alignment: { vertical: 'middle', horizontal: 'center', wrapText: true } });
+  let r = 3;
+  for (const p of ['intro', 'values', 'evidence', 'figures', 'nominations', 'import'] as const) wide(r++, t(lang, `sbook.guide.${p}`), S_PLAIN);
+  r = GUIDE_IDENTITY_ROW;
   put(ws.getCell(r, 1), identityLabel('agency', lang), S_BOLD);
   put(ws.getCell(r, 2), scope.agency.code, S_TEXT);
-  put(ws.getCell(r++, 3), scope.agency.name, S_PLAIN);
+  put(ws.getCell(r, 3), scope.agency.name, S_PLAIN);
+  fitRow(ws, r++);
   put(ws.getCell(r, 1), identityLabel('campaign', lang), S_BOLD);
   put(ws.getCell(r, 2), scope.campaign.id, S_TEXT);
-  put(ws.getCell(r++, 3), text(scope.campaign.title, lang), S_PLAIN);
-  r++;
-  for (const p of ['intro', 'values', 'evidence', 'figures', 'nominations', 'import'] as const) {
-    put(ws.getCell(r, 1), t(lang, `sbook.guide.${p}`), S_PLAIN);
-    r++;
-  }
+  put(ws.getCell(r, 3), text(scope.campaign.title, lang), S_PLAIN);
+  fitRow(ws, r++);
   r++;
   put(ws.getCell(r, 1), t(lang, 'sbook.guide.sheet'), S_HEADER);
   put(ws.getCell(r, 2), t(lang, 'sbook.guide.template'), S_HEADER);
@@ -176,14 +199,16 @@ function guide(wb: ExcelJS.Workbook, scope: Scope, lang: Lang): void {
   for (const s of scope.templates) {
     put(ws.getCell(r, 1), s.sheet, S_TEXT);
     put(ws.getCell(r, 2), text(s.template.title, lang), S_TEXT);
-    put(ws.getCell(r++, 3), `${s.template.id} v${s.template.version}${s.ranked ? '' : ` (${t(lang, 'sbook.guide.additional')})`}`, S_TEXT);
+    put(ws.getCell(r, 3), `${s.template.id} v${s.template.version}${s.ranked ? '' : ` (${t(lang, 'sbook.guide.additional')})`}`, S_TEXT);
+    fitRow(ws, r++);
   }
   r++;
   put(ws.getCell(r, 1), t(lang, 'sbook.guide.rule_type'), S_HEADER);
   put(ws.getCell(r++, 2), t(lang, 'sbook.col.howTo'), S_HEADER);
   for (const k of ['binary', 'percent', 'ratio', 'count', 'manual', 'formula', 'survey'] as const) {
     put(ws.getCell(r, 1), t(lang, `sbook.guide.rule.${k}`), S_TEXT);
-    put(ws.getCell(r++, 2), t(lang, `sbook.how.${k}`, { yes: word('yes', lang), no: word('no', lang), max: 'max', example: 'a=…; b=…' }), S_TEXT);
+    put(ws.getCell(r, 2), t(lang, `sbook.how.${k}`, { yes: word('yes', lang), no: word('no', lang), max: 'max', example: 'a=…; b=…' }), S_TEXT);
+    fitRow(ws, r++);
   }
 }
 

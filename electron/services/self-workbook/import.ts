@@ -19,7 +19,7 @@ import {
   type Nomination,
   type TemplateItem,
 } from '../../../shared/schema/index.ts';
-import { checkFigure, parseFigureText } from '../../../shared/indicators/validate.ts';
+import { checkFigure, parseFigureText, parseNumberText } from '../../../shared/indicators/validate.ts';
 import { scoreAssessment, scoreItemInput, setAdjustment } from '../../../shared/scoring/assessment.ts';
 import { round2 } from '../../../shared/scoring/rounding.ts';
 import { type Lang, t } from '../../../shared/i18n/index.ts';
@@ -28,10 +28,10 @@ import { timestamp } from '../cycle/common.ts';
 import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
 import { readDate } from '../template-xlsx/read.ts';
-import { columnLetter, fold, parseNumberText } from '../template-xlsx/text.ts';
+import { columnLetter, fold } from '../template-xlsx/text.ts';
 import { type CellAt, cellAt, cellText, Collector, guarded, loadWorkbook, quote, rowParam } from '../xlsx-import/common.ts';
 import { checkAfterLoad, checkBeforeLoad } from '../xlsx-import/limits.ts';
-import { type Column, FIRST_ROW, HEADER_ROW, headerMatches, identityKeyOf, ITEM_COLUMNS, readWord, SHEET_COLUMNS, SHEET_KINDS, type SheetKind, sheetKindOf, sheetName } from './layout.ts';
+import { type Column, FIRST_ROW, GUIDE_IDENTITY_ROW, HEADER_ROW, headerMatches, identityKeyOf, ITEM_COLUMNS, readWord, SHEET_COLUMNS, SHEET_KINDS, type SheetKind, sheetKindOf, sheetName } from './layout.ts';
 import { type Scope, type ScopeTemplate, scopeOf } from './scope.ts';
 
 export interface SelfWorkbookSummary {
@@ -107,7 +107,7 @@ class SheetReader {
     if (read.kind === 'number') return numFmt.includes('%') ? Number((read.value * 100).toPrecision(12)) : read.value;
     const s = this.text(row, field, item);
     if (s === undefined) return null;
-    const n = parseNumberText(s.replace(/%$/, ''));
+    const n = parseNumberText(s.replace(/%$/, ''), this.lang);
     if (n === null) this.add('sbook.cell.not_number', row, field, { value: quote(s) }, item);
     return n;
   }
@@ -200,7 +200,7 @@ function readInput(s: SheetReader, r: number, item: TemplateItem): InputRead {
       for (const part of (asText ?? '').split(/[;\n]+/).map((p) => p.trim()).filter((p) => p !== '')) {
         const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*[=:]\s*(.+)$/.exec(part);
         const name = m ? names.find((n) => n.toLowerCase() === m[1]!.toLowerCase()) : undefined;
-        const n = m ? parseNumberText(m[2]!) : null;
+        const n = m ? parseNumberText(m[2]!, s.lang) : null;
         if (!m || name === undefined || n === null) {
           s.add('sbook.item.bad_variables', r, 'value', { code, value: quote(part), names: names.join(', ') }, code);
           return null;
@@ -348,7 +348,7 @@ function readFigures(s: SheetReader, scope: Scope, file: string, c: Collector): 
       const text = s.text(r, 'figure', def.code);
       if (text === undefined) continue;
       const w = def.type === 'boolean' ? readWord(text, ['yes', 'no']) : undefined;
-      v = w ? ok(w === 'yes') : parseFigureText(def, text, at);
+      v = w ? ok(w === 'yes') : parseFigureText(def, text, at, s.lang);
     }
     if (!v.ok) for (const e of v.error) c.add(e.code, { ...s.at(r, 'figure', def.code) }, e.params);
     else if (v.value !== null) out[def.code] = v.value;
@@ -490,7 +490,7 @@ function checkIdentity(wb: ExcelJS.Workbook, scope: Scope, file: string, c: Coll
 function readAll(wb: ExcelJS.Workbook, ws: WorkspaceStore, scope: Scope, file: string, existing: Assessment | null, now: string): Result<{ assessment: Assessment; nominations: Nomination[]; summary: SelfWorkbookSummary }> {
   const c = new Collector(file);
   const templateSheets = new Map(scope.templates.map((s) => [fold(s.sheet), s]));
-  const limits = checkAfterLoad(wb, file, (w) => (sheetKindOf(w.name) === 'guide' ? 1 : FIRST_ROW));
+  const limits = checkAfterLoad(wb, file, (w) => (sheetKindOf(w.name) === 'guide' ? GUIDE_IDENTITY_ROW : FIRST_ROW));
   for (const i of limits) {
     const { file: _f, ...at } = i.at ?? {};
     c.add(i.code, at, i.params);

@@ -10,6 +10,8 @@ import { fold } from '../template-xlsx/text.ts';
 export const TITLE_ROW = 1;
 export const HEADER_ROW = 2;
 export const FIRST_ROW = 3;
+/** The guide sheet's first identity row (agency, then campaign): title and guidance above it, nothing merged from it down. */
+export const GUIDE_IDENTITY_ROW = 10;
 
 export type SheetKind = 'evidence' | 'figures' | 'adjustments' | 'collectives' | 'individuals';
 
@@ -107,7 +109,7 @@ export function word(w: Word, lang: Lang): string {
 const EXTRA: Partial<Record<Word, readonly string[]>> = {
   yes: ['co', 'x', 'true', 'đạt', 'y'],
   no: ['khong', 'false', 'n', 'chưa'],
-  na: ['khong ap dung', 'n/a', 'na', 'kad'],
+  na: ['khong ap dung', 'n/a', 'na', 'kad', 'kxd'],
   male: ['m'],
   female: ['nu', 'f'],
   excellent: ['htxsnv'],

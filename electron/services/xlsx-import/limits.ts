@@ -119,7 +119,7 @@ export function checkBeforeLoad(buf: Buffer, file: string, limits: WorkbookLimit
     const data = entryData(buf, e, limits.maxInflatedBytes);
     if (!data) continue;
     const rows = lastRow(data.toString('utf8'));
-    if (rows > limits.maxRows) issues.push(issue('ximport.limit.too_many_rows', { file, sheet: names.get(e.name) ?? e.name }, { rows: String(rows), max: String(limits.maxRows) }));
+    if (rows > limits.maxRows) issues.push(issue('ximport.limit.too_many_rows', { file, sheet: names.get(e.name) ?? e.name }, { rows, max: limits.maxRows }));
   }
   return issues;
 }

@@ -83,4 +83,13 @@ export const cliEntry: Record<keyof typeof vi, string> = {
   'cli.entry.na': 'not applicable',
   'cli.entry.survey': 'sociological survey',
   'cli.entry.n': '{v}',
+  'cli.sbook.description': '(agency) self-assessment workbook: export the whole self-assessment as an Excel file to fill in, then import it back',
+  'cli.sbook.export.description': "export a fill-in Excel file: each criteria set's items (max points, rule, what to type), evidence, explanations, declared figures, bonus/penalty, nominations",
+  'cli.sbook.import.description': 'import the filled-in Excel file (saved by Excel, LibreOffice or another program); if any row is wrong nothing changes',
+  'cli.sbook.opt.sheet_lang': "language of the file's headers: vi or en (default: the command's language)",
+  'cli.sbook.arg.file': 'the filled-in self-assessment workbook (.xlsx)',
+  'cli.sbook.exported': 'Wrote {file}: the self-assessment workbook of {agency}. When filled in, import it with: parscore self-workbook import <workspace> <file>',
+  'cli.sbook.imported': "Imported {file} into {agency}'s self-assessment: {templates} criteria sets, {items} items with a value, {evidence} evidence documents, {figures} declared figures, {nominations} nominations.",
+  'cli.sbook.nothing_changed': 'Nothing was imported: the self-assessment is unchanged. Correct the cells above and import again.',
+  'cli.sbook.not_a_file': 'this is a folder, not a file',
 };

@@ -81,4 +81,13 @@ export const cliEntry = {
   'cli.entry.na': 'không áp dụng',
   'cli.entry.survey': 'điều tra xã hội học',
   'cli.entry.n': '{v}',
+  'cli.sbook.description': '(cơ quan) bảng tính tự đánh giá: xuất cả bản tự đánh giá ra tệp Excel để điền, rồi nhập lại',
+  'cli.sbook.export.description': 'xuất tệp Excel để điền: các mục của từng bộ tiêu chí (điểm tối đa, cách tính, cách nhập), tài liệu kiểm chứng, giải trình, số liệu kê khai, điểm thưởng/trừ, đề nghị khen thưởng',
+  'cli.sbook.import.description': 'nhập lại tệp Excel đã điền (Excel, LibreOffice hay chương trình khác lưu đều được); có một dòng sai thì không thay đổi gì',
+  'cli.sbook.opt.sheet_lang': 'ngôn ngữ của tiêu đề trong tệp: vi hoặc en (mặc định: ngôn ngữ của lệnh)',
+  'cli.sbook.arg.file': 'tệp bảng tính tự đánh giá (.xlsx) đã điền',
+  'cli.sbook.exported': 'Đã ghi {file}: bảng tính tự đánh giá của {agency}. Điền xong, nhập lại bằng: parscore self-workbook import <thư mục làm việc> <tệp>',
+  'cli.sbook.imported': 'Đã nhập {file} vào bản tự đánh giá của {agency}: {templates} bộ tiêu chí, {items} mục có kết quả, {evidence} tài liệu kiểm chứng, {figures} số liệu kê khai, {nominations} đề nghị khen thưởng.',
+  'cli.sbook.nothing_changed': 'Chưa nhập gì: bản tự đánh giá giữ nguyên. Sửa các ô nêu trên rồi nhập lại.',
+  'cli.sbook.not_a_file': 'đây là một thư mục, không phải tệp',
 } as const;

@@ -83,7 +83,7 @@ describe('the headline figures report of a three-level province', () => {
       [7, 'D21'],
       [8, 'H8'],
     ]);
-    expect(listed[4]![2]).toBe('Số liệu ISO_XD “Đã xây dựng HTQLCL theo ISO 9001” chỉ nhận Có hoặc Không; giá trị "có" không hợp lệ.');
+    expect(listed[4]![2]).toBe('Số liệu ISO_XD “Đã xây dựng HTQLCL theo ISO 9001” chỉ nhận Có hoặc Không; giá trị “có” không hợp lệ.');
     expect(listed[2]![2]).toBe('Số liệu ISO_CB “Đã công bố HTQLCL phù hợp ISO 9001” kê khai “Không” nhưng mục C1 gắn với nó đạt đủ 10/10 điểm: hai bên không khớp.');
     expect(listed[7]![2]).toBe('Số liệu TTHC_H “Số thủ tục hành chính cấp huyện” là một giá trị chung cho cả khối (320); cơ quan, đơn vị này kê khai 318.');
   });
