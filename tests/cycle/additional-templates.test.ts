@@ -5,6 +5,7 @@
  * item, revision 2, its import and the round-2 appraisal. Then the files Home Affairs must refuse.
  */
 import { writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportAppraisal, importAppraisal, setAppraisalStatus, setAppraisedScore, setExplanation } from '../../electron/services/cycle/appraisal.ts';
@@ -15,7 +16,9 @@ import { addEvidence, exportSubmission } from '../../electron/services/cycle/sub
 import { writePackage } from '../../electron/services/packages/container.ts';
 import { loadIdentity } from '../../electron/services/packages/keys.ts';
 import type { WorkspaceStore } from '../../electron/services/store/workspace.ts';
-import { formatIssue } from '../../shared/i18n/index.ts';
+import { formatIssue, formatNumber } from '../../shared/i18n/index.ts';
+import { consolidate } from '../../electron/services/consolidate.ts';
+import { writeReports } from '../../electron/services/reports/index.ts';
 import { APPRAISAL_PACKAGE_KIND, type Appraisal, type Submission, type Template } from '../../shared/schema/index.ts';
 import type { Issue } from '../../shared/util/issue.ts';
 import { ON_TIME, type Province, SIGNER, builtinTemplate, codes, contentsOf, expectOk, hashTree, identityOf, importOne, province, signedSubmission, submit } from './helpers.ts';
@@ -141,6 +144,34 @@ describe('a department with the PAR index and the ISO 9001 checklist, through th
     expectOk(await setAppraisalStatus(ha, 'STP', 'locked'));
     const locked = await setAppraisedScore(ha, 'STP', 'A2', 4, { round: 2, template: ISO });
     expect(locked.ok ? [] : codes(locked.error)).toEqual(['cycle.agency_locked']);
+
+    // Consolidation: the ISO summary, against figures computed by hand from what was entered.
+    const results = expectOk(await consolidate(ha, { now: '2026-02-10T09:00:00+07:00' }));
+    const row = results.agencies.find((a) => a.agency.code === 'STP')!;
+    const checklist = row.additional.find((x) => x.template.id === ISO)!;
+    const max = iso.items.filter((i) => !i.code.includes('.') && /^[A-Z]$/.test(i.code)).reduce((sum, i) => sum + i.max, 0);
+    const self = 4 + 2.25 + (10 - perCount); // A1 yes, A3.2 3 of 4 parts of 3 points, B2 one failure
+    expect(checklist).toMatchObject({ status: 'assessed', iso: true, self: { score: self, max }, appraised: { score: self, max } });
+    expect(checklist.percent).toBeCloseTo((self / max) * 100, 2);
+    expect(checklist.band).toBe('fail');
+    // Phase A (build, 35 points) has 6.25: not met, so no phase is reached, whatever later phases hold.
+    expect(checklist.phase).toBeNull();
+    expect(checklist.phases.find((x) => x.phase === 'build')).toEqual({ phase: 'build', score: 6.25, max: 35, met: false });
+    const province = results.isoChecklist!.find((x) => x.scope === 'all' && x.template.id === ISO)!;
+    // Both departments of the campaign apply it; only STP has sent its part.
+    expect(province).toMatchObject({ applying: 2, exempt: 0, assessed: 1, bands: { fail: 1 }, phases: { none: 1 } });
+    expect(province.averagePercent).toBeCloseTo(checklist.percent!, 2);
+    // Ranking stays on the PAR index: the ISO points are not in the agency's total.
+    expect(row.template.id).toBe('par-so');
+
+    // The ISO report prints the same figures.
+    const out = join(prov.root, 'bao-cao');
+    const written = expectOk(await writeReports(ha, out, { only: ['iso'], now: new Date('2026-02-10T09:00:00+07:00') }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(written.files[0]!);
+    const cells = wb.worksheets.flatMap((w) => w.getSheetValues().flatMap((r) => (Array.isArray(r) ? r : [])).map((v) => (typeof v === 'object' && v && 'result' in v ? v.result : v)));
+    expect(cells).toContain('STP');
+    expect(cells.some((v) => typeof v === 'number' && Math.abs(v - checklist.percent!) < 0.01) || cells.includes(formatNumber('vi', Number(checklist.percent!.toFixed(2))))).toBe(true);
   });
 
   it('an agency exempted from ISO sends no ISO part; one not exempted sends an empty part when it entered nothing', async () => {
