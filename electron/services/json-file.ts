@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { type Result, fail, issue, ok } from '../../shared/util/issue.ts';
+import { type Result, fail, issue } from '../../shared/util/issue.ts';
+import { parseStrictJson } from '../../shared/util/strict-json.ts';
 
 /** Reads and parses a JSON file, turning I/O and syntax errors into issues that name the file. */
 export async function readJsonFile(file: string): Promise<Result<unknown>> {
@@ -11,9 +12,5 @@ export async function readJsonFile(file: string): Promise<Result<unknown>> {
     const code = (e as NodeJS.ErrnoException).code;
     return fail([issue(code === 'ENOENT' ? 'cli.file_not_found' : 'cli.file_unreadable', { file: basename(file) }, { detail: String(code ?? e) })]);
   }
-  try {
-    return ok(JSON.parse(text.replace(/^\uFEFF/, '')));
-  } catch (e) {
-    return fail([issue('doc.not_json', { file: basename(file) }, { detail: (e as Error).message })]);
-  }
+  return parseStrictJson(text, basename(file));
 }
