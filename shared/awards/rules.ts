@@ -121,6 +121,8 @@ function clerkIssues(zi: z.core.$ZodIssue, doc: unknown): Found[] {
       });
     }
     case 'invalid_value': {
+      // A field left out (a row with only some cells typed) is missing, not a wrong word.
+      if (value === undefined) return [{ path, code: 'awards.rules.required' }];
       const allowed = zi.values.map(String).join(', ');
       if (last === 'level') return [{ path, code: 'awards.rules.unknown_level', params: { value: shown(value), allowed } }];
       if (path.some((p) => typeof p === 'string' && RATING_FIELDS.has(p))) return [{ path, code: 'awards.rules.unknown_rating', params: { value: shown(value), allowed: RATINGS.join(', ') } }];
