@@ -3,7 +3,8 @@
  * quả tự đánh giá, chấm điểm Chỉ số CCHC). Every item of its template in document order with the
  * declared figures, self score, evidence, explanation, survey score and, once appraised, Home
  * Affairs' score and comment; the bonus and penalty blocks; the totals exactly as results.json has
- * them; and a second sheet of the declared figures (số liệu kê khai). Small: in-memory workbook.
+ * them; a second sheet of the declared figures (số liệu kê khai); then one sheet per additional
+ * template of its group (the ISO 9001 checklist, agency-additional.ts). Small: in-memory workbook.
  */
 import { formatNumber, type Lang, t } from '../../../shared/i18n/index.ts';
 import type { AgencyResult } from '../../../shared/results/schema.ts';
@@ -13,6 +14,7 @@ import type { AdjustmentEntry, Assessment } from '../../../shared/schema/assessm
 import type { Campaign, Issuer } from '../../../shared/schema/campaign.ts';
 import type { AdjustmentBlock } from '../../../shared/schema/template.ts';
 import { type CompiledTemplate, compileTemplate } from '../../../shared/template/compile.ts';
+import { writeAdditionalSheets } from './agency-additional.ts';
 import type { ReportContext } from './kit/context.ts';
 import { agencyScores, type AgencyScores } from './kit/scores.ts';
 import { type ColumnSpec, newWorkbook, type OfficialSheet, officialSheet, type ReportFooter, saveWorkbook } from './kit/sheet.ts';
@@ -245,5 +247,6 @@ export async function writeAgencyReport(ctx: ReportContext, agencyCode: string, 
     figures.addRow([i + 1, ind.code, localized(ind.title, lang), ind.unit ?? null, indicatorValue(lang, assessment?.indicators[ind.code]), ind.item ?? null]);
   });
   await figures.finish();
+  await writeAdditionalSheets(ctx, wb, header, footer, agency, result, assessment, appraisal);
   await saveWorkbook(wb, file);
 }

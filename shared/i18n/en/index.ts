@@ -11,6 +11,7 @@ import { rboard } from './rboard.ts';
 import { report } from './report.ts';
 import { results } from './results.ts';
 import { rlist } from './rlist.ts';
+import { radd } from './radd.ts';
 import { sbook } from './sbook.ts';
 import { scoring } from './scoring.ts';
 import { service } from './service.ts';
@@ -40,6 +41,7 @@ export const en = {
   ...entry,
   ...cliEntry,
   ...rlist,
+  ...radd,
   ...report,
   ...rboard,
   ...arules,
