@@ -13,33 +13,18 @@ import type { Assessment } from '../../../shared/schema/assessment.ts';
 import { compileTemplate } from '../../../shared/template/compile.ts';
 import { additionalRefs, additionalScores, bandText, Exemptions, exemptText, phaseText, templateLabel } from './kit/additional.ts';
 import type { ReportContext } from './kit/context.ts';
-import { type ColumnSpec, type newWorkbook, type OfficialSheet, officialSheet, type ReportFooter, type ReportHeader } from './kit/sheet.ts';
+import { type AgencyField, agencyItemColumns, itemRow } from './kit/item-columns.ts';
+import { type newWorkbook, type OfficialSheet, officialSheet, type ReportFooter, type ReportHeader } from './kit/sheet.ts';
 import { evidenceText, inputInWords, localized } from './kit/words.ts';
 
 type Workbook = ReturnType<typeof newWorkbook>;
 
 /** The PAR sheet's columns without the survey (an additional template has none). */
-function columns(lang: Lang): ColumnSpec[] {
-  const h = (k: string): string => t(lang, `report.agency.col.${k}`);
-  return [
-    { header: h('code'), width: 7, kind: 'code' },
-    { header: h('title'), width: 40, kind: 'wrap' },
-    { header: h('max'), width: 8, kind: 'number2' },
-    { header: h('declared'), width: 16, kind: 'wrap' },
-    { header: h('self'), width: 9, kind: 'number2' },
-    { header: h('evidence'), width: 30, kind: 'wrap' },
-    { header: h('explanation'), width: 24, kind: 'wrap' },
-    { header: h('appraised'), width: 9, kind: 'number2' },
-    { header: h('comment'), width: 24, kind: 'wrap' },
-  ];
-}
+const ITEMS = (lang: Lang) => agencyItemColumns(lang, { survey: false });
+const FIELDS = ITEMS('vi').fields;
 
-const COL = { code: 0, title: 1, max: 2, declared: 3, self: 4, evidence: 5, explanation: 6, appraised: 7, comment: 8 } as const;
-
-function row(values: Partial<Record<keyof typeof COL, unknown>>): unknown[] {
-  const out: unknown[] = new Array(9).fill(null);
-  for (const [k, v] of Object.entries(values)) out[COL[k as keyof typeof COL]] = v;
-  return out;
+function row(values: Partial<Record<AgencyField, unknown>>): unknown[] {
+  return itemRow(FIELDS, values);
 }
 
 function writeTotals(sheet: OfficialSheet, lang: Lang, r: AdditionalResult, hasAppraisal: boolean): void {
@@ -74,7 +59,7 @@ export async function writeAdditionalSheets(
     const ref = res?.template ?? assigned;
     const template = ws.template(ref);
     if (!template) throw new Error(t(lang, 'report.template_missing', { template: `${ref.id}@${ref.version}` }));
-    const sheet = officialSheet(wb, t(lang, 'radd.agency.sheet', { id: ref.id }), { ...header, title: t(lang, 'radd.agency.title', { year }) }, columns(lang));
+    const sheet = officialSheet(wb, t(lang, 'radd.agency.sheet', { id: ref.id }), { ...header, title: t(lang, 'radd.agency.title', { year }) }, ITEMS(lang).columns);
     sheet.addSectionRow(templateLabel(lang, template));
     const exemption = exemptions.of(agency.code, ref.id);
     if (exemption) {

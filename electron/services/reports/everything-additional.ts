@@ -5,7 +5,7 @@
  * one row saying so, with the reason. The item table reads each agency's documents once more, one
  * agency at a time, and commits every row as it is produced (the PAR sheet's reasoning).
  */
-import { type Lang, t } from '../../../shared/i18n/index.ts';
+import { t } from '../../../shared/i18n/index.ts';
 import type { AgencyResult } from '../../../shared/results/schema.ts';
 import type { Agency } from '../../../shared/schema/agency.ts';
 import type { Template, TemplateRef } from '../../../shared/schema/template.ts';
@@ -13,33 +13,13 @@ import { compileTemplate } from '../../../shared/template/compile.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
 import { additionalScores, applies, bandText, type Exemptions, exemptText, phaseText, templateLabel } from './kit/additional.ts';
 import type { ReportContext } from './kit/context.ts';
+import { everythingDetailColumns } from './kit/item-columns.ts';
 import { ContinuedTable, tick } from './kit/continued.ts';
-import { type ColumnSpec, type newStreamingWorkbook, officialSheet, type ReportHeader } from './kit/sheet.ts';
+import { type newStreamingWorkbook, officialSheet, type ReportHeader } from './kit/sheet.ts';
 import { evidenceText, inputInWords, localized } from './kit/words.ts';
 
 type Documents = Pick<WorkspaceStore, 'readAssessment' | 'readAppraisal'>;
 type Workbook = ReturnType<typeof newStreamingWorkbook>;
-
-function detailColumns(lang: Lang): ColumnSpec[] {
-  const h = (k: string): string => t(lang, `report.everything.col.${k}`);
-  return [
-    { header: h('agency_code'), width: 9, kind: 'code' },
-    { header: h('agency_name'), width: 26, kind: 'wrap' },
-    { header: h('group'), width: 14, kind: 'text' },
-    { header: h('item_code'), width: 8, kind: 'code' },
-    { header: h('item_title'), width: 40, kind: 'wrap' },
-    { header: h('max'), width: 8, kind: 'number2' },
-    { header: h('declared'), width: 16, kind: 'wrap' },
-    { header: h('self'), width: 9, kind: 'number2' },
-    { header: h('appraised'), width: 9, kind: 'number2' },
-    { header: h('comment'), width: 24, kind: 'wrap' },
-    { header: h('explanation'), width: 24, kind: 'wrap' },
-    { header: h('explanation2'), width: 24, kind: 'wrap' },
-    { header: h('note'), width: 20, kind: 'wrap' },
-    { header: h('evidence'), width: 30, kind: 'wrap' },
-    { header: h('status'), width: 20, kind: 'text' },
-  ];
-}
 
 export interface AdditionalSheetInput {
   ctx: ReportContext;
@@ -62,7 +42,7 @@ export async function writeAdditionalDetail(wb: Workbook, input: AdditionalSheet
         wb,
         t(lang, 'radd.everything.detail_sheet', { id: ref.id }),
         { ...header, title: t(lang, 'radd.everything.detail_title', { year }), subtitle: templateLabel(lang, template) },
-        detailColumns(lang),
+        everythingDetailColumns(lang, { survey: false }),
       ),
     limit,
   );

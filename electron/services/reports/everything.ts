@@ -25,7 +25,8 @@ import { ContinuedTable, tick } from './kit/continued.ts';
 import { allAdditionalRefs, Exemptions } from './kit/additional.ts';
 import { type AdditionalSheetInput, writeAdditionalDetail, writeAdditionalResults } from './everything-additional.ts';
 import { agencyScores } from './kit/scores.ts';
-import { type ColumnSpec, newStreamingWorkbook, officialSheet, type ReportHeader, saveWorkbook } from './kit/sheet.ts';
+import { everythingDetailColumns } from './kit/item-columns.ts';
+import { newStreamingWorkbook, officialSheet, type ReportHeader, saveWorkbook } from './kit/sheet.ts';
 import { evidenceText, inputInWords, localized } from './kit/words.ts';
 
 /** What the report reads from the workspace. */
@@ -76,28 +77,6 @@ class Templates {
   }
 }
 
-function detailColumns(lang: Lang): ColumnSpec[] {
-  const h = (k: string): string => t(lang, `report.everything.col.${k}`);
-  return [
-    { header: h('agency_code'), width: 9, kind: 'code' },
-    { header: h('agency_name'), width: 26, kind: 'wrap' },
-    { header: h('group'), width: 14, kind: 'text' },
-    { header: h('item_code'), width: 8, kind: 'code' },
-    { header: h('item_title'), width: 40, kind: 'wrap' },
-    { header: h('max'), width: 8, kind: 'number2' },
-    { header: h('declared'), width: 16, kind: 'wrap' },
-    { header: h('self'), width: 9, kind: 'number2' },
-    { header: h('appraised'), width: 9, kind: 'number2' },
-    { header: h('survey'), width: 9, kind: 'percent2' },
-    { header: h('comment'), width: 24, kind: 'wrap' },
-    { header: h('explanation'), width: 24, kind: 'wrap' },
-    { header: h('explanation2'), width: 24, kind: 'wrap' },
-    { header: h('note'), width: 20, kind: 'wrap' },
-    { header: h('evidence'), width: 30, kind: 'wrap' },
-    { header: h('status'), width: 16, kind: 'text' },
-  ];
-}
-
 async function writeDetail(
   wb: Workbook,
   ctx: ReportContext,
@@ -112,7 +91,7 @@ async function writeDetail(
   const year = String(ctx.results.campaign.year);
   const table = new ContinuedTable(
     () =>
-      officialSheet(wb, t(lang, 'report.everything.detail_sheet'), { ...header, title: t(lang, 'report.everything.detail_title', { year }) }, detailColumns(lang)),
+      officialSheet(wb, t(lang, 'report.everything.detail_sheet'), { ...header, title: t(lang, 'report.everything.detail_title', { year }) }, everythingDetailColumns(lang, { survey: true })),
     limit,
   );
   for (const agency of agencies) {
