@@ -212,7 +212,7 @@ function readInput(s: SheetReader, r: number, item: TemplateItem): InputRead {
   }
 }
 
-function readTemplateSheet(s: SheetReader, st: ScopeTemplate, file: string, c: Collector): Record<string, ItemEntry> {
+function readTemplateSheet(s: SheetReader, st: ScopeTemplate, c: Collector): Record<string, ItemEntry> {
   const items = new Map(st.template.items.map((i) => [fold(i.code), i]));
   const seen = new Map<string, number>();
   const out: Record<string, ItemEntry> = {};
@@ -465,7 +465,7 @@ function readNominations(kind: 'collectives' | 'individuals', s: SheetReader, sc
 
 // ── The whole workbook ──────────────────────────────────────────────────────────────────────────
 
-function checkIdentity(wb: ExcelJS.Workbook, scope: Scope, file: string, c: Collector): void {
+function checkIdentity(wb: ExcelJS.Workbook, scope: Scope, c: Collector): void {
   const guide = wb.worksheets.find((w) => sheetKindOf(w.name) === 'guide');
   if (!guide) {
     c.add('sbook.sheet.missing', {}, { sheet: sheetName('guide', 'vi') });
@@ -487,7 +487,7 @@ function checkIdentity(wb: ExcelJS.Workbook, scope: Scope, file: string, c: Coll
   }
 }
 
-function readAll(wb: ExcelJS.Workbook, ws: WorkspaceStore, scope: Scope, file: string, existing: Assessment | null, now: string): Result<{ assessment: Assessment; nominations: Nomination[]; summary: SelfWorkbookSummary }> {
+function readAll(wb: ExcelJS.Workbook, scope: Scope, file: string, existing: Assessment | null, now: string): Result<{ assessment: Assessment; nominations: Nomination[]; summary: SelfWorkbookSummary }> {
   const c = new Collector(file);
   const templateSheets = new Map(scope.templates.map((s) => [fold(s.sheet), s]));
   const limits = checkAfterLoad(wb, file, (w) => (sheetKindOf(w.name) === 'guide' ? GUIDE_IDENTITY_ROW : FIRST_ROW));
@@ -498,7 +498,7 @@ function readAll(wb: ExcelJS.Workbook, ws: WorkspaceStore, scope: Scope, file: s
   for (const w of wb.worksheets) {
     if (!sheetKindOf(w.name) && !templateSheets.has(fold(w.name))) c.add('sbook.sheet.unknown', { sheet: w.name }, { sheet: w.name });
   }
-  checkIdentity(wb, scope, file, c);
+  checkIdentity(wb, scope, c);
   if (c.count > 0) return fail(c.result());
   const guideSheet = wb.worksheets.find((w) => sheetKindOf(w.name) === 'guide');
   const lang: Lang = guideSheet && fold(guideSheet.name) === fold(sheetName('guide', 'en')) && fold(sheetName('guide', 'en')) !== fold(sheetName('guide', 'vi')) ? 'en' : 'vi';
@@ -523,7 +523,7 @@ function readAll(wb: ExcelJS.Workbook, ws: WorkspaceStore, scope: Scope, file: s
     }
     const s = new SheetReader(w, ITEM_COLUMNS, c, lang);
     if (!s.headersOk()) continue;
-    const items = readTemplateSheet(s, st, file, c);
+    const items = readTemplateSheet(s, st, c);
     itemCount += Object.values(items).filter((e) => e.input).length;
     byTemplate.set(st.template.id, items);
   }
@@ -566,7 +566,6 @@ function readAll(wb: ExcelJS.Workbook, ws: WorkspaceStore, scope: Scope, file: s
     for (const i of issues) c.add(i.code, { ...i.at, template: st.template.id }, i.params);
   }
   if (c.count > 0) return fail(c.result());
-  void ws;
   return ok({
     assessment,
     nominations,
@@ -586,7 +585,7 @@ export async function importSelfWorkbook(ws: WorkspaceStore, data: Buffer, file:
   const loaded = await loadWorkbook(data, file);
   if (!loaded.ok) return loaded;
   const existing = await ws.readAssessment(scope.agency.code);
-  const read = guarded(file, () => readAll(loaded.value, ws, scope, file, existing, now));
+  const read = guarded(file, () => readAll(loaded.value, scope, file, existing, now));
   if (!read.ok) return read;
   const { assessment, nominations, summary } = read.value;
   try {

@@ -72,7 +72,7 @@ const CM = 1 / 2.54;
 const SIGNING_SPACE_ROWS = 4;
 const RECIPIENT_DASH = '–';
 /** Points per line of 12 pt Times New Roman. */
-const LINE_HEIGHT = 15.75;
+export const LINE_HEIGHT = 15.75;
 /** Distinct texts remembered per column (with their line counts) before starting afresh. */
 const TEXT_CACHE = 4096;
 
