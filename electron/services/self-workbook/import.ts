@@ -30,7 +30,7 @@ import type { WorkspaceStore } from '../store/workspace.ts';
 import { readDate } from '../template-xlsx/read.ts';
 import { columnLetter, fold } from '../template-xlsx/text.ts';
 import { type CellAt, cellAt, cellText, Collector, guarded, loadWorkbook, quote, rowParam } from '../xlsx-import/common.ts';
-import { checkAfterLoad, checkBeforeLoad } from '../xlsx-import/limits.ts';
+import { checkAfterLoad } from '../xlsx-import/limits.ts';
 import { type Column, FIRST_ROW, GUIDE_IDENTITY_ROW, HEADER_ROW, headerMatches, identityKeyOf, ITEM_COLUMNS, readWord, SHEET_COLUMNS, SHEET_KINDS, type SheetKind, sheetKindOf, sheetName } from './layout.ts';
 import { type Scope, type ScopeTemplate, scopeOf } from './scope.ts';
 
@@ -581,9 +581,7 @@ function readAll(wb: ExcelJS.Workbook, ws: WorkspaceStore, scope: Scope, file: s
 export async function importSelfWorkbook(ws: WorkspaceStore, data: Buffer, file: string, opts: { now?: string } = {}): Promise<Result<SelfWorkbookSummary>> {
   const scope = scopeOf(ws);
   const now = timestamp(opts.now);
-  const limits = checkBeforeLoad(data, file);
-  if (limits.length > 0) return fail(limits);
-  const loaded = await loadWorkbook(data, file);
+  const loaded = await loadWorkbook(data, file, 'self-workbook');
   if (!loaded.ok) return loaded;
   const existing = await ws.readAssessment(scope.agency.code);
   const read = guarded(file, () => readAll(loaded.value, ws, scope, file, existing, now));
