@@ -56,7 +56,7 @@ export function registerSelfWorkbook(ctx: CliContext, program: Command, runner: 
           data = await readFile(file);
         } catch (e) {
           const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-          printIssues(ctx, [{ code: missing ? 'cli.file_not_found' : 'cli.file_unreadable', at: { file: name }, params: { detail: (e as Error).message } }]);
+          printIssues(ctx, [{ code: missing ? 'cli.file_not_found' : 'cli.file_unreadable', at: { file: name }, params: { detail: (e as NodeJS.ErrnoException).code ?? 'other' } }]);
           return EXIT.IO;
         }
         return withWorkspace(dir, async (ws): Promise<ExitCode> => {

@@ -24,6 +24,7 @@ import { scoreAssessment, scoreItemInput, setAdjustment } from '../../../shared/
 import { round2 } from '../../../shared/scoring/rounding.ts';
 import { type Lang, t } from '../../../shared/i18n/index.ts';
 import { type Issue, IssueError, type IssueParams, type Result, fail, ok } from '../../../shared/util/issue.ts';
+import { zodReason } from '../../../shared/util/reason.ts';
 import { timestamp } from '../cycle/common.ts';
 import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
@@ -311,7 +312,7 @@ function readEvidence(s: SheetReader, scope: Scope, byTemplate: Map<string, Reco
     if (match?.sha256 && fileName !== undefined) Object.assign(draft, { fileName: match.fileName ?? fileName, size: match.size, sha256: match.sha256 });
     const parsed = EvidenceRef.safeParse(draft);
     if (!parsed.success) {
-      for (const zi of parsed.error.issues) s.add('sbook.cell.invalid', r, fieldOf[String(zi.path[0])] ?? fields[0], { detail: zi.message }, item.code);
+      for (const zi of parsed.error.issues) s.add('sbook.cell.invalid', r, fieldOf[String(zi.path[0])] ?? fields[0], zodReason(zi), item.code);
       continue;
     }
     entry.evidence.push(parsed.data);
@@ -448,7 +449,7 @@ function readNominations(kind: 'collectives' | 'individuals', s: SheetReader, sc
     if (bad) continue;
     const parsed = kind === 'collectives' ? CollectiveNomination.safeParse(draft) : IndividualNomination.safeParse(draft);
     if (!parsed.success) {
-      for (const zi of parsed.error.issues) s.add('sbook.cell.invalid', r, String(zi.path[0] ?? 'id'), { detail: zi.message });
+      for (const zi of parsed.error.issues) s.add('sbook.cell.invalid', r, String(zi.path[0] ?? 'id'), zodReason(zi));
       continue;
     }
     const key = fold(parsed.data.id);
