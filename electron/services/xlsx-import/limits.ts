@@ -309,7 +309,8 @@ export async function checkBeforeLoad(buf: Buffer, file: string, limits: Workboo
 
   const issues: Issue[] = [];
   for (const e of entries) {
-    const kind = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) ? 'sheet' : /^xl\/[^/]*sharedStrings[^/]*\.xml$/i.test(e.name) ? 'strings' : null;
+    // A sheet is any part workbook.xml names as one (another program may keep it elsewhere than xl/worksheets).
+    const kind = names.has(e.name) || /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) ? 'sheet' : /^xl\/[^/]*sharedStrings[^/]*\.xml$/i.test(e.name) ? 'strings' : null;
     if (!kind) continue;
     const scan = new PartScan(limits, kind);
     // Never more than the part declares: a part that inflates beyond its declared size is damaged (or a bomb).
