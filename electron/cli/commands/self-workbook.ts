@@ -54,9 +54,8 @@ export function registerSelfWorkbook(ctx: CliContext, program: Command, runner: 
         try {
           data = await readFile(file);
         } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          const detail = code === 'EISDIR' ? msg(ctx, 'cli.sbook.not_a_file') : (code ?? String(e));
-          printIssues(ctx, [{ code: code === 'ENOENT' ? 'cli.file_not_found' : 'cli.file_unreadable', at: { file: name }, params: { detail } }]);
+          const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+          printIssues(ctx, [{ code: missing ? 'cli.file_not_found' : 'cli.file_unreadable', at: { file: name }, params: { detail: (e as NodeJS.ErrnoException).code ?? 'other' } }]);
           return EXIT.IO;
         }
         return withWorkspace(dir, async (ws): Promise<ExitCode> => {

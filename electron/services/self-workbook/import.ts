@@ -24,13 +24,14 @@ import { scoreAssessment, scoreItemInput, setAdjustment } from '../../../shared/
 import { round2 } from '../../../shared/scoring/rounding.ts';
 import { type Lang, t } from '../../../shared/i18n/index.ts';
 import { type Issue, IssueError, type IssueParams, type Result, fail, ok } from '../../../shared/util/issue.ts';
+import { zodReason } from '../../../shared/util/reason.ts';
 import { timestamp } from '../cycle/common.ts';
 import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
 import { readDate } from '../template-xlsx/read.ts';
 import { columnLetter, fold } from '../template-xlsx/text.ts';
 import { type CellAt, cellAt, cellText, Collector, guarded, loadWorkbook, quote, rowParam } from '../xlsx-import/common.ts';
-import { checkAfterLoad, checkBeforeLoad } from '../xlsx-import/limits.ts';
+import { checkAfterLoad } from '../xlsx-import/limits.ts';
 import { type Column, FIRST_ROW, GUIDE_IDENTITY_ROW, HEADER_ROW, headerMatches, identityKeyOf, ITEM_COLUMNS, readWord, SHEET_COLUMNS, SHEET_KINDS, type SheetKind, sheetKindOf, sheetName } from './layout.ts';
 import { type Scope, type ScopeTemplate, scopeOf } from './scope.ts';
 
@@ -311,7 +312,7 @@ function readEvidence(s: SheetReader, scope: Scope, byTemplate: Map<string, Reco
     if (match?.sha256 && fileName !== undefined) Object.assign(draft, { fileName: match.fileName ?? fileName, size: match.size, sha256: match.sha256 });
     const parsed = EvidenceRef.safeParse(draft);
     if (!parsed.success) {
-      for (const zi of parsed.error.issues) s.add('sbook.cell.invalid', r, fieldOf[String(zi.path[0])] ?? fields[0], { detail: zi.message }, item.code);
+      for (const zi of parsed.error.issues) s.add('sbook.cell.invalid', r, fieldOf[String(zi.path[0])] ?? fields[0], zodReason(zi), item.code);
       continue;
     }
     entry.evidence.push(parsed.data);
@@ -448,7 +449,7 @@ function readNominations(kind: 'collectives' | 'individuals', s: SheetReader, sc
     if (bad) continue;
     const parsed = kind === 'collectives' ? CollectiveNomination.safeParse(draft) : IndividualNomination.safeParse(draft);
     if (!parsed.success) {
-      for (const zi of parsed.error.issues) s.add('sbook.cell.invalid', r, String(zi.path[0] ?? 'id'), { detail: zi.message });
+      for (const zi of parsed.error.issues) s.add('sbook.cell.invalid', r, String(zi.path[0] ?? 'id'), zodReason(zi));
       continue;
     }
     const key = fold(parsed.data.id);
@@ -580,9 +581,7 @@ function readAll(wb: ExcelJS.Workbook, scope: Scope, file: string, existing: Ass
 export async function importSelfWorkbook(ws: WorkspaceStore, data: Buffer, file: string, opts: { now?: string } = {}): Promise<Result<SelfWorkbookSummary>> {
   const scope = scopeOf(ws);
   const now = timestamp(opts.now);
-  const limits = checkBeforeLoad(data, file);
-  if (limits.length > 0) return fail(limits);
-  const loaded = await loadWorkbook(data, file);
+  const loaded = await loadWorkbook(data, file, 'self-workbook');
   if (!loaded.ok) return loaded;
   const existing = await ws.readAssessment(scope.agency.code);
   const read = guarded(file, () => readAll(loaded.value, scope, file, existing, now));
