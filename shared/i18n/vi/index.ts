@@ -19,6 +19,7 @@ import { store } from './store.ts';
 import { template } from './template.ts';
 import { xlsx } from './xlsx.ts';
 import { ximport } from './ximport.ts';
+import { wsafe } from './wsafe.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -46,4 +47,5 @@ export const vi = {
   ...rboard,
   ...arules,
   ...sbook,
+  ...wsafe,
 };
