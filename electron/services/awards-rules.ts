@@ -12,6 +12,7 @@ import type { Results } from '../../shared/results/index.ts';
 import type { AwardOverride, Campaign, CommendationRules } from '../../shared/schema/index.ts';
 import { type Issue, type Result, fail, issue, ok } from '../../shared/util/issue.ts';
 import { consolidate, readOverrides } from './consolidate.ts';
+import { technicianLog } from './diagnostics.ts';
 import { requireCampaign, requireRole } from './cycle/common.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 import { readRulesXlsx } from './xlsx-import/award-rules.ts';
@@ -46,7 +47,10 @@ export async function readRulesFile(path: string, campaign: Campaign): Promise<R
   const ctx = rulesContext(campaign);
   if (ext === '.xlsx') return readRulesXlsx(bytes, file, ctx);
   const json = parseStrictJson(bytes.toString('utf8'), file);
-  if (!json.ok) return fail(json.error.map((i) => (i.code === 'doc.not_json' ? issue('awards.rules.bad_json', { file }, i.params) : i)));
+  if (!json.ok) {
+    for (const i of json.error) if (i.code === 'doc.not_json') technicianLog('JSON.parse', file, i.params?.detail);
+    return fail(json.error.map((i) => (i.code === 'doc.not_json' ? issue('awards.rules.bad_json', { file }, i.params) : i)));
+  }
   const doc = json.value;
   return checkRules(doc, ctx, jsonLocator(doc, file));
 }
