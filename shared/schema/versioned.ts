@@ -64,7 +64,7 @@ export function defineVersioned<Latest>(spec: VersionedSpec<Latest>): VersionedK
       }
       const rec = raw as Record<string, unknown>;
       if (rec.kind !== spec.kind) {
-        return fail([issue('doc.wrong_kind', at, { expected: spec.kind, actual: String(rec.kind ?? '—') })]);
+        return fail([issue('doc.wrong_kind', at, { expected: spec.kind, actual: shownKind(rec.kind) })]);
       }
       const version = rec.schemaVersion;
       if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -97,3 +97,9 @@ export function defineVersioned<Latest>(spec: VersionedSpec<Latest>): VersionedK
 }
 
 export type { Issue };
+
+/** The kind a file claims, as the user can read it: an object is shown as JSON, not “[object Object]”. */
+function shownKind(kind: unknown): string {
+  if (kind === undefined || kind === null) return '—';
+  return typeof kind === 'string' ? kind : (JSON.stringify(kind) ?? '—');
+}

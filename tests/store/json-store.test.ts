@@ -149,6 +149,14 @@ describe('ValidatedJsonFile: files it must not touch', () => {
     expect(recoveries).toEqual([]);
   });
 
+  it('names a kind that is no word as the file holds it, never “[object Object]”', async () => {
+    const { path, file } = await setup(1);
+    await writeFile(path, JSON.stringify({ ...(await sampleCampaign()), kind: { a: 1 } }));
+    const issues = await issuesOf(file.read());
+    expect(issues[0]).toMatchObject({ code: 'doc.wrong_kind', params: { actual: '{"a":1}' } });
+    expect(formatIssue('vi', issues[0]!)).not.toContain('[object');
+  });
+
   it('never writes an invalid document', async () => {
     const { path, file } = await setup(1);
     const before = await readFile(path);
