@@ -9,6 +9,7 @@ const smoke = process.argv.includes('--smoke');
 const benches = [
   ['scoring.ts', []],
   ['store-save.ts', smoke ? ['--saves', '20'] : []],
+  ['xlsx-limits.ts', smoke ? ['--rows', '30000'] : []],
   ['item-save.ts', smoke ? ['--sizes', '10', '--edits', '20'] : []],
   ['national/run.ts', smoke ? ['--sizes', '100', '--runs', '2'] : []],
 ];

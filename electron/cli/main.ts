@@ -16,6 +16,8 @@ import { registerSubmission } from './commands/submission.ts';
 import { registerScore } from './commands/score.ts';
 import { registerSelfWorkbook } from './commands/self-workbook.ts';
 import { registerTemplate } from './commands/template.ts';
+import { registerWorkspace } from './commands/workspace.ts';
+import { withCli } from './repairs.ts';
 
 export type Action = (...args: never[]) => Promise<ExitCode>;
 
@@ -76,6 +78,7 @@ export async function main(argv: readonly string[], io?: Partial<Pick<CliContext
   registerResults(ctx, program, runner);
   registerReport(ctx, program, runner);
   registerDemo(ctx, program, runner);
+  registerWorkspace(ctx, program, runner);
   localizeHelpCommands(ctx, program);
 
   try {
@@ -83,7 +86,7 @@ export async function main(argv: readonly string[], io?: Partial<Pick<CliContext
       program.outputHelp();
       return EXIT.USAGE;
     }
-    await program.parseAsync([...argv], { from: 'user' });
+    await withCli(ctx, () => program.parseAsync([...argv], { from: 'user' }));
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {

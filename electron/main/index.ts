@@ -6,15 +6,17 @@ import { formatIssue, isLang, t, type Lang } from '../../shared/i18n/index.ts';
 import { IssueError } from '../../shared/util/issue.ts';
 import { AppService } from '../services/app-service.ts';
 import { WorkspaceStore } from '../services/store/workspace.ts';
+import { devOverrides } from './dev-overrides.ts';
 import { installGuards, registerIpc } from './guards.ts';
 import { handlersFor } from './ipc.ts';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, resolveAppPath } from './security.ts';
 
 const lang: Lang = isLang(process.env.PARSCORE_LANG) ? process.env.PARSCORE_LANG : 'vi';
 const rendererRoot = join(import.meta.dirname, '..', 'renderer');
-const devOrigin = process.env.PARSCORE_DEV_SERVER; // only set by `npm run dev`
+// Set by `npm run dev` and the e2e tests; ignored by a packaged app (dev-overrides.ts).
+const { devOrigin, userData } = devOverrides(app, process.env);
 
-if (process.env.PARSCORE_USER_DATA) app.setPath('userData', process.env.PARSCORE_USER_DATA);
+if (userData) app.setPath('userData', userData);
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 

@@ -1,6 +1,6 @@
 import { type Channel, type IpcResult, contract } from '../../shared/ipc/contract.ts';
 import { formatIssue, type Lang } from '../../shared/i18n/index.ts';
-import { IssueError } from '../../shared/util/issue.ts';
+import { IssueError, issuesToShow } from '../../shared/util/issue.ts';
 import type { AppService } from '../services/app-service.ts';
 
 type Handlers = { [C in Channel]: (input: never) => Promise<unknown> };
@@ -33,7 +33,7 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
     return { ok: true, value };
   } catch (e) {
     if (e instanceof IssueError) {
-      const issues = e.issues.map((i) => formatIssue(lang, i));
+      const issues = issuesToShow(e.issues).map((i) => formatIssue(lang, i));
       return { ok: false, error: { code: e.issues[0]?.code ?? 'ISSUE', message: issues.join('\n'), issues } };
     }
     return { ok: false, error: { code: 'INTERNAL', message: (e as Error).message } };

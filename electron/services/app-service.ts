@@ -29,7 +29,7 @@ export class AppService {
 
   private template(ref: TemplateRef): Template {
     const t = this.ws.template(ref);
-    if (!t) throw new IssueError(issue('store.template_missing', {}, { id: `${ref.id}@${ref.version}` }));
+    if (!t) throw new IssueError(issue('store.template_missing', { file: `templates/${ref.id}@${ref.version}.json` }, { id: `${ref.id}@${ref.version}` }));
     return t;
   }
 

@@ -12,6 +12,7 @@ import type { Results } from '../../shared/results/index.ts';
 import type { AwardOverride, Campaign, CommendationRules } from '../../shared/schema/index.ts';
 import { type Issue, type Result, fail, issue, ok } from '../../shared/util/issue.ts';
 import { consolidate, readOverrides } from './consolidate.ts';
+import { technicianLog } from './diagnostics.ts';
 import { requireCampaign, requireRole } from './cycle/common.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 import { readRulesXlsx } from './xlsx-import/award-rules.ts';
@@ -48,6 +49,7 @@ export async function readRulesFile(path: string, campaign: Campaign): Promise<R
   try {
     doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
+    technicianLog('JSON.parse', file, e);
     return fail([issue('awards.rules.bad_json', { file }, { detail: e instanceof Error ? e.message : String(e) })]);
   }
   return checkRules(doc, ctx, jsonLocator(doc, file));

@@ -6,11 +6,12 @@ import { type Agency, type AwardOverride, AwardOverridesDoc, type CommendationRu
 import { compiledIfAllowed } from '../../shared/schema/versioned.ts';
 import type * as z from 'zod';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
-import { type Result, fail, issue, ok } from '../../shared/util/issue.ts';
+import { type Issue, IssueError, type Result, fail, issue, ok } from '../../shared/util/issue.ts';
 import { ValidatedJsonFile } from './store/json-store.ts';
 import { type AgencyDocs, type ScoreRequest, resultsView } from './workers/jobs.ts';
 import { WorkerPool } from './workers/pool.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
+import { asWarning, expectedDocs, missingDoc, surveyExpected, unreadableDoc } from './workspace-tools/expected.ts';
 
 export const OVERRIDES_FILE = 'award-overrides.json';
 
@@ -43,13 +44,25 @@ export async function consolidate(
   ws: WorkspaceStore,
   /**
    * `workers`: threads reading the documents (default one per core for a province-sized campaign, 0 = this thread);
-   * `commendation`: rules to select candidates with instead of the campaign's (a preview; nothing is saved).
+   * `commendation`: rules to select candidates with instead of the campaign's (a preview; nothing is saved);
+   * `allowMissing`: results even when documents the workspace records are missing or unreadable
+   * (each listed in the results' issues as a warning); without it such results are refused.
    */
-  opts: { now?: string; history?: Results[]; workers?: number; commendation?: CommendationRules } = {},
+  opts: { now?: string; history?: Results[]; workers?: number; commendation?: CommendationRules; allowMissing?: boolean } = {},
 ): Promise<Result<Results>> {
   const campaign = ws.campaign();
   if (!campaign) return fail([issue('service.no_campaign', { file: 'campaign.json' })]);
-  const survey = await ws.readSurvey();
+  /** Documents the workspace records but could not give (missing, unreadable): nothing drops out in silence. */
+  const lost: Issue[] = [];
+  const surveyWanted = await surveyExpected(ws);
+  let survey: Awaited<ReturnType<WorkspaceStore['readSurvey']>> = null;
+  try {
+    survey = await ws.readSurvey();
+  } catch (e) {
+    if (!(e instanceof IssueError)) throw e;
+    lost.push(...unreadableDoc('survey.json', e));
+  }
+  if (survey === null && surveyWanted && lost.length === 0) lost.push(missingDoc('survey', 'survey.json'));
   const byCode = new Map(ws.index.agencies.map((a) => [a.code, a]));
   const templates = new Map<string, CompiledTemplate | null>();
   const compiled = (ref: TemplateRef): CompiledTemplate | null => {
@@ -67,37 +80,53 @@ export async function consolidate(
   // The additional templates (ISO 9001 checklist) of each group: scored beside the ranked one, never ranked.
   const additionalOf = (group: Agency['group']): CompiledTemplate[] => (campaign.additionalTemplates[group] ?? []).flatMap((r) => compiled(r) ?? []);
   for (const refs of Object.values(campaign.additionalTemplates)) {
-    for (const ref of refs ?? []) if (!compiled(ref)) return fail([issue('store.template_missing', { template: ref.id }, { id: `${ref.id}@${ref.version}` })]);
+    for (const ref of refs ?? []) if (!compiled(ref)) return fail([issue('store.template_missing', { file: `templates/${ref.id}@${ref.version}.json`, template: ref.id }, { id: `${ref.id}@${ref.version}` })]);
   }
   for (const agency of campaign.agencies) {
     if (!templateOf(agency)) {
       const ref = campaign.templates[agency.group];
-      return fail([issue('store.template_missing', { agency: agency.code }, { id: ref ? `${ref.id}@${ref.version}` : agency.group })]);
+      return fail([issue('store.template_missing', { ...(ref ? { file: `templates/${ref.id}@${ref.version}.json` } : {}), agency: agency.code }, { id: ref ? `${ref.id}@${ref.version}` : agency.group })]);
     }
   }
   const appraised = await ws.agenciesWithDocs('appraisals');
   const nominating = await ws.agenciesWithDocs('nominations');
-  const wanted = campaign.agencies.map((agency): ScoreRequest & { code: string } => {
+  const wanted = campaign.agencies.map((agency): ScoreRequest & { code: string; entry: (typeof ws.index.agencies)[number] | undefined } => {
     const code = agency.code.normalize('NFC');
-    const submission = byCode.get(agency.code)?.submission;
+    const entry = byCode.get(agency.code);
+    const submission = entry?.submission;
+    const expected = expectedDocs(entry);
     return {
       agency,
       code,
+      entry,
       survey: survey?.results[agency.code] ?? null,
       submission: submission ? { revision: submission.revision, receivedAt: submission.receivedAt, late: submission.late } : null,
       assessment: submission ? ws.docLocation('assessment', code) : null,
-      appraisal: appraised.has(code) ? ws.docLocation('appraisal', code) : null,
-      nominations: nominating.has(code) ? ws.docLocation('nominations', code) : null,
+      appraisal: appraised.has(code) || expected.appraisal ? ws.docLocation('appraisal', code) : null,
+      nominations: nominating.has(code) || expected.nominations ? ws.docLocation('nominations', code) : null,
     };
   });
+  /** One document through the store: null (and the loss noted) when it is recorded but missing or unreadable. */
+  const readNoted = async <T>(w: (typeof wanted)[number], kind: 'assessment' | 'appraisal' | 'nominations', read: () => Promise<T | null>): Promise<T | null> => {
+    const label = ws.docLocation(kind, w.code).label;
+    try {
+      const v = await read();
+      if (v === null && expectedDocs(w.entry)[kind]) lost.push(missingDoc(kind, label, w.entry));
+      return v;
+    } catch (e) {
+      if (!(e instanceof IssueError)) throw e;
+      lost.push(...unreadableDoc(label, e, w.code));
+      return null;
+    }
+  };
   /** An agency a worker could not read plainly (damaged, an older version …): the store reads, repairs and reports, and it is scored here. */
   const scoreHere = async (w: (typeof wanted)[number], got: AgencyDocs): Promise<ScoredAgency> => {
     const readAssessment = async () => got.assessment ?? (await ws.readAssessmentView(w.code).then((a) => a && resultsView(a)));
     const readNominations = async () => got.nominations ?? (await ws.readAgencyNominations(w.code))?.nominations ?? null;
     const [assessment, appraisal, nominations] = await Promise.all([
-      w.assessment ? readAssessment() : null,
-      w.appraisal ? (got.appraisal ?? ws.readAppraisal(w.agency.code)) : null,
-      w.nominations ? readNominations() : null,
+      w.assessment ? readNoted(w, 'assessment', readAssessment) : null,
+      w.appraisal ? (got.appraisal ?? readNoted(w, 'appraisal', () => ws.readAppraisal(w.agency.code))) : null,
+      w.nominations ? readNoted(w, 'nominations', readNominations) : null,
     ]);
     const input: AgencyInput = { agency: w.agency, template: templateOf(w.agency)!, assessment, appraisal, survey: w.survey, submission: w.submission, nominations: nominations ?? [], additional: additionalOf(w.agency.group) };
     return scoreAgency(campaign, input);
@@ -115,7 +144,7 @@ export async function consolidate(
     await pMap(
       batches,
       async (batch, b) => {
-        const answers = await pool.agencyScores(batch.map(({ code: _, ...request }) => request));
+        const answers = await pool.agencyScores(batch.map(({ code: _, entry: __, ...request }) => request));
         for (const [j, a] of answers.entries()) {
           const w = batch[j]!;
           scored[b * DOCS_PER_JOB + j] = 'scored' in a ? { ...a.scored, template: templateOf(w.agency)! } : await scoreHere(w, a.docs);
@@ -126,12 +155,13 @@ export async function consolidate(
   } finally {
     await pool.close();
   }
+  if (lost.length > 0 && !opts.allowMissing) return fail([issue('wsafe.results_incomplete', undefined, { n: lost.filter((i) => i.code.startsWith('wsafe.doc_')).length }), ...lost]);
   const results = resultsOf(
     { campaign: opts.commendation ? { ...campaign, commendation: opts.commendation } : campaign, generatedAt: opts.now ?? new Date().toISOString(), history: opts.history ?? [], overrides: await readOverrides(ws) },
     scored,
   );
   resultsSchema ??= compiledIfAllowed(ResultsV1);
-  const checked = resultsSchema.safeParse(results);
+  const checked = resultsSchema.safeParse(lost.length > 0 ? { ...results, issues: [...lost.map(asWarning), ...results.issues] } : results);
   if (!checked.success) return fail([issue('service.results_invalid', { file: 'results.json' }, { detail: checked.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') })]);
   return ok(checked.data);
 }

@@ -6,6 +6,7 @@ import { checkHeadline } from '../../shared/campaign/headlines.ts';
 import { type Campaign, Headline, type HeadlinePart } from '../../shared/schema/campaign.ts';
 import type { AgencyGroup } from '../../shared/schema/common.ts';
 import { type Result, fail, issue, ok } from '../../shared/util/issue.ts';
+import { zodReason } from '../../shared/util/reason.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 
 export interface HeadlineInput {
@@ -20,7 +21,7 @@ export async function addHeadline(ws: WorkspaceStore, input: HeadlineInput): Pro
   if (!campaign) return fail([issue('service.no_campaign', { file: 'campaign.json' })]);
   const parsed = Headline.safeParse(input);
   if (!parsed.success) {
-    return fail(parsed.error.issues.map((i) => issue('headline.invalid', { item: input.code, field: i.path.join('.') }, { detail: i.message })));
+    return fail(parsed.error.issues.map((i) => issue('headline.invalid', { item: input.code, field: i.path.join('.') }, zodReason(i))));
   }
   const templateOf = (g: AgencyGroup) => {
     const ref = campaign.templates[g];

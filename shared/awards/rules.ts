@@ -9,6 +9,7 @@ import { AgencyGroup } from '../schema/common.ts';
 import { RATINGS } from '../schema/nomination.ts';
 import { formatPath } from '../schema/zod-issues.ts';
 import { type Issue, type IssueLocation, type IssueParams, type Result, fail, issue, ok } from '../util/issue.ts';
+import { zodReason } from '../util/reason.ts';
 
 export type RuleKind = 'collectives' | 'individuals';
 export const RULE_KINDS: readonly RuleKind[] = ['collectives', 'individuals'];
@@ -121,6 +122,8 @@ function clerkIssues(zi: z.core.$ZodIssue, doc: unknown): Found[] {
       });
     }
     case 'invalid_value': {
+      // A missing level or rating is "required", never a value shown as “undefined”.
+      if (value === undefined) return [{ path, code: 'awards.rules.required' }];
       const allowed = zi.values.map(String).join(', ');
       if (last === 'level') return [{ path, code: 'awards.rules.unknown_level', params: { value: shown(value), allowed } }];
       if (path.some((p) => typeof p === 'string' && RATING_FIELDS.has(p))) return [{ path, code: 'awards.rules.unknown_rating', params: { value: shown(value), allowed: RATINGS.join(', ') } }];
@@ -133,7 +136,7 @@ function clerkIssues(zi: z.core.$ZodIssue, doc: unknown): Found[] {
       const expected = zi.expected === 'int' ? 'integer' : zi.expected;
       if (typeof last === 'string' && TEXT_FIELDS.has(last)) return [{ path, code: 'awards.rules.expected_texts' }];
       if (['integer', 'number', 'boolean', 'string', 'array', 'object'].includes(expected)) return [{ path, code: `awards.rules.expected_${expected}`, params: { value: shown(value) } }];
-      return [{ path, code: 'awards.rules.invalid', params: { detail: zi.message } }];
+      return [{ path, code: 'awards.rules.invalid', params: zodReason(zi) }];
     }
     case 'too_small':
     case 'too_big': {
@@ -147,9 +150,9 @@ function clerkIssues(zi: z.core.$ZodIssue, doc: unknown): Found[] {
     }
     case 'invalid_format':
       if (last === 'id') return [{ path, code: 'awards.rules.bad_id', params: { value: shown(value) } }];
-      return [{ path, code: 'awards.rules.invalid', params: { detail: zi.message } }];
+      return [{ path, code: 'awards.rules.invalid', params: zodReason(zi) }];
     default:
-      return [{ path, code: 'awards.rules.invalid', params: { detail: zi.message } }];
+      return [{ path, code: 'awards.rules.invalid', params: zodReason(zi) }];
   }
 }
 
@@ -199,6 +202,6 @@ export function checkRules(doc: unknown, ctx: RulesContext, locate: RulesLocator
   });
   const issues: Issue[] = found.filter((f) => !skip(f.path)).map((f) => issue(f.code, locate.at(f.path), f.params));
   if (issues.length === 0 && parsed.success) return ok(parsed.data);
-  if (issues.length === 0) return fail([issue('awards.rules.invalid', locate.at([]), { detail: parsed.error?.issues[0]?.message ?? '' })]);
+  if (issues.length === 0) return fail([issue('awards.rules.invalid', locate.at([]), parsed.error?.issues[0] ? zodReason(parsed.error.issues[0]) : { detail: 'invalid' })]);
   return fail(issues.length > LIMIT ? [...issues.slice(0, LIMIT), issue('awards.rules.too_many_problems', locate.at([]), { n: LIMIT })] : issues);
 }

@@ -57,9 +57,33 @@ function kindsForPeople(lang: Lang, params: Record<string, string | number>): Re
   return out;
 }
 
+/** Characters of one value shown in a message (a name, a path, a typed value); longer ones end in "…". */
+export const MAX_SHOWN_CHARS = 120;
+
+/** A value cut to MAX_SHOWN_CHARS characters (whole code points), ending in "…" when cut. */
+export function clip(s: string, max = MAX_SHOWN_CHARS): string {
+  if (s.length <= max) return s;
+  const points = Array.from(s);
+  return points.length <= max ? s : `${points.slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * The parameters as shown: long texts clipped, and `detail` as a plain-language reason
+ * (`reason.<code>`, filled with the issue's own numbers). A detail that is no reason code is a
+ * library's words and is never put in the sentence (see shared/util/reason.ts).
+ */
+function paramsForPeople(lang: Lang, params: Record<string, string | number>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? clip(v) : v;
+  const detail = params.detail;
+  if (typeof detail === 'string') out.detail = t(lang, hasMessage(`reason.${detail}`) ? `reason.${detail}` : 'reason.other', out);
+  return out;
+}
+
 /** "tệp a.json · mẫu par-so · mục 1.2 · trường max: …" */
-export function formatIssue(lang: Lang, i: Issue): string {
+export function formatIssue(lang: Lang, issue: Issue): string {
   const parts: string[] = [];
+  const i: Issue = { ...issue, at: Object.fromEntries(Object.entries(issue.at ?? {}).map(([k, v]) => [k, typeof v === 'string' ? clip(v) : v])) };
   const at = i.at ?? {};
   if (at.file) parts.push(t(lang, 'loc.file', { v: at.file }));
   if (at.sheet) parts.push(t(lang, 'loc.sheet', { v: at.sheet }));
@@ -70,6 +94,6 @@ export function formatIssue(lang: Lang, i: Issue): string {
   if (at.rule) parts.push(t(lang, 'loc.rule', { v: at.rule }));
   if (at.item) parts.push(t(lang, 'loc.item', { v: at.item }));
   if (at.field) parts.push(t(lang, 'loc.field', { v: at.field }));
-  const msg = t(lang, i.code, kindsForPeople(lang, i.params ?? {}));
+  const msg = t(lang, i.code, kindsForPeople(lang, paramsForPeople(lang, i.params ?? {})));
   return parts.length ? `${parts.join(' · ')}: ${msg}` : msg;
 }

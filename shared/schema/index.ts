@@ -27,6 +27,8 @@ import { locateByCode } from './zod-issues.ts';
 
 export * from './agency.ts';
 export * from './appraisal.ts';
+export * from './audit.ts';
+export * from './backup.ts';
 export * from './awards.ts';
 export * from './nomination.ts';
 export * from './package.ts';

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { type Issue, type IssueLocation, issue } from '../util/issue.ts';
+import { zodReason } from '../util/reason.ts';
 
 /** Path as people read it: items[3].rule.bands[0].min */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -23,7 +24,7 @@ export function zodIssues(
     const field = loc.field ?? formatPath(zi.path);
     const where: IssueLocation = { ...at, field };
     if (loc.item) where.item = loc.item;
-    return issue('doc.schema', where, { detail: zi.message });
+    return issue('doc.schema', where, zodReason(zi));
   });
 }
 

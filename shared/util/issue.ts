@@ -52,3 +52,35 @@ export class IssueError extends Error {
     this.issues = list;
   }
 }
+
+/** Issues shown per file before the rest is summed up in one line (a flood stays readable). */
+export const SHOWN_PER_FILE = 100;
+
+/**
+ * The issues as they are shown: at most `perFile` for each file (issues without a file count as one
+ * group), the rest replaced by one "… and N more" line of that file, in place of the first dropped
+ * one. Full lists stay where they are stored (JSON outputs); only what is printed is capped.
+ */
+export function issuesToShow(issues: readonly Issue[], perFile = SHOWN_PER_FILE): Issue[] {
+  const shown = new Map<string, number>();
+  const dropped = new Map<string, number>();
+  const out: Issue[] = [];
+  const marker = new Map<string, Issue>();
+  for (const i of issues) {
+    const file = i.at?.file ?? '';
+    const n = shown.get(file) ?? 0;
+    if (n < perFile) {
+      shown.set(file, n + 1);
+      out.push(i);
+      continue;
+    }
+    dropped.set(file, (dropped.get(file) ?? 0) + 1);
+    if (!marker.has(file)) {
+      const m = issue('issues.more', file ? { file } : undefined, { n: 0 });
+      marker.set(file, m);
+      out.push(m);
+    }
+  }
+  for (const [file, m] of marker) m.params = { n: dropped.get(file) ?? 0 };
+  return out;
+}

@@ -108,7 +108,7 @@ describe('self-assessment from the command line, agency init → signed submissi
     await refused(['item', 'set', stp, '1.1.1', 'có', '--template', 'iso-9001-2008'], 'không được giao cho nhóm department');
     await refused(['bonus', 'set', stp, 'TH1', '3'], 'TH1');
     await refused(['bonus', 'set', stp, 'TH9', '1'], 'TH9');
-    await refused(['evidence', 'add', stp, '1.1.1', join(tmp, 'khong-co.pdf'), '--doc-no', '1/KH'], 'Không đọc được tệp tài liệu kiểm chứng (ENOENT)', 3);
+    await refused(['evidence', 'add', stp, '1.1.1', join(tmp, 'khong-co.pdf'), '--doc-no', '1/KH'], 'Không đọc được tệp tài liệu kiểm chứng (không tìm thấy tệp)', 3);
     const doc = join(tmp, 'bien-ban.pdf');
     writeFileSync(doc, 'biên bản');
     await refused(['evidence', 'add', stp, '1.1.1', doc, '--doc-no', '2/BB', '--date', '31/02/2026'], 'Ngày “31/02/2026” không hợp lệ');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { main } from '../../electron/cli/main.ts';
 
 /** Runs the CLI in-process and captures what a user would see. */
@@ -11,14 +11,14 @@ export async function cli(...argv: string[]): Promise<{ code: number; out: strin
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-/** A fingerprint of every file in a folder (the lock file aside), to prove that a refused command changed nothing. */
+/** A fingerprint of every file in a folder (the lock file aside; paths relative to it, so a restored copy elsewhere hashes the same), to prove that a refused command changed nothing. */
 export function folderHash(dir: string): string {
   const h = createHash('sha256');
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name !== '.parscore.lock') h.update(p).update(readFileSync(p));
+      else if (name !== '.parscore.lock') h.update(relative(dir, p)).update(readFileSync(p));
     }
   };
   walk(dir);

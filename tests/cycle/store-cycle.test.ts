@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -101,9 +102,10 @@ describe('audit log', () => {
     await ws.appendAudit([entry(3)]);
     const text = await readFile(join(ws.dir, 'audit.jsonl'), 'utf8');
     expect(text.split('\n')).toHaveLength(4);
-    expect(JSON.parse(text.split('\n')[2]!)).toEqual(entry(3));
+    // Version 2 lines: the entry, its schema version and the hash of the line before it.
+    expect(JSON.parse(text.split('\n')[2]!)).toEqual({ schemaVersion: 2, ...entry(3), prev: createHash('sha256').update(text.split('\n')[1]!).digest('hex') });
     const log = await ws.readAudit();
-    expect(log).toEqual({ issues: [], entries: [1, 2, 3].map((n) => ({ line: n, entry: entry(n) })) });
+    expect(log).toEqual({ issues: [], chain: { breaks: [], unchained: 0 }, entries: [1, 2, 3].map((n) => ({ line: n, entry: entry(n) })) });
   });
 
   it('refuses an invalid entry and appends nothing of the batch', async () => {

@@ -44,6 +44,6 @@ export async function isoFixture() {
     agencies: [agency('S1'), agency('S2'), agency('S3')],
   });
   for (const a of [a1, a2, a3]) a.additional = [iso];
-  return { iso, campaign: c, results: computeResults({ campaign: c, agencies: [a1, a2, a3], generatedAt: GENERATED_AT }) };
+  return { iso, dept, campaign: c, agencies: [a1, a2, a3], results: computeResults({ campaign: c, agencies: [a1, a2, a3], generatedAt: GENERATED_AT }) };
 }
 

@@ -273,7 +273,7 @@ describe('a workbook that cannot be taken is refused whole, by sheet, row, colum
     ['merged cells', [['merge', PAR, 'I5:J6']], ['par-so', 'I5:J6']],
     ['a formula', [['formula', PAR, 'F5', '=1/2']], ['trang tính par-so · dòng 5 · cột F', '=1/2']],
     ['a checklist sheet deleted', [['delete_sheet', ISO]], ['iso-9001']],
-    ['100,000 rows', [['fill_rows', FIGURES, 100_000]], [FIGURES, 'có 100.021 dòng, tối đa 20.000 dòng']],
+    ['100,000 rows', [['fill_rows', FIGURES, 100_000]], [FIGURES, 'A1:E100021 (100.021 dòng, 5 cột), vượt giới hạn 20.000 dòng']],
   ];
 
   let dir: string;

@@ -3,6 +3,7 @@ import { isLang } from '../../../shared/i18n/index.ts';
 import { REPORT_NAMES, type ReportName, documentNumber, isReportName, writeReports } from '../../services/reports/index.ts';
 import { DOCUMENT_NO_MAX } from '../../services/reports/kit/context.ts';
 import { type CliContext, msg, printIssues } from '../context.ts';
+import { printWarnings } from '../repairs.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { type Runner, dateArg } from '../main.ts';
 import { applyLocale } from '../program.ts';
@@ -28,8 +29,9 @@ export function registerReport(ctx: CliContext, program: Command, runner: Runner
     .option('--report-lang <lang>', msg(ctx, 'cli.opt.report_lang'))
     .option('--date <yyyy-mm-dd>', msg(ctx, 'cli.opt.report_date'), dateArg(ctx))
     .option('--number <number>', msg(ctx, 'cli.opt.report_number'), documentNumberArg(ctx))
+    .option('--allow-missing', msg(ctx, 'wsafe.opt.allow_missing'))
     .action(
-      runner.wrap((dir: string, o: { out: string; only?: string[]; history: string[]; reportLang?: string; date?: string; number?: string }) =>
+      runner.wrap((dir: string, o: { out: string; only?: string[]; history: string[]; reportLang?: string; date?: string; number?: string; allowMissing?: boolean }) =>
         withWorkspace(
           dir,
           async (ws): Promise<ExitCode> => {
@@ -52,11 +54,12 @@ export function registerReport(ctx: CliContext, program: Command, runner: Runner
               return loaded.error.some((i) => i.code === 'cli.file_not_found') ? EXIT.IO : EXIT.INVALID;
             }
             const history = loaded.value;
-            const r = await writeReports(ws, o.out, { only, lang, history, date: o.date, number: o.number, onProgress: (name) => ctx.err(msg(ctx, 'cli.report.progress', { name })) });
+            const r = await writeReports(ws, o.out, { only, lang, history, date: o.date, number: o.number, allowMissing: !!o.allowMissing, onProgress: (name) => ctx.err(msg(ctx, 'cli.report.progress', { name })) });
             if (!r.ok) {
               printIssues(ctx, r.error);
               return EXIT.INVALID;
             }
+            printWarnings(ctx, r.value.results.issues);
             for (const f of r.value.files) ctx.out(msg(ctx, 'cli.written', { file: f }));
             ctx.out(msg(ctx, 'cli.report.done', { n: r.value.files.length, dir: o.out }));
             return EXIT.OK;

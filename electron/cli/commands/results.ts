@@ -9,6 +9,7 @@ import { workspaceIdentity } from '../../services/cycle/index.ts';
 import { importSurveyFile, surveyContext } from '../../services/survey/import.ts';
 import { writeSurveyForm } from '../../services/xlsx-import/survey.ts';
 import { type CliContext, msg, printIssues } from '../context.ts';
+import { printWarnings } from '../repairs.ts';
 import { registerAwardRules } from './award-rules.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Runner } from '../main.ts';
@@ -77,8 +78,9 @@ export function registerResults(ctx: CliContext, program: Command, runner: Runne
     .argument('<workspace>', msg(ctx, 'cli.arg.workspace'))
     .requiredOption('--out <dir>', msg(ctx, 'cli.opt.out_dir'))
     .option('--history <file>', msg(ctx, 'cli.opt.history'), (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--allow-missing', msg(ctx, 'wsafe.opt.allow_missing'))
     .action(
-      runner.wrap((dir: string, o: { out: string; history: string[] }) =>
+      runner.wrap((dir: string, o: { out: string; history: string[]; allowMissing?: boolean }) =>
         withWorkspace(
           dir,
           async (ws): Promise<ExitCode> => {
@@ -88,11 +90,12 @@ export function registerResults(ctx: CliContext, program: Command, runner: Runne
               return loaded.error.some((i) => i.code === 'cli.file_not_found') ? EXIT.IO : EXIT.INVALID;
             }
             const history = loaded.value;
-            const r = await consolidate(ws, { history });
+            const r = await consolidate(ws, { history, allowMissing: !!o.allowMissing });
             if (!r.ok) {
               printIssues(ctx, r.error);
               return EXIT.INVALID;
             }
+            printWarnings(ctx, r.value.issues);
             const file = join(o.out, 'results.json');
             await writeOut(file, `${JSON.stringify(r.value, null, 2)}\n`);
             const ranked = r.value.agencies.filter((a) => a.rank !== null).length;

@@ -4,7 +4,7 @@
  * the window calls.
  */
 import type { Command } from 'commander';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { isLang, type Lang } from '../../../shared/i18n/index.ts';
 import { exportSelfWorkbook, importSelfWorkbook } from '../../services/self-workbook/index.ts';
@@ -52,11 +52,10 @@ export function registerSelfWorkbook(ctx: CliContext, program: Command, runner: 
         const name = basename(file);
         let data: Buffer;
         try {
-          if (!(await stat(file)).isFile()) throw Object.assign(new Error(msg(ctx, 'cli.sbook.not_a_file')), { code: 'EISDIR' });
           data = await readFile(file);
         } catch (e) {
           const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-          printIssues(ctx, [{ code: missing ? 'cli.file_not_found' : 'cli.file_unreadable', at: { file: name }, params: { detail: (e as Error).message } }]);
+          printIssues(ctx, [{ code: missing ? 'cli.file_not_found' : 'cli.file_unreadable', at: { file: name }, params: { detail: (e as NodeJS.ErrnoException).code ?? 'other' } }]);
           return EXIT.IO;
         }
         return withWorkspace(dir, async (ws): Promise<ExitCode> => {

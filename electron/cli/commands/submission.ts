@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import { issuesToShow } from '../../../shared/util/issue.ts';
 import { formatDate, formatIssue } from '../../../shared/i18n/index.ts';
 import { exportSubmission, type ImportInput, importSubmissions, type ImportVerdict, verifySubmission } from '../../services/cycle/index.ts';
 import { type CliContext, msg, printIssues } from '../context.ts';
@@ -25,7 +26,7 @@ function verdictLine(ctx: CliContext, v: ImportVerdict): string[] {
     case 'duplicate':
       return [`• ${msg(ctx, 'cli.import.duplicate', { file: name, agency: v.agency, revision: v.revision })}`];
     case 'rejected':
-      return [`✖ ${msg(ctx, 'cli.import.rejected', { file: name })}`, ...v.reasons.map((r) => `    ${formatIssue(ctx.lang, r)}`)];
+      return [`✖ ${msg(ctx, 'cli.import.rejected', { file: name })}`, ...issuesToShow(v.reasons).map((r) => `    ${formatIssue(ctx.lang, r)}`)];
     case 'cancelled':
       return [`– ${msg(ctx, 'cli.import.cancelled', { file: name })}`];
   }

@@ -34,5 +34,5 @@ export async function readAudit(ws: WorkspaceStore, filter: AuditFilter = {}): P
     const t = Date.parse(e.at);
     return t >= since && t <= until;
   };
-  return { entries: log.entries.filter(keep), issues: log.issues };
+  return { entries: log.entries.filter(keep), issues: log.issues, chain: log.chain };
 }

@@ -19,6 +19,7 @@ import { scoreAssessment, scoreItemInput } from '../../../shared/scoring/assessm
 import { leq, round2 } from '../../../shared/scoring/rounding.ts';
 import type { CompiledTemplate } from '../../../shared/template/compile.ts';
 import { type Issue, IssueError, type IssueLocation, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
+import { zodReason } from '../../../shared/util/reason.ts';
 import { type OpenedPackage, type PackageLimits, readPackage, writePackage } from '../packages/container.ts';
 import { NOMINATIONS_KIND, type Nominations } from '../store/cycle-docs.ts';
 import { sha256Hex } from '../store/evidence.ts';
@@ -63,7 +64,7 @@ export async function addEvidence(ws: WorkspaceStore, filePath: string, meta: Ev
   const draft = { ...meta, fileName: meta.fileName ?? basename(filePath).normalize('NFC'), size: data.byteLength, sha256: sha256Hex(data) };
   const parsed = EvidenceRef.safeParse(draft);
   if (!parsed.success) {
-    throw new IssueError(parsed.error.issues.map((zi) => issue('doc.schema', { file: filePath, field: zi.path.join('.') }, { detail: zi.message })));
+    throw new IssueError(parsed.error.issues.map((zi) => issue('doc.schema', { file: filePath, field: zi.path.join('.') }, zodReason(zi))));
   }
   await ws.putEvidence(data);
   return parsed.data;

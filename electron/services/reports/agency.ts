@@ -3,7 +3,8 @@
  * quả tự đánh giá, chấm điểm Chỉ số CCHC). Every item of its template in document order with the
  * declared figures, self score, evidence, explanation, survey score and, once appraised, Home
  * Affairs' score and comment; the bonus and penalty blocks; the totals exactly as results.json has
- * them; and a second sheet of the declared figures (số liệu kê khai). Small: in-memory workbook.
+ * them; a second sheet of the declared figures (số liệu kê khai); then one sheet per additional
+ * template of its group (the ISO 9001 checklist, agency-additional.ts). Small: in-memory workbook.
  */
 import { formatNumber, type Lang, t } from '../../../shared/i18n/index.ts';
 import type { AgencyResult } from '../../../shared/results/schema.ts';
@@ -13,9 +14,11 @@ import type { AdjustmentEntry, Assessment } from '../../../shared/schema/assessm
 import type { Campaign, Issuer } from '../../../shared/schema/campaign.ts';
 import type { AdjustmentBlock } from '../../../shared/schema/template.ts';
 import { type CompiledTemplate, compileTemplate } from '../../../shared/template/compile.ts';
+import { writeAdditionalSheets } from './agency-additional.ts';
 import type { ReportContext } from './kit/context.ts';
+import { type AgencyField, agencyItemColumns, itemRow } from './kit/item-columns.ts';
 import { agencyScores, type AgencyScores } from './kit/scores.ts';
-import { type ColumnSpec, newWorkbook, type OfficialSheet, officialSheet, type ReportFooter, saveWorkbook } from './kit/sheet.ts';
+import { newWorkbook, type OfficialSheet, officialSheet, type ReportFooter, saveWorkbook } from './kit/sheet.ts';
 import { evidenceText, indicatorValue, inputInWords, localized } from './kit/words.ts';
 
 /** The issuer block of an agency's own document: its superior body on the left, itself below. */
@@ -32,29 +35,11 @@ export function agencyIssuer(campaign: Campaign, agency: Agency, lang: Lang): Is
   };
 }
 
-function columns(lang: Lang): ColumnSpec[] {
-  const h = (k: string): string => t(lang, `report.agency.col.${k}`);
-  return [
-    { header: h('code'), width: 7, kind: 'code' },
-    { header: h('title'), width: 40, kind: 'wrap' },
-    { header: h('max'), width: 8, kind: 'number2' },
-    { header: h('declared'), width: 16, kind: 'wrap' },
-    { header: h('self'), width: 9, kind: 'number2' },
-    { header: h('evidence'), width: 26, kind: 'wrap' },
-    { header: h('explanation'), width: 22, kind: 'wrap' },
-    { header: h('survey'), width: 8, kind: 'number2' },
-    { header: h('appraised'), width: 9, kind: 'number2' },
-    { header: h('comment'), width: 22, kind: 'wrap' },
-  ];
-}
+const ITEMS = (lang: Lang) => agencyItemColumns(lang, { survey: true });
+const FIELDS = ITEMS('vi').fields;
 
-/** Column positions (0-based) of the figures, for the total rows. */
-const COL = { code: 0, title: 1, max: 2, declared: 3, self: 4, evidence: 5, explanation: 6, survey: 7, appraised: 8, comment: 9 } as const;
-
-function row(values: Partial<Record<keyof typeof COL, unknown>>): unknown[] {
-  const out: unknown[] = new Array(10).fill(null);
-  for (const [k, v] of Object.entries(values)) out[COL[k as keyof typeof COL]] = v;
-  return out;
+function row(values: Partial<Record<AgencyField, unknown>>): unknown[] {
+  return itemRow(FIELDS, values);
 }
 
 function writeItems(
@@ -202,7 +187,7 @@ export async function writeAgencyReport(ctx: ReportContext, agencyCode: string, 
     lang,
   };
   const wb = newWorkbook();
-  const sheet = officialSheet(wb, t(lang, 'report.agency.sheet'), header, columns(lang));
+  const sheet = officialSheet(wb, t(lang, 'report.agency.sheet'), header, ITEMS(lang).columns);
   writeItems(sheet, lang, ct, scores, assessment, appraisal, survey);
   writeAdjustments(
     sheet,
@@ -245,5 +230,6 @@ export async function writeAgencyReport(ctx: ReportContext, agencyCode: string, 
     figures.addRow([i + 1, ind.code, localized(ind.title, lang), ind.unit ?? null, indicatorValue(lang, assessment?.indicators[ind.code]), ind.item ?? null]);
   });
   await figures.finish();
+  await writeAdditionalSheets(ctx, wb, header, footer, agency, result, assessment, appraisal);
   await saveWorkbook(wb, file);
 }

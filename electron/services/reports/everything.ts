@@ -1,10 +1,13 @@
 /**
  * The one workbook to audit from: every agency × item with what the agency declared, scored,
  * explained and attached, what Home Affairs appraised and commented; every evidence file; the
- * results figures per group; the audit log. Streaming: the agencies' documents are read one agency
- * at a time and every row is committed as it is produced, so 10,000 agencies never sit in memory.
- * The store is read twice (once for the item sheet, once for the evidence sheet): the streaming
- * writer can only write one sheet at a time without buffering the other in memory.
+ * results figures per group; the audit log; and per additional template (the ISO 9001 checklist)
+ * its agency × item sheet and its results sheet (everything-additional.ts). Streaming: the
+ * agencies' documents are read one agency at a time and every row is committed as it is produced,
+ * so 10,000 agencies never sit in memory.
+ * The store is read twice (once for the item sheet, once for the evidence sheet), and once more per
+ * additional template for its item sheet: the streaming writer can only write one sheet at a time
+ * without buffering the others in memory.
  */
 import { rm } from 'node:fs/promises';
 import { formatDate, formatIssue, hasMessage, type Lang, t } from '../../../shared/i18n/index.ts';
@@ -18,8 +21,12 @@ import type { Template } from '../../../shared/schema/template.ts';
 import { type CompiledTemplate, compileTemplate } from '../../../shared/template/compile.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
 import { type ReportContext, documentNoOf } from './kit/context.ts';
+import { ContinuedTable, tick } from './kit/continued.ts';
+import { allAdditionalRefs, Exemptions } from './kit/additional.ts';
+import { type AdditionalSheetInput, writeAdditionalDetail, writeAdditionalResults } from './everything-additional.ts';
 import { agencyScores } from './kit/scores.ts';
-import { type ColumnSpec, newStreamingWorkbook, type OfficialSheet, officialSheet, type ReportHeader, saveWorkbook } from './kit/sheet.ts';
+import { everythingDetailColumns } from './kit/item-columns.ts';
+import { newStreamingWorkbook, officialSheet, type ReportHeader, saveWorkbook } from './kit/sheet.ts';
 import { evidenceText, inputInWords, localized } from './kit/words.ts';
 
 /** What the report reads from the workspace. */
@@ -33,29 +40,6 @@ export interface EverythingOptions {
 }
 
 type Workbook = ReturnType<typeof newStreamingWorkbook>;
-
-/** A table that continues on a new sheet ("… (2)") when one is full. */
-class ContinuedTable {
-  private sheet: OfficialSheet;
-  constructor(
-    private readonly open: () => OfficialSheet,
-    private readonly limit: number,
-  ) {
-    this.sheet = open();
-  }
-  async add(values: unknown[]): Promise<void> {
-    if (this.sheet.rowCount >= this.limit) {
-      await this.sheet.finish();
-      this.sheet = this.open();
-    }
-    this.sheet.addRow(values);
-  }
-  finish(): Promise<void> {
-    return this.sheet.finish();
-  }
-}
-
-const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Calendar date of an evidence document as a Date cell (UTC midnight, no time zone shift). */
 function isoDateCell(iso: string | undefined): Date | string | null {
@@ -93,28 +77,6 @@ class Templates {
   }
 }
 
-function detailColumns(lang: Lang): ColumnSpec[] {
-  const h = (k: string): string => t(lang, `report.everything.col.${k}`);
-  return [
-    { header: h('agency_code'), width: 9, kind: 'code' },
-    { header: h('agency_name'), width: 26, kind: 'wrap' },
-    { header: h('group'), width: 14, kind: 'text' },
-    { header: h('item_code'), width: 8, kind: 'code' },
-    { header: h('item_title'), width: 40, kind: 'wrap' },
-    { header: h('max'), width: 8, kind: 'number2' },
-    { header: h('declared'), width: 16, kind: 'wrap' },
-    { header: h('self'), width: 9, kind: 'number2' },
-    { header: h('appraised'), width: 9, kind: 'number2' },
-    { header: h('survey'), width: 9, kind: 'percent2' },
-    { header: h('comment'), width: 24, kind: 'wrap' },
-    { header: h('explanation'), width: 24, kind: 'wrap' },
-    { header: h('explanation2'), width: 24, kind: 'wrap' },
-    { header: h('note'), width: 20, kind: 'wrap' },
-    { header: h('evidence'), width: 30, kind: 'wrap' },
-    { header: h('status'), width: 16, kind: 'text' },
-  ];
-}
-
 async function writeDetail(
   wb: Workbook,
   ctx: ReportContext,
@@ -129,7 +91,7 @@ async function writeDetail(
   const year = String(ctx.results.campaign.year);
   const table = new ContinuedTable(
     () =>
-      officialSheet(wb, t(lang, 'report.everything.detail_sheet'), { ...header, title: t(lang, 'report.everything.detail_title', { year }) }, detailColumns(lang)),
+      officialSheet(wb, t(lang, 'report.everything.detail_sheet'), { ...header, title: t(lang, 'report.everything.detail_title', { year }) }, everythingDetailColumns(lang, { survey: true })),
     limit,
   );
   for (const agency of agencies) {
@@ -219,6 +181,13 @@ async function writeEvidence(
     }
     for (const [code, explanation] of Object.entries(appraisal?.explanations ?? {})) {
       for (const ref of explanation.evidence ?? []) await add(agency, code, ref, fromExplanation);
+    }
+    // The additional templates' (ISO checklist's) evidence, its items named "iso-9001/A1" as the audit log names them.
+    for (const [id, part] of Object.entries(assessment?.additional ?? {})) {
+      for (const [code, entry] of Object.entries(part.items)) for (const ref of entry.evidence ?? []) await add(agency, `${id}/${code}`, ref, fromSelf);
+    }
+    for (const [id, part] of Object.entries(appraisal?.additional ?? {})) {
+      for (const [code, explanation] of Object.entries(part.explanations)) for (const ref of explanation.evidence ?? []) await add(agency, `${id}/${code}`, ref, fromExplanation);
     }
     await tick();
   }
@@ -319,7 +288,7 @@ async function writeAudit(wb: Workbook, ctx: ReportContext, docs: Documents, hea
       entry.who.name,
       entry.agency,
       t(lang, `report.audit.field.${entry.field}`),
-      entry.item,
+      entry.template && entry.item ? `${entry.template}/${entry.item}` : entry.item,
       auditValue(lang, entry.field, entry.old),
       auditValue(lang, entry.field, entry.new),
       entry.round,
@@ -348,11 +317,21 @@ export async function writeEverythingWith(ctx: ReportContext, file: string, opts
   const survey = (await docs.readSurvey())?.results ?? {};
   const header: ReportHeader = { issuer: campaign.issuer, ...documentNoOf(ctx), date: ctx.date, title: '', subtitle: localized(ctx.results.campaign.title, lang), lang };
 
+  // The additional templates (the ISO 9001 checklist): an item sheet and a results sheet each.
+  const exemptions = new Exemptions(campaign);
+  const additional: AdditionalSheetInput[] = allAdditionalRefs(campaign, GROUPS).map((ref) => {
+    const template = docs.template(ref);
+    if (!template) throw new Error(t(lang, 'report.template_missing', { template: `${ref.id}@${ref.version}` }));
+    return { ctx, header, agencies, ref, template, exemptions };
+  });
+
   const wb = newStreamingWorkbook(file);
   try {
     await writeDetail(wb, ctx, docs, header, agencies, templates, survey, limit);
+    for (const part of additional) await writeAdditionalDetail(wb, part, docs, limit);
     await writeEvidence(wb, ctx, docs, header, agencies, limit);
     await writeSummaries(wb, ctx, header);
+    for (const part of additional) await writeAdditionalResults(wb, part, results);
     await writeAudit(wb, ctx, docs, header, limit);
   } catch (e) {
     // Close the half-written file and remove it: no truncated workbook is left looking complete.

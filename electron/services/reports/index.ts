@@ -17,6 +17,19 @@ import { dateProblem } from '../../../shared/util/date.ts';
 import { DOCUMENT_NO_MAX, type ReportContext, type ReportOptions, defaultFooter } from './kit/context.ts';
 import { writeRanking } from './ranking.ts';
 import { writeScoreboard } from './scoreboard.ts';
+import { withReportNotice } from './kit/notice.ts';
+
+/** Documents a notice names before "and N more". */
+const NOTICE_FILES = 6;
+
+/** The line every report shows when its results were built with documents missing (`allowMissing`), or null. */
+export function incompleteNotice(results: Results, lang: Lang): string | null {
+  const files = [...new Set(results.issues.filter((i) => i.code.startsWith('wsafe.doc_')).map((i) => (i.at?.agency ? `${i.at.file ?? ''} (${i.at.agency})` : (i.at?.file ?? ''))))];
+  if (files.length === 0) return null;
+  const shown = files.slice(0, NOTICE_FILES).join(', ');
+  const list = files.length > NOTICE_FILES ? t(lang, 'wsafe.report_incomplete_more', { list: shown, n: files.length - NOTICE_FILES }) : shown;
+  return t(lang, 'wsafe.report_incomplete', { list });
+}
 
 /** Every report, by the name `--only` takes; the file name comes from the catalogue (Vietnamese by default). */
 export const REPORTS = {
@@ -75,7 +88,7 @@ function headerDate(date: string): Date {
 export async function writeReports(
   ws: WorkspaceStore,
   outDir: string,
-  opts: ReportOptions & { only?: readonly ReportName[]; lang?: Lang; now?: Date; history?: Results[]; onProgress?: (name: string) => void } = {},
+  opts: ReportOptions & { only?: readonly ReportName[]; lang?: Lang; now?: Date; history?: Results[]; onProgress?: (name: string) => void; allowMissing?: boolean } = {},
 ): Promise<Result<ReportRun>> {
   const lang = opts.lang ?? 'vi';
   const campaignNow = ws.campaign();
@@ -86,8 +99,9 @@ export async function writeReports(
   if (documentNo === null) return fail([issue('service.report_bad_number', undefined, { value: opts.number ?? '', max: DOCUMENT_NO_MAX })]);
   const campaign = ws.campaign();
   if (!campaign) return fail([issue('service.no_campaign', { file: 'campaign.json' })]);
-  const consolidated = await consolidate(ws, { ...(opts.now ? { now: opts.now.toISOString() } : {}), history: opts.history ?? [] });
+  const consolidated = await consolidate(ws, { ...(opts.now ? { now: opts.now.toISOString() } : {}), history: opts.history ?? [], ...(opts.allowMissing ? { allowMissing: true } : {}) });
   if (!consolidated.ok) return consolidated;
+  const notice = incompleteNotice(consolidated.value, lang);
   const date = opts.date !== undefined ? headerDate(opts.date) : (opts.now ?? new Date());
   const ctx: ReportContext = { results: consolidated.value, campaign, lang, date, ...(documentNo ? { documentNo } : {}), footer: defaultFooter(campaign, lang), ws };
   const wanted = new Set(opts.only?.length ? opts.only : REPORT_NAMES);
@@ -97,7 +111,7 @@ export async function writeReports(
     if (!wanted.has(name)) continue;
     const file = join(outDir, `${t(lang, r.key)}.xlsx`);
     opts.onProgress?.(name);
-    await r.write(ctx, file);
+    await withReportNotice(notice, () => r.write(ctx, file));
     files.push(file);
   }
   if (wanted.has('agencies')) {
@@ -107,7 +121,7 @@ export async function writeReports(
       if (!row.submitted) continue;
       const file = join(dir, agencyFileName(row.agency.code, row.agency.name));
       opts.onProgress?.(row.agency.code);
-      await writeAgencyReport(ctx, row.agency.code, file);
+      await withReportNotice(notice, () => writeAgencyReport(ctx, row.agency.code, file));
       files.push(file);
     }
   }

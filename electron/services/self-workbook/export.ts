@@ -9,6 +9,7 @@ import { t } from '../../../shared/i18n/index.ts';
 import type { Assessment, ItemEntry, ItemInput, LocalizedText, Nomination, Rule, TemplateItem } from '../../../shared/schema/index.ts';
 import type { Nominations } from '../store/cycle-docs.ts';
 import { toCellValue } from '../reports/kit/cell.ts';
+import { LINE_HEIGHT, lines } from '../reports/kit/sheet.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
 import { newWorkbook, S_BOLD, S_GREY, S_HEADER, S_NUMBER, S_PLAIN, S_TEXT, S_TITLE, type Style, validate, workbookBuffer } from '../xlsx-import/common.ts';
 import { columnLetter, formatNumberText } from '../template-xlsx/text.ts';
@@ -145,13 +146,11 @@ function sheetWith(wb: ExcelJS.Workbook, name: string, title: string, cols: read
  * without a height when the file opens, so a long title would overlap the next row.
  */
 function fitRow(ws: ExcelJS.Worksheet, r: number): void {
-  let lines = 1;
+  let need = 1;
   ws.getRow(r).eachCell((cell, c) => {
-    const width = ws.getColumn(c).width ?? 10;
-    const v = cell.value;
-    if (typeof v === 'string') lines = Math.max(lines, ...v.split('\n').map((part) => Math.ceil(part.length / (width * 1.05)) || 1));
+    if (typeof cell.value === 'string') need = Math.max(need, lines(cell.value, ws.getColumn(c).width ?? 10, 0.8));
   });
-  if (lines > 1) ws.getRow(r).height = Math.max(ws.getRow(r).height ?? 0, lines * 15 + 3);
+  if (need > 1) ws.getRow(r).height = Math.max(ws.getRow(r).height ?? 0, need * LINE_HEIGHT + 2);
 }
 
 function row(ws: ExcelJS.Worksheet, r: number, values: readonly Value[], cols: readonly Column[], grey = false): void {
@@ -178,7 +177,7 @@ function guide(wb: ExcelJS.Workbook, scope: Scope, lang: Lang): void {
   const wide = (r: number, value: string, style: Style) => {
     ws.mergeCells(r, 1, r, widths.length);
     put(ws.getCell(r, 1), value, style);
-    ws.getRow(r).height = Math.max(1, Math.ceil(value.length / (widths.reduce((a, b) => a + b, 0) * 0.95))) * 16 + 4;
+    ws.getRow(r).height = lines(value, widths.reduce((a, b) => a + b, 0), 0.8) * LINE_HEIGHT + 4;
   };
   wide(1, t(lang, 'sbook.guide.title'), { ...S_TITLE, alignment: { vertical: 'middle', horizontal: 'center', wrapText: true } });
   let r = 3;

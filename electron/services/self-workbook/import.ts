@@ -24,13 +24,14 @@ import { scoreAssessment, scoreItemInput, setAdjustment } from '../../../shared/
 import { round2 } from '../../../shared/scoring/rounding.ts';
 import { type Lang, t } from '../../../shared/i18n/index.ts';
 import { type Issue, IssueError, type IssueParams, type Result, fail, ok } from '../../../shared/util/issue.ts';
+import { zodReason } from '../../../shared/util/reason.ts';
 import { timestamp } from '../cycle/common.ts';
 import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
 import { readDate } from '../template-xlsx/read.ts';
 import { columnLetter, fold } from '../template-xlsx/text.ts';
 import { type CellAt, cellAt, cellText, Collector, guarded, loadWorkbook, quote, rowParam } from '../xlsx-import/common.ts';
-import { checkAfterLoad, checkBeforeLoad } from '../xlsx-import/limits.ts';
+import { checkAfterLoad } from '../xlsx-import/limits.ts';
 import { type Column, FIRST_ROW, GUIDE_IDENTITY_ROW, HEADER_ROW, headerMatches, identityKeyOf, ITEM_COLUMNS, readWord, SHEET_COLUMNS, SHEET_KINDS, type SheetKind, sheetKindOf, sheetName } from './layout.ts';
 import { type Scope, type ScopeTemplate, scopeOf } from './scope.ts';
 
@@ -212,7 +213,7 @@ function readInput(s: SheetReader, r: number, item: TemplateItem): InputRead {
   }
 }
 
-function readTemplateSheet(s: SheetReader, st: ScopeTemplate, file: string, c: Collector): Record<string, ItemEntry> {
+function readTemplateSheet(s: SheetReader, st: ScopeTemplate, c: Collector): Record<string, ItemEntry> {
   const items = new Map(st.template.items.map((i) => [fold(i.code), i]));
   const seen = new Map<string, number>();
   const out: Record<string, ItemEntry> = {};
@@ -311,7 +312,7 @@ function readEvidence(s: SheetReader, scope: Scope, byTemplate: Map<string, Reco
     if (match?.sha256 && fileName !== undefined) Object.assign(draft, { fileName: match.fileName ?? fileName, size: match.size, sha256: match.sha256 });
     const parsed = EvidenceRef.safeParse(draft);
     if (!parsed.success) {
-      for (const zi of parsed.error.issues) s.add('sbook.cell.invalid', r, fieldOf[String(zi.path[0])] ?? fields[0], { detail: zi.message }, item.code);
+      for (const zi of parsed.error.issues) s.add('sbook.cell.invalid', r, fieldOf[String(zi.path[0])] ?? fields[0], zodReason(zi), item.code);
       continue;
     }
     entry.evidence.push(parsed.data);
@@ -448,7 +449,7 @@ function readNominations(kind: 'collectives' | 'individuals', s: SheetReader, sc
     if (bad) continue;
     const parsed = kind === 'collectives' ? CollectiveNomination.safeParse(draft) : IndividualNomination.safeParse(draft);
     if (!parsed.success) {
-      for (const zi of parsed.error.issues) s.add('sbook.cell.invalid', r, String(zi.path[0] ?? 'id'), { detail: zi.message });
+      for (const zi of parsed.error.issues) s.add('sbook.cell.invalid', r, String(zi.path[0] ?? 'id'), zodReason(zi));
       continue;
     }
     const key = fold(parsed.data.id);
@@ -465,7 +466,7 @@ function readNominations(kind: 'collectives' | 'individuals', s: SheetReader, sc
 
 // ── The whole workbook ──────────────────────────────────────────────────────────────────────────
 
-function checkIdentity(wb: ExcelJS.Workbook, scope: Scope, file: string, c: Collector): void {
+function checkIdentity(wb: ExcelJS.Workbook, scope: Scope, c: Collector): void {
   const guide = wb.worksheets.find((w) => sheetKindOf(w.name) === 'guide');
   if (!guide) {
     c.add('sbook.sheet.missing', {}, { sheet: sheetName('guide', 'vi') });
@@ -487,7 +488,7 @@ function checkIdentity(wb: ExcelJS.Workbook, scope: Scope, file: string, c: Coll
   }
 }
 
-function readAll(wb: ExcelJS.Workbook, ws: WorkspaceStore, scope: Scope, file: string, existing: Assessment | null, now: string): Result<{ assessment: Assessment; nominations: Nomination[]; summary: SelfWorkbookSummary }> {
+function readAll(wb: ExcelJS.Workbook, scope: Scope, file: string, existing: Assessment | null, now: string): Result<{ assessment: Assessment; nominations: Nomination[]; summary: SelfWorkbookSummary }> {
   const c = new Collector(file);
   const templateSheets = new Map(scope.templates.map((s) => [fold(s.sheet), s]));
   const limits = checkAfterLoad(wb, file, (w) => (sheetKindOf(w.name) === 'guide' ? GUIDE_IDENTITY_ROW : FIRST_ROW));
@@ -498,7 +499,7 @@ function readAll(wb: ExcelJS.Workbook, ws: WorkspaceStore, scope: Scope, file: s
   for (const w of wb.worksheets) {
     if (!sheetKindOf(w.name) && !templateSheets.has(fold(w.name))) c.add('sbook.sheet.unknown', { sheet: w.name }, { sheet: w.name });
   }
-  checkIdentity(wb, scope, file, c);
+  checkIdentity(wb, scope, c);
   if (c.count > 0) return fail(c.result());
   const guideSheet = wb.worksheets.find((w) => sheetKindOf(w.name) === 'guide');
   const lang: Lang = guideSheet && fold(guideSheet.name) === fold(sheetName('guide', 'en')) && fold(sheetName('guide', 'en')) !== fold(sheetName('guide', 'vi')) ? 'en' : 'vi';
@@ -523,7 +524,7 @@ function readAll(wb: ExcelJS.Workbook, ws: WorkspaceStore, scope: Scope, file: s
     }
     const s = new SheetReader(w, ITEM_COLUMNS, c, lang);
     if (!s.headersOk()) continue;
-    const items = readTemplateSheet(s, st, file, c);
+    const items = readTemplateSheet(s, st, c);
     itemCount += Object.values(items).filter((e) => e.input).length;
     byTemplate.set(st.template.id, items);
   }
@@ -566,7 +567,6 @@ function readAll(wb: ExcelJS.Workbook, ws: WorkspaceStore, scope: Scope, file: s
     for (const i of issues) c.add(i.code, { ...i.at, template: st.template.id }, i.params);
   }
   if (c.count > 0) return fail(c.result());
-  void ws;
   return ok({
     assessment,
     nominations,
@@ -581,12 +581,10 @@ function readAll(wb: ExcelJS.Workbook, ws: WorkspaceStore, scope: Scope, file: s
 export async function importSelfWorkbook(ws: WorkspaceStore, data: Buffer, file: string, opts: { now?: string } = {}): Promise<Result<SelfWorkbookSummary>> {
   const scope = scopeOf(ws);
   const now = timestamp(opts.now);
-  const limits = checkBeforeLoad(data, file);
-  if (limits.length > 0) return fail(limits);
-  const loaded = await loadWorkbook(data, file);
+  const loaded = await loadWorkbook(data, file, 'self-workbook');
   if (!loaded.ok) return loaded;
   const existing = await ws.readAssessment(scope.agency.code);
-  const read = guarded(file, () => readAll(loaded.value, ws, scope, file, existing, now));
+  const read = guarded(file, () => readAll(loaded.value, scope, file, existing, now));
   if (!read.ok) return read;
   const { assessment, nominations, summary } = read.value;
   try {

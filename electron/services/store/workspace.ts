@@ -1033,6 +1033,14 @@ export class WorkspaceStore {
     return [...this.recoveryLog];
   }
 
+  /**
+   * What was found unreadable when the workspace was opened (campaign, templates), one list of
+   * issues per file: a later read of it throws the same issues.
+   */
+  damaged(): Issue[][] {
+    return [...(this.campaignError ? [this.campaignError.issues] : []), ...[...this.templateErrors.values()].map((e) => e.issues)];
+  }
+
   /** Documents upgraded from an older schema version since the workspace was opened. */
   migrations(): Migration[] {
     return [...this.migrationLog];

@@ -13,7 +13,7 @@ export function surveyContext(ws: WorkspaceStore): Result<SurveyContext> {
   const surveyItems = new Map<string, { code: string; title: string }[]>();
   for (const [group, ref] of Object.entries(campaign.templates) as [AgencyGroup, { id: string; version: number }][]) {
     const t = ws.template(ref);
-    if (!t) return fail([issue('store.template_missing', {}, { id: `${ref.id}@${ref.version}` })]);
+    if (!t) return fail([issue('store.template_missing', { file: `templates/${ref.id}@${ref.version}.json` }, { id: `${ref.id}@${ref.version}` })]);
     surveyItems.set(group, surveyItemsOfTemplate(t));
   }
   return ok({ agencies: campaign.agencies, surveyItems, scale: campaign.surveyScale });

@@ -9,7 +9,9 @@ import type { Lang } from '../../../shared/i18n/index.ts';
 import type { Template } from '../../../shared/schema/index.ts';
 import { parseTemplate } from '../../../shared/template/parse.ts';
 import { type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
+import { technicianLog } from '../diagnostics.ts';
 import { writeFileDurable } from '../store/durable-file.ts';
+import { WORKBOOK_LIMITS, checkBeforeLoad } from '../xlsx-import/limits.ts';
 import { issuePlacer } from './locate.ts';
 import { LIMIT, readWorkbook } from './read.ts';
 import { buildTemplateWorkbook } from './write.ts';
@@ -38,6 +40,7 @@ export async function exportTemplateXlsx(
     await writeFileDurable(file, data, { backups: 0 });
     return ok({ file, bytes: data.length });
   } catch (e) {
+    technicianLog('template export', file, e);
     return fail([issue('xlsx.file.write_failed', { file }, { detail: errorText(e) })]);
   }
 }
@@ -47,20 +50,25 @@ export async function exportTemplateXlsx(
  * about a hundred); a workbook with any problem gives no template at all.
  */
 export async function readTemplateXlsx(data: Buffer | ArrayBuffer, file: string): Promise<Result<Template>> {
+  const buf = Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
+  // Limits first, on the zip itself: a bomb or a sheet of a million rows is never built in memory.
+  const limits = await checkBeforeLoad(buf, file, WORKBOOK_LIMITS.template);
+  if (limits.length > 0) return fail(limits);
   const wb = new ExcelJS.Workbook();
   try {
-    const buf = Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
     // exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it reads.
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
-    return fail([issue('xlsx.file.unreadable', { file }, { detail: errorText(e) })]);
+    technicianLog('exceljs load', file, e);
+    return fail([issue('xlsx.file.unreadable', { file })]);
   }
   let read: ReturnType<typeof readWorkbook>;
   try {
     read = readWorkbook(wb, file);
   } catch (e) {
     // exceljs can trip over unusual parts of a workbook; the user still gets a message, not a crash.
-    return fail([issue('xlsx.file.unreadable', { file }, { detail: errorText(e) })]);
+    technicianLog('template sheet reader', file, e);
+    return fail([issue('xlsx.file.unreadable', { file })]);
   }
   if (!read.raw) return fail(read.issues);
   const parsed = parseTemplate(read.raw, file);
@@ -76,14 +84,15 @@ export async function importTemplateXlsx(file: string): Promise<Result<Template>
   try {
     data = await readFile(file);
   } catch (e) {
+    technicianLog('template read', file, e);
     return fail([issue('xlsx.file.read_failed', { file }, { detail: errorText(e) })]);
   }
   return readTemplateXlsx(data, file);
 }
 
+/** The file system's error code, told in plain words by formatIssue (`reason.ENOENT`); anything else is "other". */
 function errorText(e: unknown): string {
-  if (e instanceof Error) return (e as NodeJS.ErrnoException).code ?? e.message;
-  return String(e);
+  return (e instanceof Error ? (e as NodeJS.ErrnoException).code : undefined) ?? 'other';
 }
 
 export { formatRuleParams, parseRuleParams } from './params.ts';

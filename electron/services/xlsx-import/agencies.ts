@@ -79,7 +79,7 @@ interface Row {
  * hundred); a list with any problem gives no agencies at all.
  */
 export async function readAgencyListXlsx(data: Buffer | ArrayBuffer, file: string, opts: { model: AgencyModel }): Promise<Result<Agency[]>> {
-  const wb = await loadWorkbook(data, file);
+  const wb = await loadWorkbook(data, file, 'agencies');
   if (!wb.ok) return wb;
   return guarded(file, () => readAgencySheet(wb.value, file, opts.model));
 }

@@ -154,7 +154,7 @@ function findHeader(ws: ExcelJS.Worksheet, kind: RuleKind): HeaderScan<string> {
  * row, column, rule and field; a workbook with any problem gives no rules at all.
  */
 export async function readRulesXlsx(data: Buffer | ArrayBuffer, file: string, ctx: RulesContext): Promise<Result<CommendationRules>> {
-  const wb = await loadWorkbook(data, file);
+  const wb = await loadWorkbook(data, file, 'award-rules');
   if (!wb.ok) return wb;
   return guarded(file, () => readRulesBook(wb.value, file, ctx));
 }

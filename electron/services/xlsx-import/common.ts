@@ -11,6 +11,8 @@ import { type CellRead, readCell } from '../template-xlsx/cells.ts';
 import { LIMIT } from '../template-xlsx/read.ts';
 import { columnLetter, fold } from '../template-xlsx/text.ts';
 import { encodeCellText } from '../template-xlsx/write.ts';
+import { type WorkbookKind, WORKBOOK_LIMITS, checkBeforeLoad } from './limits.ts';
+import { technicianLog } from '../diagnostics.ts';
 import { prepareXlsx } from './package.ts';
 
 export { LIMIT };
@@ -52,17 +54,24 @@ export function rowParam(row: number): string {
 
 /**
  * Reads an .xlsx file. What goes wrong is told in the user's words, never in exceljs's: the zip is
- * checked (and tidied where exceljs would trip over another program's layout) by prepareXlsx first.
+ * checked against the limits of its kind (sizes, dimension, rows, columns, strings; before anything
+ * is built in memory), then checked and tidied where exceljs would trip over another program's
+ * layout by prepareXlsx.
  */
-export async function loadWorkbook(data: Buffer | ArrayBuffer, file: string): Promise<Result<ExcelJS.Workbook>> {
+export async function loadWorkbook(data: Buffer | ArrayBuffer, file: string, kind: WorkbookKind): Promise<Result<ExcelJS.Workbook>> {
   const buf = Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data));
+  if (buf.length > 0) {
+    const limits = await checkBeforeLoad(buf, file, WORKBOOK_LIMITS[kind]);
+    if (limits.length > 0) return fail(limits);
+  }
   const prepared = await prepareXlsx(buf, file);
   if (!prepared.ok) return prepared;
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type (an ArrayBuffer); a Node Buffer is what it reads.
     await wb.xlsx.load(prepared.value as unknown as ExcelJS.Buffer);
-  } catch {
+  } catch (e) {
+    technicianLog('exceljs load', file, e);
     return fail([issue('ximport.file.unreadable', { file })]);
   }
   return ok(wb);
@@ -72,7 +81,8 @@ export async function loadWorkbook(data: Buffer | ArrayBuffer, file: string): Pr
 export function guarded<T>(file: string, read: () => Result<T>): Result<T> {
   try {
     return read();
-  } catch {
+  } catch (e) {
+    technicianLog('sheet reader', file, e);
     return fail([issue('ximport.file.unreadable', { file })]);
   }
 }

@@ -254,7 +254,7 @@ function layoutOf(scan: HeaderScan<Field>, lookup: Lookup): Layout {
  * no results.
  */
 export async function readSurveyXlsx(data: Buffer | ArrayBuffer, file: string, ctx: SurveyContext): Promise<Result<SurveyImport>> {
-  const wb = await loadWorkbook(data, file);
+  const wb = await loadWorkbook(data, file, 'survey');
   if (!wb.ok) return wb;
   return guarded(file, () => readSurveyWorkbook(wb.value, file, ctx));
 }

@@ -28,7 +28,7 @@ export const arules: Record<keyof typeof vi, string> = {
   'awards.rules.above_max': 'Value {value} is above the highest allowed ({limit}).',
   'awards.rules.invalid': 'Invalid value ({detail}).',
   'awards.rules.too_many_problems': 'Only the first {n} problems are shown.',
-  'awards.rules.bad_json': 'The file is not valid JSON ({detail}).',
+  'awards.rules.bad_json': 'The file is not valid JSON (its content is damaged or it is no JSON file).',
   'awards.rules.file_type': 'A commendation rules file must be a .json or .xlsx file.',
   'awards.rules.unreadable': 'The file cannot be read ({detail}).',
 

@@ -91,5 +91,4 @@ export const cliEntry: Record<keyof typeof vi, string> = {
   'cli.sbook.exported': 'Wrote {file}: the self-assessment workbook of {agency}. When filled in, import it with: parscore self-workbook import <workspace> <file>',
   'cli.sbook.imported': "Imported {file} into {agency}'s self-assessment: {templates} criteria sets, {items} items with a value, {evidence} evidence documents, {figures} declared figures, {nominations} nominations.",
   'cli.sbook.nothing_changed': 'Nothing was imported: the self-assessment is unchanged. Correct the cells above and import again.',
-  'cli.sbook.not_a_file': 'this is a folder, not a file',
 };

@@ -11,6 +11,7 @@ import { rboard } from './rboard.ts';
 import { report } from './report.ts';
 import { results } from './results.ts';
 import { rlist } from './rlist.ts';
+import { radd } from './radd.ts';
 import { sbook } from './sbook.ts';
 import { scoring } from './scoring.ts';
 import { service } from './service.ts';
@@ -18,6 +19,7 @@ import { store } from './store.ts';
 import { template } from './template.ts';
 import { xlsx } from './xlsx.ts';
 import { ximport } from './ximport.ts';
+import { wsafe } from './wsafe.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -40,8 +42,10 @@ export const en = {
   ...entry,
   ...cliEntry,
   ...rlist,
+  ...radd,
   ...report,
   ...rboard,
   ...arules,
   ...sbook,
+  ...wsafe,
 };

@@ -117,7 +117,7 @@ export const xlsx: Record<keyof typeof vi, string> = {
   'xlsx.param.zero.NOT_APPLICABLE': 'not applicable',
 
   // ── Problems found while reading a sheet ──────────────────────────────────────────────────────
-  'xlsx.file.unreadable': 'The Excel file cannot be read ({detail}). Save it as an Excel Workbook (.xlsx).',
+  'xlsx.file.unreadable': 'The Excel file cannot be read (it is damaged or not an .xlsx file). Save it as an Excel Workbook (.xlsx).',
   'xlsx.file.read_failed': 'The file cannot be opened ({detail}).',
   'xlsx.file.write_failed': 'The file cannot be written ({detail}).',
   'xlsx.missing_sheet': 'Sheet "{sheet}" is missing.',

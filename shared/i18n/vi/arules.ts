@@ -31,7 +31,7 @@ export const arules = {
   'awards.rules.above_max': 'Giá trị {value} lớn hơn mức cao nhất cho phép ({limit}).',
   'awards.rules.invalid': 'Giá trị không hợp lệ ({detail}).',
   'awards.rules.too_many_problems': 'Chỉ hiện {n} lỗi đầu tiên.',
-  'awards.rules.bad_json': 'Tệp không phải JSON hợp lệ ({detail}).',
+  'awards.rules.bad_json': 'Tệp không phải JSON hợp lệ (nội dung bị hỏng hoặc không phải tệp JSON).',
   'awards.rules.file_type': 'Tệp quy định khen thưởng phải là tệp .json hoặc .xlsx.',
   'awards.rules.unreadable': 'Không đọc được tệp ({detail}).',
 

@@ -89,5 +89,4 @@ export const cliEntry = {
   'cli.sbook.exported': 'Đã ghi {file}: bảng tính tự đánh giá của {agency}. Điền xong, nhập lại bằng: parscore self-workbook import <thư mục làm việc> <tệp>',
   'cli.sbook.imported': 'Đã nhập {file} vào bản tự đánh giá của {agency}: {templates} bộ tiêu chí, {items} mục có kết quả, {evidence} tài liệu kiểm chứng, {figures} số liệu kê khai, {nominations} đề nghị khen thưởng.',
   'cli.sbook.nothing_changed': 'Chưa nhập gì: bản tự đánh giá giữ nguyên. Sửa các ô nêu trên rồi nhập lại.',
-  'cli.sbook.not_a_file': 'đây là một thư mục, không phải tệp',
 } as const;

@@ -116,7 +116,7 @@ export const xlsx = {
   'xlsx.param.zero.NOT_APPLICABLE': 'không áp dụng',
 
   // ── Problems found while reading a sheet ──────────────────────────────────────────────────────
-  'xlsx.file.unreadable': 'Không đọc được tệp Excel ({detail}). Hãy lưu tệp dưới dạng Excel Workbook (.xlsx).',
+  'xlsx.file.unreadable': 'Không đọc được tệp Excel (tệp bị hỏng hoặc không phải tệp .xlsx). Hãy lưu tệp dưới dạng Excel Workbook (.xlsx).',
   'xlsx.file.read_failed': 'Không mở được tệp ({detail}).',
   'xlsx.file.write_failed': 'Không ghi được tệp ({detail}).',
   'xlsx.missing_sheet': 'Thiếu trang tính "{sheet}".',

@@ -15,7 +15,11 @@ import type { Assessment } from '../../../shared/schema/assessment.ts';
 import { scoreAssessment } from '../../../shared/scoring/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../../shared/template/compile.ts';
 import { openpyxlDump, type PyBook, type PySheet, worksheetXml } from '../kit/helpers.ts';
-import { buildDemo, type Demo, demoContext, LONG, PAYLOADS, TAINTED } from './demo.ts';
+import { defaultFooter } from '../../../electron/services/reports/kit/context.ts';
+import type { Results } from '../../../shared/results/schema.ts';
+import type { Template } from '../../../shared/schema/template.ts';
+import { isoFixture } from '../../results/iso-fixture.ts';
+import { buildDemo, type Demo, demoContext, EXEMPT_REASON, ISO_COMMENT, LONG, PAYLOADS, TAINTED } from './demo.ts';
 
 let demo: Demo;
 let ctx: ReportContext;
@@ -74,7 +78,7 @@ describe('the agency report of S02', () => {
   });
 
   it('has the two sheets, the official header and the agency as subtitle', () => {
-    expect(book.sheets).toEqual(['Kết quả tự đánh giá', 'Số liệu kê khai']);
+    expect(book.sheets).toEqual(['Kết quả tự đánh giá', 'Số liệu kê khai', 'Bộ tiêu chí iso-9001']);
     expect(main.cells['A1']?.v).toBe('UBND TỈNH MINH SƠN');
     expect(main.cells['A2']).toMatchObject({ v: 'SỞ NỘI VỤ', bold: true });
     expect(main.cells['A5']?.v).toBe(`BÁO CÁO KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${demo.results.campaign.year}`);
@@ -232,5 +236,123 @@ describe('formula payloads in an agency report', () => {
     expect(toCellValue(PAYLOADS[0])).toBe(`'${PAYLOADS[0]}`);
     expect(values.some((c) => c.v === LONG)).toBe(true);
     for (const xml of await worksheetXml(file)) expect(xml).not.toMatch(/<f[ >]/);
+  });
+});
+
+/** The ISO checklist sheet's rows below the header: by item code, and by the label in column B. */
+function isoSheet(file: string): { sheet: PySheet; byCode: Map<string, Record<string, PySheet['cells'][string]>>; byLabel: Map<string, Record<string, PySheet['cells'][string]>>; codes: string[] } {
+  const book = openpyxlDump(file);
+  const sheet = book.data['Bộ tiêu chí iso-9001']!;
+  const byCode = new Map<string, Record<string, PySheet['cells'][string]>>();
+  const byLabel = new Map<string, Record<string, PySheet['cells'][string]>>();
+  const codes: string[] = [];
+  for (const [r, cells] of rows(sheet)) {
+    if (r <= HEADER_ROWS) continue;
+    const code = cells['A']?.v;
+    if (typeof code === 'string' && /^[A-E][\d.]*$/.test(code)) {
+      byCode.set(code, cells);
+      codes.push(code);
+    } else if (typeof cells['B']?.v === 'string') byLabel.set(cells['B'].v, cells);
+  }
+  return { sheet, byCode, byLabel, codes };
+}
+
+describe('the ISO 9001 checklist sheet of an agency report (demo)', () => {
+  it("lists S02's checklist items with the stored self scores, A1's appraisal, the evidence and the totals of results.json", async () => {
+    const file = path.join(demo.dir, 'S02-iso.xlsx');
+    await writeAgencyReport(ctx, 'S02', file);
+    const { sheet, byCode, byLabel, codes } = isoSheet(file);
+    const result = demo.results.agencies.find((r) => r.agency.code === 'S02')!.additional[0]!;
+    const iso = compileTemplate(ws.template(result.template)!);
+    expect(sheet.cells['A5']?.v).toBe(`BÁO CÁO KẾT QUẢ TỰ ĐÁNH GIÁ THEO BỘ TIÊU CHÍ BỔ SUNG NĂM ${demo.results.campaign.year}`);
+    expect(sheet.cells['A6']?.v).toBe('Sở Nội vụ');
+    expect(String(sheet.cells['A9']?.v)).toMatch(/^Bộ tiêu chí đánh giá việc áp dụng Hệ thống quản lý chất lượng .*\(mã iso-9001, phiên bản 1\)$/);
+    expect(codes).toEqual(iso.nodes.map((n) => n.code));
+    const stored = (await ws.readAssessment('S02'))!.additional['iso-9001']!.items;
+    let refs = 0;
+    for (const [code, entry] of Object.entries(stored)) {
+      const cells = byCode.get(code)!;
+      if (entry.input?.kind !== 'notApplicable' && entry.selfScore !== null) expect(cells['E']?.v, code).toBe(entry.selfScore);
+      if (entry.input?.kind === 'binary') expect(cells['D']?.v).toBe(entry.input.value === 'yes' ? 'Có' : 'Không');
+      if (entry.explanation) expect(cells['G']?.v).toBe(entry.explanation);
+      for (const ref of entry.evidence) {
+        const text = String(cells['F']?.v);
+        expect(text).toContain(ref.docNo);
+        if (ref.date) expect(text).toContain(`${ref.date.slice(8, 10)}/${ref.date.slice(5, 7)}/${ref.date.slice(0, 4)}`);
+        if (ref.issuer) expect(text).toContain(ref.issuer);
+        if (ref.title) expect(text).toContain(ref.title);
+        refs++;
+      }
+    }
+    expect(refs).toBeGreaterThan(10);
+    expect([byCode.get('A1')?.['E']?.v, byCode.get('A1')?.['H']?.v, byCode.get('A1')?.['I']?.v]).toEqual([4, 2, ISO_COMMENT]);
+    // A2 is not appraised: its appraised score is its self score.
+    expect(byCode.get('A2')?.['H']?.v).toBe(byCode.get('A2')?.['E']?.v);
+    expect(byLabel.get('Tổng điểm tự đánh giá')?.['E']?.v).toBe(result.self.score);
+    expect(byLabel.get('Tổng điểm tự đánh giá')?.['E']?.v as number).toBeCloseTo(Object.values(stored).reduce((s, e) => s + (e.selfScore ?? 0), 0), 1);
+    expect(byLabel.get('Tổng điểm thẩm định')?.['H']?.v).toBe(result.appraised.score);
+    expect(result.appraised.score).toBeCloseTo(result.self.score - 2, 2);
+    expect(byLabel.get('Tỷ lệ đạt (%)')?.['H']?.v).toBe(result.percent);
+    expect(byLabel.has(`Xếp loại: ${({ good: 'Đạt tốt', pass: 'Đạt', remedy: 'Đạt có khắc phục', fail: 'Không đạt' } as const)[result.band!]}`)).toBe(true);
+    expect([...byLabel.keys()].some((k) => /^Giai đoạn đã đạt: (Đã |Chưa đạt)/.test(k))).toBe(true);
+  });
+
+  it('says "Không áp dụng (miễn)" with the reason for an exempt commune, and lists no item', async () => {
+    const code = ctx.campaign.exemptions[0]!.agency;
+    const file = path.join(demo.dir, `${code}-iso.xlsx`);
+    await writeAgencyReport(ctx, code, file);
+    const { sheet, codes } = isoSheet(file);
+    expect(codes).toEqual([]);
+    const texts = Object.values(sheet.cells).map((c) => c.v);
+    expect(texts).toContain(`Không áp dụng (miễn) — lý do: ${EXEMPT_REASON}`);
+    expect(texts).toContain('THỦ TRƯỞNG CƠ QUAN');
+  });
+});
+
+describe('the ISO 9001 checklist sheet on the hand-computed fixture', () => {
+  async function fixtureReport(code: string): Promise<ReturnType<typeof isoSheet>> {
+    const f = await isoFixture();
+    const templates: Template[] = [f.iso.template, f.dept.template];
+    const store = {
+      template: (ref: { id: string }) => templates.find((x) => x.id === ref.id) ?? null,
+      readAssessment: async (c: string) => f.agencies.find((a) => a.agency.code === c)?.assessment ?? null,
+      readAppraisal: async (c: string) => f.agencies.find((a) => a.agency.code === c)?.appraisal ?? null,
+      readSurvey: async () => null,
+    } as unknown as WorkspaceStore;
+    const fctx: ReportContext = { results: f.results as Results, campaign: f.campaign, lang: 'vi', date: new Date(2026, 0, 15), footer: defaultFooter(f.campaign, 'vi'), ws: store };
+    const file = path.join(demo.dir, `fixture-${code}.xlsx`);
+    await writeAgencyReport(fctx, code, file);
+    return isoSheet(file);
+  }
+
+  it('S1: self 74, B2 appraised 8 → 82 of 100, 82,00 %, "Đạt", phase reached "announced"', async () => {
+    const { byCode, byLabel } = await fixtureReport('S1');
+    expect(byCode.get('A')?.['E']?.v).toBe(35);
+    expect(byCode.get('B')?.['E']?.v).toBe(10);
+    expect(byCode.get('B')?.['H']?.v).toBe(18);
+    expect([byCode.get('B2')?.['E']?.v, byCode.get('B2')?.['H']?.v]).toEqual([0, 8]);
+    expect(byCode.get('D')?.['E']?.v).toBe(6);
+    expect([byLabel.get('Tổng điểm tự đánh giá')?.['C']?.v, byLabel.get('Tổng điểm tự đánh giá')?.['E']?.v]).toEqual([100, 74]);
+    expect(byLabel.get('Tổng điểm thẩm định')?.['H']?.v).toBe(82);
+    expect(byLabel.get('Tỷ lệ đạt (%)')?.['H']?.v).toBe(82);
+    expect(byLabel.has('Xếp loại: Đạt')).toBe(true);
+    expect(byLabel.has('Giai đoạn đã đạt: Đã công bố')).toBe(true);
+  });
+
+  it('S2: 18 of 100 self-assessed, no appraisal column, "Không đạt", phase reached "built"', async () => {
+    const { byCode, byLabel } = await fixtureReport('S2');
+    expect(byCode.get('A')?.['E']?.v).toBe(18);
+    expect(byCode.get('A5')?.['E']?.v).toBe(5);
+    expect(byCode.get('A')?.['H']).toBeUndefined();
+    expect(byLabel.has('Tổng điểm thẩm định')).toBe(false);
+    expect(byLabel.get('Tỷ lệ đạt (%)')?.['E']?.v).toBe(18);
+    expect(byLabel.has('Xếp loại: Không đạt')).toBe(true);
+    expect(byLabel.has('Giai đoạn đã đạt: Đã xây dựng')).toBe(true);
+  });
+
+  it('S3: exempt, with the reason the campaign gives', async () => {
+    const { sheet, codes } = await fixtureReport('S3');
+    expect(codes).toEqual([]);
+    expect(Object.values(sheet.cells).map((c) => c.v)).toContain('Không áp dụng (miễn) — lý do: Chưa thuộc đối tượng áp dụng');
   });
 });

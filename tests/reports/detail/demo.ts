@@ -1,7 +1,8 @@
 /**
  * The demo workspace of the report tests, built the way the brief does it (demo, import, survey,
- * one appraisal, consolidate), plus one agency (S03) whose texts carry formula payloads and a
- * 5,000-character text, and one appraisal comment of 5,000 characters.
+ * one appraisal of a PAR item and one of an ISO checklist item, consolidate), plus one agency
+ * (S03) whose texts carry formula payloads and a 5,000-character text, and one appraisal comment
+ * of 5,000 characters.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,10 @@ import { cli } from '../../cli/run.ts';
 
 export const PAYLOADS = ['=HYPERLINK("http://evil.example","bấm")', "+cmd|' /C calc'!A0", '-1+1', '@SUM(A1:A9)', '\tTab đầu dòng', '\r\nXuống dòng'];
 export const LONG = 'Giải trình rất dài. '.repeat(250); // 5,000 characters
+/** Home Affairs' comment on S02's ISO checklist item A1 (appraised 2 of its self-assessed 4). */
+export const ISO_COMMENT = 'Quyết định chưa cử đại diện lãnh đạo về chất lượng';
+/** The demo exempts every ninth commune from the ISO checklist with this reason. */
+export const EXEMPT_REASON = 'Chưa thuộc đối tượng bắt buộc áp dụng';
 /** The agency whose texts carry the payloads, and the item codes that got them (in order). */
 export const TAINTED = 'S03';
 
@@ -42,6 +47,8 @@ export async function buildDemo(): Promise<Demo> {
   await run('import', ha, ...files);
   await run('survey', 'import', ha, join(out, 'agencies', 'dieu-tra-xa-hoi-hoc.xlsx'));
   await run('appraisal', 'set', ha, 'S02', '1.1.2', '0', '--comment', 'Kế hoạch chưa nêu rõ sản phẩm');
+  // One ISO checklist item appraised below its self score (4 → 2).
+  await run('appraisal', 'set', ha, 'S02', 'A1', '2', '--template', 'iso-9001', '--comment', ISO_COMMENT);
 
   // Formula payloads and a long text in S03's stored assessment (as Home Affairs holds it).
   const ws = await WorkspaceStore.open(ha);

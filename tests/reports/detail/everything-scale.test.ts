@@ -1,6 +1,7 @@
 /**
- * The audit workbook for 10,000 agencies from a store that hands out one agency's documents at a
- * time: documents are read one at a time, the heap stays small (rows are committed, not held), and
+ * The audit workbook for 10,000 agencies (with an ISO checklist beside the PAR template, every
+ * ninth commune exempt) from a store that hands out one agency's documents at a time: documents
+ * are read one at a time, the heap stays small (rows are committed, not held), and
  * the file has every row.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -34,6 +35,14 @@ const template = buildTemplate(
   { id: 'par-xa', appliesTo: ['commune'] },
 );
 const ref = { id: template.id, version: template.version };
+// A small ISO checklist beside it; every ninth commune is exempt.
+const checklist = buildTemplate(
+  [group('A', null, 6, { isoPhase: 'build' }), leaf('A1', 'A', 4, binary()), leaf('A2', 'A', 2, binary()), group('B', null, 4, { isoPhase: 'apply' }), leaf('B1', 'B', 4, binary())],
+  { id: 'iso-9001', appliesTo: ['commune'] },
+);
+const isoRef = { id: checklist.id, version: checklist.version };
+const isExempt = (i: number): boolean => i % 9 === 4;
+const EXEMPT = Array.from({ length: N }, (_, i) => i + 1).filter(isExempt).length;
 const code = (i: number): string => `X${String(i).padStart(5, '0')}`;
 const agencies: Agency[] = Array.from({ length: N }, (_, i) => ({ code: code(i + 1), name: `Xã số ${i + 1}`, group: 'commune', parent: null }));
 
@@ -42,7 +51,18 @@ function assessment(agency: string, i: number): Assessment {
   return {
     kind: 'parscore.assessment',
     schemaVersion: 2,
-    additional: {},
+    additional: isExempt(i)
+      ? {}
+      : {
+          'iso-9001': {
+            template: isoRef,
+            items: {
+              A1: { input: { kind: 'binary', value: 'yes' }, selfScore: 4, explanation: `Đã có quyết định của ${agency}`, evidence: [ev(4)] },
+              A2: { input: { kind: 'binary', value: 'no' }, selfScore: 0, evidence: [] },
+              B1: { input: { kind: 'binary', value: 'yes' }, selfScore: 4, evidence: [ev(5)] },
+            },
+          },
+        },
     agency,
     template: ref,
     revision: 1,
@@ -106,7 +126,11 @@ function result(a: Agency, i: number): AgencyResult {
     rankedBy: 'index',
     unranked: null,
     band: 'B',
-    additional: [],
+    additional: [
+      isExempt(i + 1)
+        ? { template: isoRef, status: 'exempt', iso: true, self: pair(0, 10), appraised: pair(0, 10), percent: null, band: null, phase: null, phases: [], clauses: [] }
+        : { template: isoRef, status: 'assessed', iso: true, self: pair(8, 10), appraised: pair(8, 10), percent: 80, band: 'pass', phase: 'apply', phases: [], clauses: [] },
+    ],
   };
 }
 
@@ -118,7 +142,7 @@ describe('writeEverything at scale', () => {
     const before = process.memoryUsage().heapUsed;
     let peak = before;
     const store = {
-      template: () => template,
+      template: (r: { id: string }) => (r.id === isoRef.id ? checklist : template),
       async readAssessment(c: string) {
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
@@ -142,6 +166,8 @@ describe('writeEverything at scale', () => {
       year: 2024,
       model: 'two-tier',
       templates: { commune: ref },
+      additionalTemplates: { commune: [isoRef] },
+      exemptions: agencies.filter((_, i) => isExempt(i + 1)).map((a) => ({ agency: a.code, template: 'iso-9001', reason: 'Chưa áp dụng' })),
       agencies,
       issuer: { parentBody: 'UBND TỈNH MINH SƠN', body: 'SỞ NỘI VỤ', place: 'Minh Sơn', signerTitle: 'GIÁM ĐỐC', signerName: 'Trần Thị Thu Hà' },
     } as unknown as Campaign;
@@ -152,17 +178,22 @@ describe('writeEverything at scale', () => {
     } as unknown as Results;
     const ctx: ReportContext = { results, campaign, lang: 'vi', date: new Date(2025, 0, 10), footer: defaultFooter(campaign, 'vi'), ws: store };
     const file = path.join(dir, 'everything.xlsx');
+    const started = performance.now();
     await writeEverything(ctx, file);
+    console.log(`everything workbook, ${N} agencies with the checklist: ${Math.round(performance.now() - started)} ms`);
 
     expect(maxInFlight).toBe(1);
-    expect(reads).toBe(2 * N); // once for the item sheet, once for the evidence sheet
+    // Once for the item sheet, once for the evidence sheet, once for the checklist's item sheet (not the exempt).
+    expect(reads).toBe(2 * N + (N - EXEMPT));
     const growth = (peak - before) / 2 ** 20;
     // 90,000 rows held as exceljs rows would take well over a gigabyte.
     expect(growth).toBeLessThan(250);
 
     const counts = openpyxlCount(file);
     expect(counts['Chi tiết chấm điểm']?.rows).toBe(8 + N * template.items.length);
-    expect(counts['Tài liệu kiểm chứng']?.rows).toBe(8 + N * 3);
+    expect(counts['Tài liệu kiểm chứng']?.rows).toBe(8 + N * 3 + (N - EXEMPT) * 2);
+    expect(counts['Chi tiết iso-9001']?.rows).toBe(8 + (N - EXEMPT) * checklist.items.length + EXEMPT);
+    expect(counts['Kết quả iso-9001']?.rows).toBe(8 + N);
     expect(counts['UBND cấp xã']?.rows).toBe(8 + N);
     expect(Object.values(counts).every((c) => c.formulas === 0)).toBe(true);
   }, 300_000);

@@ -53,10 +53,15 @@ function surveyUnder(ct: CompiledTemplate, tree: ExactTree): Float64Array {
   return out;
 }
 
+/** What the scores read of an assessment: its items and, for a ranked template, its adjustments. */
+export type ScoredAssessment = Pick<Assessment, 'items'> & Partial<Pick<Assessment, 'bonus' | 'penalty'>>;
+/** What the scores read of an appraisal (an additional template's appraisal has no adjustments). */
+export type ScoredAppraisal = Pick<Appraisal, 'items'> & Partial<Pick<Appraisal, 'bonus' | 'penalty'>>;
+
 export function agencyScores(
   ct: CompiledTemplate,
-  assessment: Assessment | null,
-  appraisal: Appraisal | null,
+  assessment: ScoredAssessment | null,
+  appraisal: ScoredAppraisal | null,
   survey: Record<string, number> | null,
 ): AgencyScores {
   const isSurvey = (code: string): boolean => {
@@ -75,7 +80,7 @@ export function agencyScores(
   const self = scoreAssessmentExact(ct, { items: selfItems, bonus: assessment?.bonus ?? {}, penalty: assessment?.penalty ?? {} }).exact;
   const run = scoreAssessmentExact(
     ct,
-    { items: allItems, bonus: appraisal ? appraisal.bonus : (assessment?.bonus ?? {}), penalty: appraisal ? appraisal.penalty : {} },
+    { items: allItems, bonus: appraisal ? (appraisal.bonus ?? {}) : (assessment?.bonus ?? {}), penalty: appraisal ? (appraisal.penalty ?? {}) : {} },
     { overrides },
   ).exact;
   const selfSurvey = surveyUnder(ct, self);

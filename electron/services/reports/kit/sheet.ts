@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Issuer } from '../../../../shared/schema/campaign.ts';
 import { type Lang, t } from '../../../../shared/i18n/index.ts';
 import { type CellValue, cleanText, isKitHyperlink, safeSheetName, toCellValue } from './cell.ts';
+import { reportNotice } from './notice.ts';
 import { type DirectRows, directRows } from './rowxml.ts';
 import {
   cellStyle,
@@ -72,7 +73,7 @@ const CM = 1 / 2.54;
 const SIGNING_SPACE_ROWS = 4;
 const RECIPIENT_DASH = '–';
 /** Points per line of 12 pt Times New Roman. */
-const LINE_HEIGHT = 15.75;
+export const LINE_HEIGHT = 15.75;
 /** Distinct texts remembered per column (with their line counts) before starting afresh. */
 const TEXT_CACHE = 4096;
 
@@ -186,7 +187,8 @@ export function officialSheet(
   // Row numbers of the layout.
   const titleRow = 5;
   const subtitleRow = header.subtitle ? 6 : 0;
-  const firstHeaderRow = (subtitleRow || titleRow) + 2;
+  const notice = reportNotice();
+  const firstHeaderRow = (subtitleRow || titleRow) + (notice ? 1 : 0) + 2;
   const levels = opts.headerLevels;
   const lastHeaderRow = firstHeaderRow + (levels ? 1 : 0);
 
@@ -277,6 +279,8 @@ export function officialSheet(
     const sub = cleanText(header.subtitle);
     writeRow([[1, sub, S_SUBTITLE]], [[1, n]], Math.max(1, lines(sub, totalWidth, 1.2)) * 18);
   }
+  // Results built on missing documents say so where the reader looks first.
+  if (notice) writeRow([[1, cleanText(notice), S_SECTION]], [[1, n]], Math.max(1, lines(notice, totalWidth, 1.2)) * 18);
   writeRow([]);
 
   // Column headers: an optional group row, then one header per column.

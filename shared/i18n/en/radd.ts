@@ -1,0 +1,28 @@
+import type { radd as vi } from '../vi/radd.ts';
+
+export const radd: Record<keyof typeof vi, string> = {
+  'radd.template': '{title} (id {id}, version {version})',
+  'radd.exempt': 'Not applicable (exempt)',
+  'radd.exempt_reason': 'Not applicable (exempt) — reason: {reason}',
+  'radd.exempt_no_reason': 'Not applicable (exempt) — no reason given',
+  'radd.not_assessed': 'Not self-assessed against this template',
+  'radd.agency.sheet': 'Template {id}',
+  'radd.agency.title': 'SELF-ASSESSMENT AGAINST THE ADDITIONAL TEMPLATE, {year}',
+  'radd.total.self': 'Self-assessed total',
+  'radd.total.appraised': 'Appraised total',
+  'radd.total.percent': 'Score (%)',
+  'radd.total.band': 'Result: {band}',
+  'radd.total.phase': 'Phase reached: {phase}',
+  'radd.everything.detail_sheet': 'Details {id}',
+  'radd.everything.detail_title': 'SELF-ASSESSMENT AND APPRAISAL DETAILS, ADDITIONAL TEMPLATE, {year}',
+  'radd.everything.results_sheet': 'Results {id}',
+  'radd.everything.results_title': 'RESULTS ON THE ADDITIONAL TEMPLATE, {year}',
+  'radd.col.status': 'Status',
+  'radd.col.self_total': 'Self-assessed',
+  'radd.col.appraised_total': 'Appraised',
+  'radd.col.max': 'Max',
+  'radd.col.percent': 'Score (%)',
+  'radd.col.band': 'Result',
+  'radd.col.phase': 'Phase reached',
+  'radd.col.remarks': 'Remarks',
+};

@@ -1,0 +1,61 @@
+import type { wsafe as vi } from '../vi/wsafe.ts';
+
+export const wsafe: Record<keyof typeof vi, string> = {
+  'wsafe.results_incomplete':
+    'Results not consolidated: {n} documents the workspace has recorded are missing or unreadable (listed below). Restore them; or run again with --allow-missing to consolidate incomplete results (stated in results.json and in every report).',
+  'wsafe.doc_missing_assessment':
+    'The self-assessment of an agency that submitted (revision {revision}) is missing: the agency would drop out of the ranking. Restore the file from a backup (parscore workspace restore), or ask the agency to send its submission again (a new revision) and import it (parscore import); the file received, {received}, is kept for reference.',
+  'wsafe.doc_missing_nominations':
+    'The commendation nominations received with the submission (revision {revision}) are missing: the agency’s nominations would not be considered. Restore the file from a backup, or ask the agency to send its submission again (a new revision) and import it; the file received, {received}, is kept for reference.',
+  'wsafe.doc_missing_appraisal': 'The appraisal of an agency already being appraised is missing: its appraised scores would not count. Restore the file from a backup (parscore workspace restore).',
+  'wsafe.doc_missing_survey':
+    'The sociological survey results are missing although the audit log records survey imports: every survey point would be lost. Restore the file from a backup, or import the survey files again (parscore survey import).',
+  'wsafe.doc_unreadable': 'The file cannot be read (details on the next line). Restore it from a backup; for a self-assessment, a new revision from the agency can be imported (parscore import).',
+  'wsafe.report_incomplete': 'INCOMPLETE RESULTS (consolidated with --allow-missing): missing or unreadable: {list}.',
+  'wsafe.report_incomplete_more': '{list} and {n} more documents',
+
+  'wsafe.opt.allow_missing': 'consolidate even when recorded documents are missing or unreadable (the results say they are incomplete)',
+  'wsafe.cli.warning': 'Warning: {text}',
+  'wsafe.cli.description': 'check, back up and restore a workspace',
+  'wsafe.cli.check.description': 'verify every file of a workspace (read-only, repairs nothing); exit code 1 when there are problems',
+  'wsafe.cli.backup.description': 'back up a workspace into one file (a zip with a SHA-256 manifest), holding the workspace lock',
+  'wsafe.cli.restore.description': 'restore a backup into an empty or new folder, after checking every file against its manifest',
+  'wsafe.opt.json': 'print the result as JSON',
+  'wsafe.opt.backup_out': 'backup file to write (must not exist)',
+  'wsafe.arg.backup_file': 'backup file (made by parscore workspace backup)',
+  'wsafe.arg.restore_dir': 'empty or new folder to restore into',
+  'wsafe.cli.repaired': 'Found and handled while opening the workspace:',
+
+  'wsafe.check.clean': 'Workspace {dir}: {files} files checked, no problems.',
+  'wsafe.check.found': 'Workspace {dir}: {files} files checked, {n} problems:',
+  'wsafe.check.fix': 'What to do: {fix}',
+  'wsafe.fix.restore': 'restore the file from a backup of the workspace (parscore workspace restore).',
+  'wsafe.fix.reimport': 'restore it from a backup (parscore workspace restore), or import a new revision from the agency (parscore import); the file received, {received}, is kept for reference.',
+  'wsafe.fix.survey': 'import the survey files again (parscore survey import), or restore survey.json from a backup.',
+  'wsafe.fix.keys': 'restore the keys/ folder from a backup; do not create a new key: the agencies have recorded the current one.',
+  'wsafe.fix.audit': 'restore audit.jsonl from a backup; never edit the log by hand.',
+  'wsafe.fix.older_log': 'nothing: every line written from now on is chained.',
+  'wsafe.fix.received': 'get the file back exactly as received (the agency’s original e-mail) or restore it from a backup.',
+  'wsafe.fix.evidence': 'import the submission file holding this evidence again, or restore it from a backup.',
+  'wsafe.check.received_missing': 'The submission file received (revision {revision}) is no longer in the workspace.',
+  'wsafe.check.received_changed': 'The submission file received is no longer as it came: its SHA-256 is {actual}, the record says {expected}.',
+  'wsafe.check.template_missing': 'The template file {id} the campaign uses is missing.',
+  'wsafe.check.evidence_damaged': 'The evidence file is damaged: its content does not match the SHA-256 that is its name.',
+  'wsafe.check.keys_missing': 'The workspace records a signing key (fingerprint {fingerprint}) but has no key file.',
+  'wsafe.check.keys_other': 'The key in keys/ (fingerprint {actual}) is not the key recorded in workspace.json ({expected}).',
+  'wsafe.check.audit_break': 'Line {line} of the audit log does not follow the line before it: a line was edited, removed or moved at or before line {line}.',
+  'wsafe.check.audit_unchained_after': 'Line {line} of the audit log has no chain hash although it follows chained lines: it was edited or inserted.',
+  'wsafe.check.audit_older': 'The first {n} lines of the audit log were written by an older version and are not chained (older log): whether they were edited cannot be checked.',
+
+  'wsafe.backup.done': 'Backed up {files} files of the workspace into {file} (SHA-256 of the backup: {sha}).',
+  'wsafe.backup.out_exists': 'The file {file} already exists; choose another name so that nothing is overwritten.',
+  'wsafe.backup.out_inside': 'A backup is not written inside the workspace itself; choose another place.',
+  'wsafe.restore.done': 'Restored {files} files into {dir}; every file matches the backup’s SHA-256 manifest.',
+  'wsafe.restore.not_backup': 'The file is not a ParScore workspace backup ({detail}); nothing was written.',
+  'wsafe.restore.no_manifest': 'The backup has no manifest parscore-backup.json; nothing was written.',
+  'wsafe.restore.entry_damaged': 'The file {name} in the backup is damaged: its SHA-256 does not match the manifest; nothing was written.',
+  'wsafe.restore.entry_missing': 'The backup lacks the file {name} its manifest lists; nothing was written.',
+  'wsafe.restore.entry_extra': 'The backup holds a file {name} its manifest does not list; nothing was written.',
+  'wsafe.restore.entry_unsafe': 'The file name {name} in the backup cannot be used (it leads outside the folder); nothing was written.',
+  'wsafe.restore.failed': 'Could not write {dir} ({detail}); the files copied so far were removed.',
+};
