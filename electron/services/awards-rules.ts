@@ -16,6 +16,7 @@ import { technicianLog } from './diagnostics.ts';
 import { requireCampaign, requireRole } from './cycle/common.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 import { readRulesXlsx } from './xlsx-import/award-rules.ts';
+import { parseStrictJson } from '../../shared/util/strict-json.ts';
 
 /** What rules are checked against: the campaign's band codes. */
 export function rulesContext(campaign: Campaign): RulesContext {
@@ -45,13 +46,12 @@ export async function readRulesFile(path: string, campaign: Campaign): Promise<R
   }
   const ctx = rulesContext(campaign);
   if (ext === '.xlsx') return readRulesXlsx(bytes, file, ctx);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (e) {
-    technicianLog('JSON.parse', file, e);
-    return fail([issue('awards.rules.bad_json', { file }, { detail: e instanceof Error ? e.message : String(e) })]);
+  const json = parseStrictJson(bytes.toString('utf8'), file);
+  if (!json.ok) {
+    for (const i of json.error) if (i.code === 'doc.not_json') technicianLog('JSON.parse', file, i.params?.detail);
+    return fail(json.error.map((i) => (i.code === 'doc.not_json' ? issue('awards.rules.bad_json', { file }, i.params) : i)));
   }
+  const doc = json.value;
   return checkRules(doc, ctx, jsonLocator(doc, file));
 }
 

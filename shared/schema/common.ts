@@ -4,7 +4,9 @@ import * as z from 'zod';
 export const Code = z
   .string()
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, { error: 'invalid_code' })
-  .max(40);
+  .max(40)
+  // Names of the prototype chain are never codes: as object keys they would be dropped or shadow built-ins.
+  .refine((s) => s !== 'constructor' && s !== 'prototype', { error: 'reserved_code' });
 export type Code = z.infer<typeof Code>;
 
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'invalid_slug' }).max(80);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { type Issue, type Result, fail, issue, ok } from '../util/issue.ts';
+import { findPrototypeKey } from '../util/strict-json.ts';
 import { zodIssues } from './zod-issues.ts';
 
 /**
@@ -72,6 +73,9 @@ export function defineVersioned<Latest>(spec: VersionedSpec<Latest>): VersionedK
       if (version > latest) {
         return fail([issue('doc.future_version', at, { kind: spec.kind, version, latest })]);
       }
+      // zod's records drop a `__proto__` key silently: a document naming one is refused instead.
+      const reserved = findPrototypeKey(raw);
+      if (reserved) return fail([issue('doc.prototype_key', { ...at, field: reserved.path }, { key: reserved.key, path: reserved.path })]);
       const schema = spec.versions[version];
       const parseVersion = parsers.get(version);
       if (!schema || !parseVersion) return fail([issue('doc.bad_version', at, { kind: spec.kind })]);

@@ -29,6 +29,10 @@ const damages: [string, (good: Buffer) => Buffer | string, string][] = [
   ['an empty file', () => '', 'store.empty_file'],
   ['a file that is not UTF-8', () => Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), 'store.not_utf8'],
   ['a file holding JSON null', () => 'null\n', 'doc.not_object'],
+  // JSON.parse keeps the last of two equal keys, silently: the file is refused instead.
+  ['a file naming a key twice', (good) => good.toString('utf8').replace('"revision":', '"revision": 9, "revision":'), 'doc.duplicate_key'],
+  // zod records drop a `__proto__` key silently: the file is refused instead.
+  ['a file with an item coded __proto__', (good) => good.toString('utf8').replace('"items": {', '"items": {"__proto__": {"selfScore": 1, "evidence": []},'), 'doc.prototype_key'],
 ];
 
 describe('ValidatedJsonFile: damaged files', () => {

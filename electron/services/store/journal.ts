@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { IssueError, issue } from '../../../shared/util/issue.ts';
 import { errno, errorDetail, fsyncDir, writeFileDurable } from './durable-file.ts';
 import { readOrNull } from './evidence.ts';
+import { parseStrictJson } from '../../../shared/util/strict-json.ts';
 
 /** The undo journal of the transaction in progress (at most one per workspace). */
 export const JOURNAL_FILE = '.parscore-journal.json';
@@ -164,7 +165,9 @@ export async function recoverJournal(dir: string): Promise<string[] | null> {
   }
   let doc: JournalDoc;
   try {
-    doc = JournalSchema.parse(JSON.parse(new TextDecoder().decode(bytes)));
+    const json = parseStrictJson(new TextDecoder().decode(bytes), JOURNAL_FILE);
+    if (!json.ok) throw new IssueError(issue('store.journal_unreadable', { file: JOURNAL_FILE }, { detail: json.error[0]?.params?.detail ?? json.error[0]?.code ?? '' }));
+    doc = JournalSchema.parse(json.value);
   } catch (e) {
     throw new IssueError(issue('store.journal_unreadable', { file: JOURNAL_FILE }, { detail: e instanceof Error ? e.message.slice(0, 200) : String(e) }));
   }

@@ -16,6 +16,7 @@ import {
 } from './durable-file.ts';
 import { fileStamp } from './names.ts';
 import { decodeUtf8 } from '../utf8.ts';
+import { parseStrictJson } from '../../../shared/util/strict-json.ts';
 
 /** A damaged (or vanished) file that was repaired, or found beyond repair, while reading. */
 export interface Recovery {
@@ -144,12 +145,9 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
     const decoded = decodeUtf8(bytes);
     const utf8 = decoded !== null;
     const text = decoded ?? bytes.toString('utf8');
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (e) {
-      return { state: 'bad', issues: [issue('doc.not_json', at, { detail: e instanceof Error ? e.message : String(e) })] };
-    }
+    const json = parseStrictJson(text, label);
+    if (!json.ok) return { state: 'bad', issues: json.error };
+    const raw = json.value;
     if (!utf8) return { state: 'bad', issues: [issue('store.not_utf8', at)] };
     const r = this.kind.parse(raw, label);
     if (r.ok) return { state: 'ok', value: r.value.value, migratedFrom: r.value.migratedFrom };

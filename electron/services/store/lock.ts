@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { IssueError, issue } from '../../../shared/util/issue.ts';
 import { errno, errorDetail, fsyncDir } from './durable-file.ts';
+import { parseStrictJson } from '../../../shared/util/strict-json.ts';
 
 export interface LockHolder {
   pid: number;
@@ -117,7 +118,9 @@ async function readLock(path: string): Promise<{ text: string; holder: LockHolde
 
 function parseHolder(text: string): LockHolder | null {
   try {
-    const v: unknown = JSON.parse(text);
+    const json = parseStrictJson(text, 'lock');
+    if (!json.ok) return null;
+    const v = json.value;
     if (typeof v !== 'object' || v === null) return null;
     const r = v as Record<string, unknown>;
     if (typeof r.pid !== 'number' || !Number.isInteger(r.pid) || r.pid <= 0) return null;

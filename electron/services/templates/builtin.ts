@@ -4,6 +4,7 @@ import type { Template } from '../../../shared/schema/index.ts';
 import { parseTemplate } from '../../../shared/template/parse.ts';
 import { IssueError } from '../../../shared/util/issue.ts';
 import { templatesRoot } from './resources.ts';
+import { parseStrictJson } from '../../../shared/util/strict-json.ts';
 
 export interface BuiltinTemplate {
   file: string;
@@ -19,7 +20,9 @@ export function builtinTemplates(): BuiltinTemplate[] {
   const list: BuiltinTemplate[] = [];
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const file = join(dir, name);
-    const parsed = parseTemplate(JSON.parse(readFileSync(file, 'utf8')), name);
+    const json = parseStrictJson(readFileSync(file, 'utf8'), name);
+    if (!json.ok) throw new IssueError(json.error);
+    const parsed = parseTemplate(json.value, name);
     if (!parsed.ok) throw new IssueError(parsed.error);
     list.push({ file, template: parsed.value });
   }

@@ -5,6 +5,7 @@ import type { VersionedKind } from '../../../shared/schema/versioned.ts';
 import { NominationsDoc } from '../store/cycle-docs.ts';
 import { decodeUtf8 } from '../utf8.ts';
 import { type InspectContext, type Inspected, compiledOf, inspectSubmission } from '../cycle/inspect.ts';
+import { parseStrictJson } from '../../../shared/util/strict-json.ts';
 
 /*
  * The work the worker threads do (workers/worker.ts), also run on the calling thread when there is
@@ -89,12 +90,10 @@ function readPlain<T>(kind: VersionedKind<T>, path: string, label: string): T | 
   }
   const text = decodeUtf8(bytes);
   if (text === null) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return null;
-  }
+  // Anything not plain (bad JSON, duplicate keys …) is left to the store's reader, which reports it.
+  const json = parseStrictJson(text, label);
+  if (!json.ok) return null;
+  const raw = json.value;
   const r = kind.parse(raw, label);
   return r.ok && r.value.migratedFrom === null ? r.value.value : null;
 }

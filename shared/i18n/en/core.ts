@@ -18,6 +18,8 @@ export const core: Record<keyof typeof vi, string> = {
   'doc.no_migration': 'No migration for {kind} documents from version {version}.',
   'doc.schema': 'Invalid value ({detail}).',
   'doc.not_json': 'The file is not valid JSON (its content is damaged or it is no JSON file).',
+  'doc.duplicate_key': 'The key “{key}” appears twice in the same object (at {path}); the file is not read, so that its content cannot be misread.',
+  'doc.prototype_key': 'The key “{key}” (at {path}) is a reserved name that cannot be used as a code or a field name; the file is not read.',
   'kind.parscore.campaign-package': 'campaign file',
   'kind.parscore.submission': 'self-assessment submission',
   'kind.parscore.appraisal-package': 'appraisal result file',

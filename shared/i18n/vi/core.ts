@@ -17,6 +17,8 @@ export const core = {
   'doc.no_migration': 'Không có bước chuyển đổi cho tài liệu “{kind}” từ phiên bản {version}.',
   'doc.schema': 'Giá trị không hợp lệ ({detail}).',
   'doc.not_json': 'Tệp không phải JSON hợp lệ (nội dung bị hỏng hoặc không phải tệp JSON).',
+  'doc.duplicate_key': 'Khóa “{key}” xuất hiện hai lần trong cùng một đối tượng (tại {path}); tệp không được đọc để tránh hiểu sai nội dung.',
+  'doc.prototype_key': 'Khóa “{key}” (tại {path}) là tên dành riêng, không được dùng làm mã hay tên trường; tệp không được đọc.',
   'kind.parscore.campaign-package': 'tệp đợt đánh giá',
   'kind.parscore.submission': 'hồ sơ tự đánh giá',
   'kind.parscore.appraisal-package': 'tệp kết quả thẩm định',
