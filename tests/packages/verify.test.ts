@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatIssue, hasMessage } from '../../shared/i18n/index.ts';
 import type { Result } from '../../shared/util/issue.ts';
 import { type OpenedPackage, readPackage, writePackage } from '../../electron/services/packages/container.ts';
-import { fingerprintOf, generateIdentity, publicInfo } from '../../electron/services/packages/keys.ts';
+import { generateIdentity, publicInfo } from '../../electron/services/packages/keys.ts';
 import { BINDING, CREATED_AT, buildZip, craft, listing, manifestBytes, payloadBytes, rezip, sha256, signZip, tempDir, throughFile, unzip, utf8 } from './helpers.ts';
 
 /* Signature, manifest and payload checks, on packages written by writePackage and then altered (and signed again, so that the checks after the signature are reached). */
@@ -134,6 +134,18 @@ describe('manifest', () => {
     expect(codes(res).slice(1).every((c) => c === 'doc.schema')).toBe(true);
   });
 
+  it('a signed manifest naming a key twice is refused, naming manifest.json and the key', async () => {
+    // The duplicate comes last, so JSON.parse would keep it: another campaign than the one the first key names.
+    const text = manifestOf(original).toString('utf8');
+    const twice = utf8(text.replace(/\n}\n$/, `,\n  "campaign": ${JSON.stringify({ ...BINDING, uid: '11111111-2222-4333-8444-555555555555' })}\n}\n`));
+    expect(twice.toString('utf8')).not.toBe(text);
+    const res = await open(replace('manifest.json', twice));
+    expect(codes(res)).toEqual(['package.entry_duplicate_key']);
+    if (res.ok) return;
+    expect(res.error[0]?.at).toEqual({ file: 'pkg.parscore', field: 'manifest.json: campaign' });
+    expect(formatIssue('vi', res.error[0]!)).toContain('Trong “manifest.json” của tệp gói, khóa “campaign” xuất hiện hai lần');
+  });
+
   it('a package of another kind than expected is refused', async () => {
     const res = await open(original, 'parscore.appraisal-package');
     expect(codes(res)).toEqual(['package.wrong_kind']);
@@ -196,6 +208,34 @@ describe('payload', () => {
   it('a payload that is not UTF-8 is refused', async () => {
     const files = [{ path: 'submission.json', data: Buffer.from([0x22, 0xff, 0x22]) }];
     expect(codes(await open(craft(id, files)))).toEqual(['package.payload_not_json']);
+  });
+
+  it('a signed payload naming a key twice, at any depth, is refused naming the entry and the key path', async () => {
+    const text = '{"kind": "parscore.submission", "assessment": {"items": {"1.1": {"score": 0}, "1.1": {"score": 1}}}}';
+    const res = await open(craft(id, [{ path: 'submission.json', data: utf8(text) }]));
+    expect(codes(res)).toEqual(['package.entry_duplicate_key']);
+    if (res.ok) return;
+    expect(res.error[0]?.at).toEqual({ file: 'pkg.parscore', field: 'submission.json: assessment.items.1.1' });
+    expect(res.error[0]?.params).toEqual({ path: 'submission.json', key: '1.1', keyPath: 'assessment.items.1.1' });
+    expect(formatIssue('en', res.error[0]!)).toContain('In “submission.json” of the package, the key “1.1” appears twice');
+  });
+
+  it('a signed payload with a prototype-name key (__proto__, constructor, prototype) is refused, never dropped', async () => {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const text = `{"kind": "parscore.submission", "explanations": {"${key}": {"text": "x"}}}`;
+      const res = await open(craft(id, [{ path: 'submission.json', data: utf8(text) }]));
+      expect(codes(res)).toEqual(['package.entry_prototype_key']);
+      if (res.ok) continue;
+      expect(res.error[0]?.at).toEqual({ file: 'pkg.parscore', field: `submission.json: explanations.${key}` });
+      expect(formatIssue('vi', res.error[0]!)).toContain(`Trong “submission.json” của tệp gói, khóa “${key}”`);
+    }
+  });
+
+  it('a manifest with a prototype-name key is refused naming manifest.json', async () => {
+    const text = manifestOf(original).toString('utf8').replace('{\n', '{\n  "__proto__": {"schemaVersion": 2},\n');
+    const res = await open(replace('manifest.json', utf8(text)));
+    expect(codes(res)).toEqual(['package.entry_prototype_key']);
+    if (!res.ok) expect(res.error[0]?.at).toEqual({ file: 'pkg.parscore', field: 'manifest.json: __proto__' });
   });
 
   it('a package without a document at its root is refused', async () => {

@@ -8,6 +8,7 @@ import { ManifestDoc } from '../../../shared/schema/index.ts';
 import type { CampaignBinding, Manifest, PackageKind } from '../../../shared/schema/package.ts';
 import { type Issue, IssueError, type IssueLocation, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
 import { type Identity, fingerprintOf, publicInfo, publicKeyFromB64, signBytes, verifyBytes } from './keys.ts';
+import { type KeyProblem, findKeyProblem } from '../../../shared/util/strict-json.ts';
 import { decodeUtf8 } from '../utf8.ts';
 import { MANIFEST_FILE, entryNameProblem, foldName, isReservedFold, isReservedName } from './names.ts';
 
@@ -222,7 +223,8 @@ async function withoutTrailer(buf: Buffer, limits: PackageLimits, at: (field?: s
   if (manifestEntry) {
     const read = extract(buf, manifestEntry, limits, { remaining: limits.maxTotalBytes }, at);
     const json = read.ok ? parseJson(read.value) : null;
-    const version = json?.ok && typeof json.value === 'object' && json.value !== null ? (json.value as { schemaVersion?: unknown }).schemaVersion : undefined;
+    const doc = json?.ok ? json.value.value : null;
+    const version = typeof doc === 'object' && doc !== null ? (doc as { schemaVersion?: unknown }).schemaVersion : undefined;
     if (typeof version === 'number' && Number.isInteger(version) && version !== FORMAT_VERSION) {
       return [issue('package.format_version', at(), { version, supported: FORMAT_VERSION })];
     }
@@ -302,7 +304,9 @@ export async function readPackage(
   if (!manifestRead.ok) return fail([manifestRead.error]);
   const manifestJson = parseJson(manifestRead.value);
   if (!manifestJson.ok) return fail([issue('package.manifest_not_json', at(MANIFEST_FILE), { detail: manifestJson.error })]);
-  const manifestDoc = ManifestDoc.parse(manifestJson.value, file);
+  const manifestKeys = findKeyProblem(manifestJson.value.text);
+  if (manifestKeys) return fail([keyIssue(manifestKeys, MANIFEST_FILE, at)]);
+  const manifestDoc = ManifestDoc.parse(manifestJson.value.value, file);
   if (!manifestDoc.ok) return fail([issue('package.manifest_invalid', at(MANIFEST_FILE)), ...inEntry(manifestDoc.error, MANIFEST_FILE)]);
   const manifest = manifestDoc.value.value;
   const signer = manifest.signer;
@@ -370,8 +374,10 @@ export async function readPackage(
   contents.delete(payloadPath);
   const payload = parseJson(payloadBytes);
   if (!payload.ok) return fail([issue('package.payload_not_json', at(payloadPath), { path: payloadPath, detail: payload.error })]);
+  const payloadKeys = findKeyProblem(payload.value.text);
+  if (payloadKeys) return fail([keyIssue(payloadKeys, payloadPath, at)]);
 
-  return ok({ kind: manifest.packageKind, signer: { ...signer }, manifest, payload: payload.value, payloadPath, files: contents, sha256 });
+  return ok({ kind: manifest.packageKind, signer: { ...signer }, manifest, payload: payload.value.value, payloadPath, files: contents, sha256 });
 }
 
 /**
@@ -598,15 +604,26 @@ function wouldExceedRatio(data: Uint8Array): boolean {
   return ratioExceeded(data.byteLength, deflateRawSync(data).byteLength, DEFAULT_LIMITS.maxRatio);
 }
 
-function parseJson(bytes: Uint8Array): Result<unknown, string> {
+/** An entry's JSON and its text (for the key checks). */
+function parseJson(bytes: Uint8Array): Result<{ value: unknown; text: string }, string> {
   const text = decodeUtf8(bytes);
   if (text === null) return fail('The encoded data was not valid for encoding utf-8');
   // A BOM is kept as a character (as TextDecoder with ignoreBOM does), so JSON.parse refuses it.
   try {
-    return ok(JSON.parse(text));
+    return ok({ value: JSON.parse(text), text });
   } catch (e) {
     return fail(message(e));
   }
+}
+
+/**
+ * A key given twice in one object, or a prototype name, inside a JSON entry: refused even though
+ * the signature is valid, since two readers could see two different documents (JSON.parse keeps
+ * the last duplicate, zod records drop `__proto__`). The same rule as parseStrictJson, naming the entry.
+ */
+function keyIssue(p: KeyProblem, entry: string, at: (field?: string) => IssueLocation): Issue {
+  const code = p.kind === 'duplicate' ? 'package.entry_duplicate_key' : 'package.entry_prototype_key';
+  return issue(code, at(`${entry}: ${p.path}`), { path: entry, key: p.key, keyPath: p.path });
 }
 
 /** Schema issues point into manifest.json: their field becomes `<entry>: <field>`. */

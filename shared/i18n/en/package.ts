@@ -46,6 +46,8 @@ export const pkg: Record<keyof typeof vi, string> = {
   'package.payload_missing': 'The package has no main document (a JSON file at its root).',
   'package.payload_ambiguous': 'The package has several documents at its root ({paths}); there must be exactly one.',
   'package.payload_not_json': 'The document “{path}” is not valid JSON ({detail}).',
+  'package.entry_duplicate_key': 'In “{path}” of the package, the key “{key}” appears twice in the same object (at {keyPath}); the package is not read, so that its content cannot be misread.',
+  'package.entry_prototype_key': 'In “{path}” of the package, the key “{key}” (at {keyPath}) is a reserved name that cannot be used as a code or a field name; the package is not read.',
   // Writing a package
   'package.write_payload_path': 'The main document name “{path}” must be a .json file name at the root, other than manifest.json and signature.json.',
   'package.write_file_path': 'The attached file “{path}” must be inside a folder (e.g. evidence/…).',

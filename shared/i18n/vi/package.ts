@@ -45,6 +45,8 @@ export const pkg = {
   'package.payload_missing': 'Tệp gói không có tài liệu nội dung chính (tệp JSON ở thư mục gốc).',
   'package.payload_ambiguous': 'Tệp gói có nhiều tài liệu ở thư mục gốc ({paths}); chỉ được có một.',
   'package.payload_not_json': 'Tài liệu “{path}” không phải JSON hợp lệ ({detail}).',
+  'package.entry_duplicate_key': 'Trong “{path}” của tệp gói, khóa “{key}” xuất hiện hai lần trong cùng một đối tượng (tại {keyPath}); tệp gói không được đọc để tránh hiểu sai nội dung.',
+  'package.entry_prototype_key': 'Trong “{path}” của tệp gói, khóa “{key}” (tại {keyPath}) là tên dành riêng, không được dùng làm mã hay tên trường; tệp gói không được đọc.',
   // Writing a package
   'package.write_payload_path': 'Tên tài liệu chính “{path}” phải là tên tệp .json ở thư mục gốc, khác manifest.json và signature.json.',
   'package.write_file_path': 'Tệp đính kèm “{path}” phải nằm trong một thư mục (ví dụ evidence/…).',
