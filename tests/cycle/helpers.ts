@@ -173,7 +173,11 @@ export interface Province {
 }
 
 /** Home Affairs set up, the campaign file out, and agency workspaces for `agencies`, each filled in (assessment, evidence, nominations). */
-export async function province(agencies: string[] = ['STP', 'XA-DONG-HOA'], opts: { so?: Template; iso?: Template; exemptions?: Campaign['exemptions'] } = {}): Promise<Province> {
+/**
+ * `uid`: another campaign uid (another province running a campaign of the same id, year and title);
+ * every province made without one shares the same uid, each with its own Home Affairs key.
+ */
+export async function province(agencies: string[] = ['STP', 'XA-DONG-HOA'], opts: { so?: Template; iso?: Template; exemptions?: Campaign['exemptions']; uid?: string } = {}): Promise<Province> {
   const temp = new TempDirs();
   const root = await temp.make('parscore-cycle-');
   const so = opts.so ?? (await builtinTemplate('par-so-2026'));
@@ -182,6 +186,7 @@ export async function province(agencies: string[] = ['STP', 'XA-DONG-HOA'], opts
   // With `iso`: departments assess themselves against the ISO 9001 checklist beside the PAR index.
   if (opts.iso) campaign.additionalTemplates = { department: [{ id: opts.iso.id, version: opts.iso.version }] };
   if (opts.exemptions) campaign.exemptions = opts.exemptions;
+  if (opts.uid) campaign.uid = opts.uid;
   const ha = await WorkspaceStore.create(join(root, 'Sở Nội vụ'), {
     name: 'Sở Nội vụ tỉnh Minh Sơn — CCHC 2025',
     role: 'home-affairs',
