@@ -8,7 +8,6 @@ import { join } from 'node:path';
 const smoke = process.argv.includes('--smoke');
 const benches = [
   ['scoring.ts', []],
-  ['deflate-check.ts', smoke ? ['--packages', '50', '--rounds', '1'] : []],
   ['store-save.ts', smoke ? ['--saves', '20'] : []],
   ['xlsx-limits.ts', smoke ? ['--rows', '30000'] : []],
   ['item-save.ts', smoke ? ['--sizes', '10', '--edits', '20'] : []],

@@ -5,7 +5,7 @@
 import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Agency, Assessment, Campaign, EvidenceRef, Submission, Template } from '../../shared/schema/index.ts';
+import type { Agency, Assessment, Campaign, CampaignBinding, EvidenceRef, Submission, Template } from '../../shared/schema/index.ts';
 import { SUBMISSION_KIND } from '../../shared/schema/index.ts';
 import { scoreAssessment } from '../../shared/scoring/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
@@ -67,7 +67,8 @@ export function communes(n: number, seed: number): Agency[] {
 export function nationalCampaign(agencies: Agency[], template: Template): Campaign {
   return {
     kind: 'parscore.campaign',
-    schemaVersion: 3,
+    schemaVersion: 4,
+    uid: `bench-${CAMPAIGN_ID}`,
     additionalTemplates: {}, exemptions: [], headlines: [],
     id: CAMPAIGN_ID,
     title: { vi: `Xác định Chỉ số cải cách hành chính cấp xã năm ${YEAR}`, en: `${YEAR} commune PAR Index` },
@@ -189,13 +190,17 @@ export async function buildDataset(root: string, n: number, seed: number): Promi
   const agencies = communes(n, seed);
   const campaign = nationalCampaign(agencies, template);
   const haDir = join(root, 'ha');
+  let binding: CampaignBinding | undefined;
   const ha = await WorkspaceStore.create(haDir, { name: 'Bộ Nội vụ — Vụ Cải cách hành chính', role: 'home-affairs', campaign, templates: [template] });
   try {
     const key = await setupHomeAffairs(ha, { name: 'Vụ Cải cách hành chính' });
     if (!key.ok) throw new Error(key.error.map((i) => i.code).join(', '));
+    binding = { id: campaign.id, uid: campaign.uid, homeAffairs: key.value.fingerprint };
   } finally {
     await ha.close();
   }
+  if (!binding) throw new Error('the Home Affairs key was not set up');
+  const campaignOfFiles: CampaignBinding = binding;
   const outDir = join(root, 'submissions');
   mkdirSync(outDir, { recursive: true });
   const files: DatasetFile[] = [];
@@ -204,7 +209,7 @@ export async function buildDataset(root: string, n: number, seed: number): Promi
   for (const [k, agency] of agencies.entries()) {
     const { submission, files: embedded, createdAt } = agencySubmission(seed, k, agency, template, ct);
     const zip = Buffer.from(
-      await writePackage({ kind: SUBMISSION_KIND, payload: { path: PAYLOAD.submission, json: submission }, files: embedded, identity: agencyIdentity(seed, agency), createdAt }),
+      await writePackage({ kind: SUBMISSION_KIND, payload: { path: PAYLOAD.submission, json: submission }, files: embedded, identity: agencyIdentity(seed, agency), campaign: campaignOfFiles, createdAt }),
     );
     const path = join(outDir, `${agency.code}-r1.parscore`);
     writeFileSync(path, zip);

@@ -146,9 +146,38 @@ export const CampaignV3 = z.strictObject({
   exemptions: z.array(TemplateExemption).max(40000).default([]),
   headlines: z.array(Headline).max(100).default([]),
 });
-export type Campaign = z.infer<typeof CampaignV3>;
-export type CampaignInput = z.input<typeof CampaignV3>;
+export type CampaignV3 = z.infer<typeof CampaignV3>;
+
+/** A campaign's unique id: random (a UUID) at creation, or derived for a campaign migrated from version 3. */
+export const CampaignUid = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'invalid_slug' }).min(8).max(160);
+
+/**
+ * Version 4: the campaign's unique identity. Campaign ids such as `cchc-2024` repeat across
+ * provinces; `uid` (random, created with the campaign) together with Home Affairs' key tells one
+ * campaign from another. Every submission and appraisal file names both.
+ */
+export const CampaignV4 = z.strictObject({
+  ...CampaignV3.shape,
+  schemaVersion: z.literal(4),
+  uid: CampaignUid,
+});
+export type Campaign = z.infer<typeof CampaignV4>;
+export type CampaignInput = z.input<typeof CampaignV4>;
 
 export function migrateCampaignV2(c: CampaignV2): z.input<typeof CampaignV3> {
   return { ...c, schemaVersion: 3 };
+}
+
+/**
+ * A campaign of version 3 had no uid: it gets one derived from what already told it apart, its id
+ * and Home Affairs' key fingerprint (`legacy-<first 32 hex of the fingerprint>-<id>`, or
+ * `legacy-<id>` before Home Affairs has a key), so that Home Affairs' workspace and every agency's
+ * workspace, migrated apart, agree on the same uid.
+ */
+export function migrateCampaignV3(c: CampaignV3): z.input<typeof CampaignV4> {
+  return { ...c, schemaVersion: 4, uid: legacyCampaignUid(c.id, c.homeAffairs?.fingerprint ?? null) };
+}
+
+export function legacyCampaignUid(id: string, homeAffairsFingerprint: string | null): string {
+  return homeAffairsFingerprint ? `legacy-${homeAffairsFingerprint.slice(0, 32)}-${id}` : `legacy-${id}`;
 }

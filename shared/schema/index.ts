@@ -1,7 +1,7 @@
 import { AssessmentV1, AssessmentV2, ASSESSMENT_KIND, type Assessment, migrateAssessmentV1 } from './assessment.ts';
 import { APPRAISAL_KIND, AppraisalV1, AppraisalV2, type Appraisal, migrateAppraisalV1 } from './appraisal.ts';
 import { AWARD_OVERRIDES_KIND, AwardOverridesV1, type AwardOverrides } from './awards.ts';
-import { CampaignV1, CampaignV2, CampaignV3, CAMPAIGN_KIND, type Campaign, migrateCampaignV1, migrateCampaignV2 } from './campaign.ts';
+import { CampaignV1, CampaignV2, CampaignV3, CampaignV4, CAMPAIGN_KIND, type Campaign, migrateCampaignV1, migrateCampaignV2, migrateCampaignV3 } from './campaign.ts';
 import {
   APPRAISAL_PACKAGE_KIND,
   AppraisalPackageV1,
@@ -11,9 +11,7 @@ import {
   CampaignPackageV1,
   type CampaignPackage,
   type Manifest,
-  ManifestV1,
-  type Signature,
-  SignatureV1,
+  ManifestV2,
   SUBMISSION_KIND,
   SubmissionV1,
   SubmissionV2,
@@ -58,9 +56,9 @@ export const TemplateDoc = defineVersioned<Template>({
 
 export const CampaignDoc = defineVersioned<Campaign>({
   kind: CAMPAIGN_KIND,
-  versions: { 1: CampaignV1, 2: CampaignV2, 3: CampaignV3 },
-  migrations: { 1: migrateCampaignV1, 2: migrateCampaignV2 },
-  latest: CampaignV3,
+  versions: { 1: CampaignV1, 2: CampaignV2, 3: CampaignV3, 4: CampaignV4 },
+  migrations: { 1: migrateCampaignV1, 2: migrateCampaignV2, 3: migrateCampaignV3 },
+  latest: CampaignV4,
   locate: locateByCode,
 });
 
@@ -85,6 +83,6 @@ export const SurveyDoc = defineVersioned<SurveyResults>({ kind: SURVEY_KIND, ver
 export const SubmissionDoc = defineVersioned<Submission>({ kind: SUBMISSION_KIND, versions: { 1: SubmissionV1, 2: SubmissionV2 }, migrations: { 1: migrateSubmissionV1 }, latest: SubmissionV2, locate: locateByCode });
 export const AppraisalPackageDoc = defineVersioned<AppraisalPackage>({ kind: APPRAISAL_PACKAGE_KIND, versions: { 1: AppraisalPackageV1, 2: AppraisalPackageV2 }, migrations: { 1: migrateAppraisalPackageV1 }, latest: AppraisalPackageV2 });
 export const CampaignPackageDoc = defineVersioned<CampaignPackage>({ kind: CAMPAIGN_PACKAGE_KIND, versions: { 1: CampaignPackageV1 }, migrations: {}, latest: CampaignPackageV1 });
-export const ManifestDoc = defineVersioned<Manifest>({ kind: 'parscore.manifest', versions: { 1: ManifestV1 }, migrations: {}, latest: ManifestV1 });
-export const SignatureDoc = defineVersioned<Signature>({ kind: 'parscore.signature', versions: { 1: SignatureV1 }, migrations: {}, latest: SignatureV1 });
+/** Only version 2 is read: container.ts refuses a version 1 file (exchange format 1) by name before this parse. */
+export const ManifestDoc = defineVersioned<Manifest>({ kind: 'parscore.manifest', versions: { 2: ManifestV2 }, migrations: {}, latest: ManifestV2 });
 export const AwardOverridesDoc = defineVersioned<AwardOverrides>({ kind: AWARD_OVERRIDES_KIND, versions: { 1: AwardOverridesV1 }, migrations: {}, latest: AwardOverridesV1 });

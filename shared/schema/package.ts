@@ -1,14 +1,15 @@
 import * as z from 'zod';
 import { ItemExplanation, AppraisalV1, AppraisalV2, Round } from './appraisal.ts';
 import { AssessmentV1, AssessmentV2 } from './assessment.ts';
-import { PublicKeyInfo } from './campaign.ts';
+import { CampaignUid, PublicKeyInfo } from './campaign.ts';
 import { Code, IsoDateTime, Sha256Hex, Slug } from './common.ts';
 import { Nomination } from './nomination.ts';
 
 /*
- * Files that travel between machines. Each is a zip container holding `manifest.json` (SHA-256 of
- * every other entry), `signature.json` (Ed25519 over the manifest bytes, with the signer's public
- * key) and the payload document below, plus embedded evidence files under `evidence/<sha256>`.
+ * Files that travel between machines. Each is a zip container (exchange format 2, see
+ * electron/services/packages/container.ts) holding `manifest.json` (signer, campaign, SHA-256 of
+ * every other entry) and the payload document below, plus embedded evidence files under
+ * `evidence/<sha256>`; the Ed25519 signature over every other byte of the file is its zip comment.
  */
 
 export const PACKAGE_KINDS = ['parscore.campaign-package', 'parscore.submission', 'parscore.appraisal-package'] as const;
@@ -26,17 +27,35 @@ export const ManifestV1 = z.strictObject({
   createdAt: IsoDateTime,
   entries: z.array(ManifestEntry).min(1).max(10000),
 });
-export type Manifest = z.infer<typeof ManifestV1>;
+export type ManifestV1 = z.infer<typeof ManifestV1>;
 
-export const SignatureV1 = z.strictObject({
-  kind: z.literal('parscore.signature'),
-  schemaVersion: z.literal(1),
-  algorithm: z.literal('Ed25519'),
-  signer: PublicKeyInfo,
-  /** Base64 Ed25519 signature of the exact bytes of manifest.json. */
-  signature: z.string().regex(/^[A-Za-z0-9+/]+=*$/).max(200),
+/** Hex SHA-256 of a public key's SPKI DER. */
+export const KeyFingerprint = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The campaign a file belongs to: its id, its random uid and Home Affairs' key (fingerprint). */
+export const CampaignBinding = z.strictObject({
+  id: Slug,
+  uid: CampaignUid,
+  homeAffairs: KeyFingerprint,
 });
-export type Signature = z.infer<typeof SignatureV1>;
+export type CampaignBinding = z.infer<typeof CampaignBinding>;
+
+/**
+ * Version 2 (exchange format 2): the signature covers the whole file, so the manifest carries the
+ * signer (its key must be the one in the signature) and the campaign the file belongs to. Version 1
+ * files are not read (no release carried them).
+ */
+export const ManifestV2 = z.strictObject({
+  kind: z.literal('parscore.manifest'),
+  schemaVersion: z.literal(2),
+  packageKind: z.enum(PACKAGE_KINDS),
+  createdAt: IsoDateTime,
+  signer: PublicKeyInfo,
+  campaign: CampaignBinding,
+  entries: z.array(ManifestEntry).min(1).max(10000),
+});
+export type Manifest = z.infer<typeof ManifestV2>;
+
 
 /** An evidence file carried in a package. */
 export const EvidenceFile = z.strictObject({

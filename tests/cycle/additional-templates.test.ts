@@ -13,6 +13,7 @@ import { readAudit } from '../../electron/services/cycle/audit.ts';
 import { openCampaignPackage, setExemption } from '../../electron/services/cycle/campaign.ts';
 import { importSubmissions, type RejectedVerdict } from '../../electron/services/cycle/import.ts';
 import { addEvidence, exportSubmission } from '../../electron/services/cycle/submission.ts';
+import { campaignBinding } from '../../electron/services/cycle/common.ts';
 import { writePackage } from '../../electron/services/packages/container.ts';
 import { loadIdentity } from '../../electron/services/packages/keys.ts';
 import type { WorkspaceStore } from '../../electron/services/store/workspace.ts';
@@ -226,9 +227,9 @@ describe('Home Affairs refuses a submission whose additional part is wrong, and 
     const genuine = await submit(stp);
     const id = await identityOf(stp);
     const variant = async (edit: (s: Submission) => void): Promise<Uint8Array> => {
-      const { submission, files } = contentsOf(genuine.bytes);
+      const { submission, files, campaign } = contentsOf(genuine.bytes);
       edit(submission);
-      return signedSubmission(id, submission, files);
+      return signedSubmission(id, submission, files, campaign);
     };
     const file = 'STP-r1.parscore';
 
@@ -270,9 +271,9 @@ describe('Home Affairs refuses a submission whose additional part is wrong, and 
     // The genuine file still goes in; one without its ISO part is accepted too (the agency did not do it).
     expect(await importOne(prov.ha, file, genuine.bytes)).toMatchObject({ verdict: 'accepted', additionalMissing: [] });
     const next = await submit(stp);
-    const { submission, files } = contentsOf(next.bytes);
+    const { submission, files, campaign } = contentsOf(next.bytes);
     submission.assessment.additional = {};
-    const without = await importOne(prov.ha, 'STP-r2.parscore', await signedSubmission(id, submission, files));
+    const without = await importOne(prov.ha, 'STP-r2.parscore', await signedSubmission(id, submission, files, campaign));
     expect(without).toMatchObject({ verdict: 'replaced', additionalMissing: [ISO] });
     expect((await prov.ha.readAssessment('STP'))?.additional).toEqual({});
   });
@@ -302,7 +303,7 @@ describe('the agency reads the appraisal file', () => {
     const appraisal = (await ha.readAppraisal('STP'))!;
     const haKey = (await loadIdentity(ha.dir))!;
     const signed = (a: Appraisal) =>
-      writePackage({ kind: APPRAISAL_PACKAGE_KIND, payload: { path: 'appraisal.json', json: { kind: APPRAISAL_PACKAGE_KIND, schemaVersion: 2, campaign: 'cchc-2025', agency: 'STP', createdAt: a.updatedAt, appraisal: a } }, identity: haKey });
+      writePackage({ kind: APPRAISAL_PACKAGE_KIND, payload: { path: 'appraisal.json', json: { kind: APPRAISAL_PACKAGE_KIND, schemaVersion: 2, campaign: 'cchc-2025', agency: 'STP', createdAt: a.updatedAt, appraisal: a } }, identity: haKey, campaign: campaignBinding(ha.campaign()!) });
     const before = await hashTree(stp.dir);
     const other = await importAppraisal(stp, await signed({ ...appraisal, additional: { ...appraisal.additional, 'par-xa': { template: { id: 'par-xa', version: 1 }, items: {}, explanations: {} } } }), 'TD.parscore');
     expect(other.ok ? [] : other.error).toEqual([{ code: 'cycle.appraisal_additional_not_applied', at: { file: 'TD.parscore', agency: 'STP', template: 'par-xa', field: 'appraisal.additional.par-xa' }, params: { template: 'par-xa' } }]);

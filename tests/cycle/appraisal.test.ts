@@ -9,6 +9,7 @@ import {
   setExplanation,
 } from '../../electron/services/cycle/appraisal.ts';
 import { readAudit } from '../../electron/services/cycle/audit.ts';
+import { campaignBinding } from '../../electron/services/cycle/common.ts';
 import { writePackage } from '../../electron/services/packages/container.ts';
 import { generateIdentity, loadIdentity } from '../../electron/services/packages/keys.ts';
 import type { WorkspaceStore } from '../../electron/services/store/workspace.ts';
@@ -203,13 +204,13 @@ describe('the appraisal file', () => {
 
     const forger = generateIdentity('Sở Nội vụ tỉnh Minh Sơn');
     const payload = { kind: APPRAISAL_PACKAGE_KIND, schemaVersion: 2, campaign: 'cchc-2025', agency: 'STP', createdAt: '2026-01-21T08:00:00+07:00', appraisal };
-    const forged = await writePackage({ kind: APPRAISAL_PACKAGE_KIND, payload: { path: 'appraisal.json', json: payload }, identity: forger });
+    const forged = await writePackage({ kind: APPRAISAL_PACKAGE_KIND, payload: { path: 'appraisal.json', json: payload }, identity: forger, campaign: campaignBinding(ha.campaign()!) });
     const r1 = await importAppraisal(stp, forged, 'gia-mao.parscore');
     expect(r1.ok ? [] : codes(r1.error)).toEqual(['cycle.not_signed_by_home_affairs']);
 
     const haKey = (await loadIdentity(ha.dir))!;
     const other = { ...payload, agency: 'STC', appraisal: { ...appraisal, agency: 'STC' } };
-    const forOther = await writePackage({ kind: APPRAISAL_PACKAGE_KIND, payload: { path: 'appraisal.json', json: other }, identity: haKey });
+    const forOther = await writePackage({ kind: APPRAISAL_PACKAGE_KIND, payload: { path: 'appraisal.json', json: other }, identity: haKey, campaign: campaignBinding(ha.campaign()!) });
     const r2 = await importAppraisal(stp, forOther, 'STC.parscore');
     expect(r2.ok ? [] : codes(r2.error)).toEqual(['cycle.other_agency']);
 
@@ -224,7 +225,7 @@ describe('the appraisal file', () => {
 
     expectOk(await importAppraisal(stp, genuine, 'STP-lan-1.parscore'));
     const older = { ...payload, appraisal: { ...appraisal, updatedAt: '2026-01-01T08:00:00+07:00' } };
-    const olderFile = await writePackage({ kind: APPRAISAL_PACKAGE_KIND, payload: { path: 'appraisal.json', json: older }, identity: haKey });
+    const olderFile = await writePackage({ kind: APPRAISAL_PACKAGE_KIND, payload: { path: 'appraisal.json', json: older }, identity: haKey, campaign: campaignBinding(ha.campaign()!) });
     const r4 = await importAppraisal(stp, olderFile, 'cu.parscore');
     expect(r4.ok ? [] : codes(r4.error)).toEqual(['cycle.appraisal_older']);
   });

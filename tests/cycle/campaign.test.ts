@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportCampaignPackage, initAgencyWorkspace, openCampaignPackage } from '../../electron/services/cycle/campaign.ts';
 import { setupHomeAffairs } from '../../electron/services/cycle/identity.ts';
+import { campaignBinding } from '../../electron/services/cycle/common.ts';
 import { writePackage } from '../../electron/services/packages/container.ts';
 import { generateIdentity, loadIdentity, publicInfo } from '../../electron/services/packages/keys.ts';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
@@ -105,17 +106,17 @@ describe('agency workspace from the campaign file', () => {
     const opened = expectOk(await openCampaignPackage(p.campaignFile, 'c'));
     const forger = generateIdentity('Sở Nội vụ tỉnh Minh Sơn');
     const payload = { kind: CAMPAIGN_PACKAGE_KIND, schemaVersion: 1, createdAt: '2025-12-01T08:00:00+07:00', campaign: opened.campaign, templates: opened.templates };
-    const forged = await writePackage({ kind: CAMPAIGN_PACKAGE_KIND, payload: { path: 'campaign-package.json', json: payload }, identity: forger });
+    const forged = await writePackage({ kind: CAMPAIGN_PACKAGE_KIND, payload: { path: 'campaign-package.json', json: payload }, identity: forger, campaign: campaignBinding(opened.campaign) });
     const r = await initAgencyWorkspace(join(p.root, 'f'), forged, 'forged.parscore', { agency: 'STC' });
     expect(r.ok ? [] : codes(r.error)).toEqual(['cycle.campaign_signer_mismatch']);
     // Signed by its own key but without any Home Affairs key in the campaign.
     const unkeyed = { ...payload, campaign: { ...opened.campaign, homeAffairs: null } };
-    const r2 = await initAgencyWorkspace(join(p.root, 'g'), await writePackage({ kind: CAMPAIGN_PACKAGE_KIND, payload: { path: 'campaign-package.json', json: unkeyed }, identity: forger }), 'g', { agency: 'STC' });
+    const r2 = await initAgencyWorkspace(join(p.root, 'g'), await writePackage({ kind: CAMPAIGN_PACKAGE_KIND, payload: { path: 'campaign-package.json', json: unkeyed }, identity: forger, campaign: campaignBinding(opened.campaign) }), 'g', { agency: 'STC' });
     expect(r2.ok ? [] : codes(r2.error)).toEqual(['cycle.campaign_without_key']);
     // A template missing from the file.
     const partial = { ...payload, templates: opened.templates.filter((t) => t.id === 'par-so') };
     const haKey = (await loadIdentity(p.ha.dir))!;
-    const r3 = await initAgencyWorkspace(join(p.root, 'h'), await writePackage({ kind: CAMPAIGN_PACKAGE_KIND, payload: { path: 'campaign-package.json', json: partial }, identity: haKey }), 'h', { agency: 'STC' });
+    const r3 = await initAgencyWorkspace(join(p.root, 'h'), await writePackage({ kind: CAMPAIGN_PACKAGE_KIND, payload: { path: 'campaign-package.json', json: partial }, identity: haKey, campaign: campaignBinding(opened.campaign) }), 'h', { agency: 'STC' });
     expect(r3.ok ? [] : r3.error.map((i) => [i.code, i.params?.id])).toEqual([['cycle.template_missing', 'par-xa']]);
   });
 

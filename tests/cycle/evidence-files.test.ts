@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openSubmission } from '../../electron/services/cycle/submission.ts';
 import { generateIdentity } from '../../electron/services/packages/keys.ts';
 import { SUBMISSION_KIND } from '../../shared/schema/index.ts';
+import { BINDING } from '../packages/helpers.ts';
 import { signedSubmission } from './helpers.ts';
 
 /*
@@ -34,7 +35,7 @@ function submission(evidence: unknown[]): unknown {
 }
 
 async function problems(evidence: unknown[], files: { path: string; data: Uint8Array }[]): Promise<unknown> {
-  const r = await openSubmission(await signedSubmission(identity, submission(evidence), files), 'X00001-r1.parscore');
+  const r = await openSubmission(await signedSubmission(identity, submission(evidence), files, BINDING), 'X00001-r1.parscore');
   return r.ok ? [] : r.error.map((i) => ({ code: i.code, field: i.at?.field, params: i.params }));
 }
 

@@ -22,6 +22,8 @@ import {
   SUBMISSION_KIND,
   type Submission,
   type Template,
+  type CampaignBinding,
+  type Manifest,
 } from '../../shared/schema/index.ts';
 import { setItemInput } from '../../shared/scoring/assessment.ts';
 import { compileTemplate } from '../../shared/template/compile.ts';
@@ -50,7 +52,8 @@ export const JUST_LATE = '2026-01-15T17:30:00Z';
 export function campaignFor(so: Template, xa: Template): Campaign {
   return {
     kind: 'parscore.campaign',
-    schemaVersion: 3,
+    schemaVersion: 4,
+    uid: '5d0c7a52-3e8f-4b6a-9f21-7c4e1d2b3a90',
     additionalTemplates: {}, exemptions: [], headlines: [],
     id: 'cchc-2025',
     title: { vi: 'Xác định Chỉ số cải cách hành chính năm 2025 của các sở, ban, ngành và UBND cấp xã tỉnh Minh Sơn' },
@@ -170,7 +173,11 @@ export interface Province {
 }
 
 /** Home Affairs set up, the campaign file out, and agency workspaces for `agencies`, each filled in (assessment, evidence, nominations). */
-export async function province(agencies: string[] = ['STP', 'XA-DONG-HOA'], opts: { so?: Template; iso?: Template; exemptions?: Campaign['exemptions'] } = {}): Promise<Province> {
+/**
+ * `uid`: another campaign uid (another province running a campaign of the same id, year and title);
+ * every province made without one shares the same uid, each with its own Home Affairs key.
+ */
+export async function province(agencies: string[] = ['STP', 'XA-DONG-HOA'], opts: { so?: Template; iso?: Template; exemptions?: Campaign['exemptions']; uid?: string } = {}): Promise<Province> {
   const temp = new TempDirs();
   const root = await temp.make('parscore-cycle-');
   const so = opts.so ?? (await builtinTemplate('par-so-2026'));
@@ -179,6 +186,7 @@ export async function province(agencies: string[] = ['STP', 'XA-DONG-HOA'], opts
   // With `iso`: departments assess themselves against the ISO 9001 checklist beside the PAR index.
   if (opts.iso) campaign.additionalTemplates = { department: [{ id: opts.iso.id, version: opts.iso.version }] };
   if (opts.exemptions) campaign.exemptions = opts.exemptions;
+  if (opts.uid) campaign.uid = opts.uid;
   const ha = await WorkspaceStore.create(join(root, 'Sở Nội vụ'), {
     name: 'Sở Nội vụ tỉnh Minh Sơn — CCHC 2025',
     role: 'home-affairs',
@@ -243,19 +251,21 @@ export async function identityOf(ws: WorkspaceStore): Promise<Identity> {
 }
 
 /** The submission document and files inside a package (for crafting variants). */
-export function contentsOf(bytes: Uint8Array): { submission: Submission; files: { path: string; data: Uint8Array }[] } {
+export function contentsOf(bytes: Uint8Array): { submission: Submission; files: { path: string; data: Uint8Array }[]; campaign: CampaignBinding } {
   const entries = unzip(bytes);
   const payload = entries.find((e) => e.name === 'submission.json');
-  if (!payload) throw new Error('no submission.json');
+  const manifest = entries.find((e) => e.name === 'manifest.json');
+  if (!payload || !manifest) throw new Error('no submission.json');
   return {
+    campaign: (JSON.parse(manifest.data.toString('utf8')) as Manifest).campaign,
     submission: JSON.parse(payload.data.toString('utf8')) as Submission,
     files: entries.filter((e) => e.name.includes('/')).map((e) => ({ path: e.name, data: new Uint8Array(e.data) })),
   };
 }
 
-/** A validly signed submission package with any content. */
-export function signedSubmission(identity: Identity, submission: unknown, files: { path: string; data: Uint8Array }[] = []): Promise<Uint8Array> {
-  return writePackage({ kind: SUBMISSION_KIND, payload: { path: 'submission.json', json: submission }, files, identity, createdAt: ON_TIME });
+/** A validly signed submission package with any content, for the campaign `campaign` (see contentsOf). */
+export function signedSubmission(identity: Identity, submission: unknown, files: { path: string; data: Uint8Array }[], campaign: CampaignBinding): Promise<Uint8Array> {
+  return writePackage({ kind: SUBMISSION_KIND, payload: { path: 'submission.json', json: submission }, files, identity, campaign, createdAt: ON_TIME });
 }
 
 /** Path → SHA-256 of every file under `dir` (to prove that nothing changed). */

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { importSubmissions, type ImportVerdict, type RejectedVerdict } from '../../electron/services/cycle/import.ts';
 import { verifySubmission } from '../../electron/services/cycle/submission.ts';
-import { generateIdentity } from '../../electron/services/packages/keys.ts';
+import { generateIdentity, publicInfo } from '../../electron/services/packages/keys.ts';
 import type { WorkspaceStore } from '../../electron/services/store/workspace.ts';
 import type { Submission } from '../../shared/schema/index.ts';
-import { buildZip, craft, layout, listing, manifestBytes, payloadBytes, sha256, signatureBytes, unzip } from '../packages/helpers.ts';
+import { buildZip, craft, layout, listing, manifestBytes, payloadBytes, sha256, signZip, unzip } from '../packages/helpers.ts';
 import {
   JUST_LATE,
   LAST_MINUTE,
@@ -57,9 +57,9 @@ async function withFirstImport(): Promise<{ p: Province; stp: WorkspaceStore; fi
 /** A copy of STP's next submission with `edit` applied to the document, signed with `by` (default: STP's own key). */
 async function variant(stp: WorkspaceStore, edit: (s: Submission) => void, opts: { by?: Parameters<typeof signedSubmission>[0]; files?: (f: { path: string; data: Uint8Array }[]) => { path: string; data: Uint8Array }[] } = {}): Promise<Uint8Array> {
   const next = await submit(stp);
-  const { submission, files } = contentsOf(next.bytes);
+  const { submission, files, campaign } = contentsOf(next.bytes);
   edit(submission);
-  return signedSubmission(opts.by ?? (await identityOf(stp)), submission, opts.files ? opts.files(files) : files);
+  return signedSubmission(opts.by ?? (await identityOf(stp)), submission, opts.files ? opts.files(files) : files, campaign);
 }
 
 describe('import refuses bad files and changes nothing', () => {
@@ -98,10 +98,10 @@ describe('import refuses bad files and changes nothing', () => {
     expect((await rejected(prov.ha, s.file, new Uint8Array(0))).reasons[0]?.code).toMatch(/^package\./);
   });
 
-  it('an unsigned file (manifest but no signature.json)', async () => {
+  it('an unsigned file (the same entries, no signature at the end)', async () => {
     const prov = await setup();
     const s = await submit(prov.agencies.STP!);
-    const entries = unzip(s.bytes).filter((e) => e.name !== 'signature.json');
+    const entries = unzip(s.bytes);
     const v = await rejected(prov.ha, s.file, buildZip(entries.map((e) => ({ name: e.name, data: e.data }))));
     expect(codes(v.reasons)).toEqual(['package.signature_missing']);
   });
@@ -121,8 +121,8 @@ describe('import refuses bad files and changes nothing', () => {
     const s = await submit(prov.agencies.STP!);
     expect((await importOne(prov.ha, s.file, s.bytes)).verdict).toBe('accepted');
     const xa = await submit(prov.agencies['XA-DONG-HOA']!);
-    const { submission, files } = contentsOf(xa.bytes);
-    const v = await rejected(prov.ha, xa.file, await signedSubmission(await identityOf(prov.agencies.STP!), submission, files));
+    const { submission, files, campaign } = contentsOf(xa.bytes);
+    const v = await rejected(prov.ha, xa.file, await signedSubmission(await identityOf(prov.agencies.STP!), submission, files, campaign));
     expect(codes(v.reasons)).toEqual(['cycle.key_of_other_agency']);
     expect(v.reasons[0]?.params?.other).toBe('STP');
   });
@@ -271,13 +271,15 @@ describe('import refuses bad files and changes nothing', () => {
     const files = [{ path: 'submission.json', data: payload }];
     const twice = craft(id, files, { extra: [{ name: 'submission.json', data: payload }] });
     expect(codes((await rejected(prov.ha, 'twice.parscore', twice)).reasons)).toEqual(['package.entry_duplicate']);
-    const manifest = manifestBytes('parscore.submission', listing(files));
-    const unsafe = buildZip([
-      { name: 'manifest.json', data: manifest },
-      { name: 'signature.json', data: signatureBytes(id, manifest) },
-      { name: 'submission.json', data: payload },
-      { name: '../../workspace.json', data: payloadBytes({ kind: 'parscore.workspace' }) },
-    ]);
+    const manifest = manifestBytes('parscore.submission', listing(files), publicInfo(id));
+    const unsafe = signZip(
+      buildZip([
+        { name: 'manifest.json', data: manifest },
+        { name: 'submission.json', data: payload },
+        { name: '../../workspace.json', data: payloadBytes({ kind: 'parscore.workspace' }) },
+      ]),
+      id,
+    );
     const v = await rejected(prov.ha, 'unsafe.parscore', unsafe);
     expect(v.reasons).toHaveLength(1);
     expect(v.reasons[0]?.code).toMatch(/^package\.entry_name/);
@@ -302,9 +304,9 @@ describe('duplicates', () => {
   it('the same signed content in a re-wrapped zip (a metadata byte changed) is refused, not taken for a duplicate', async () => {
     const { p: prov, first } = await withFirstImport();
     const b = new Uint8Array(first.bytes);
-    b[4] = b[4]! ^ 0x01; // "version needed to extract" of the first local header: not covered by the signature
+    b[4] = b[4]! ^ 0x01; // "version needed to extract" of the first local header: covered by the signature, as every byte
     const check = await verifySubmission(b, 'x');
-    expect(check.ok ? [] : codes(check.error)).toEqual(['package.not_canonical']);
+    expect(check.ok ? [] : codes(check.error)).toEqual(['package.signature_invalid']);
     const before = await hashTree(prov.ha.dir);
     expect((await importOne(prov.ha, 'rewrapped.parscore', b)).verdict).toBe('rejected');
     expect(await hashTree(prov.ha.dir)).toEqual(before);

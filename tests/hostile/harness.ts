@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { exportAppraisal, importAppraisal, setAppraisalStatus, setAppraisedScore } from '../../electron/services/cycle/appraisal.ts';
 import { initAgencyWorkspace, openCampaignPackage } from '../../electron/services/cycle/campaign.ts';
+import { campaignBinding } from '../../electron/services/cycle/common.ts';
 import { importSubmissions } from '../../electron/services/cycle/import.ts';
 import { createRng, type Rng } from '../../electron/services/demo/rng.ts';
 import { writePackage } from '../../electron/services/packages/container.ts';
@@ -103,7 +104,7 @@ function mutateBytes(bytes: Uint8Array, rng: Rng): { bytes: Uint8Array; what: st
 /** The payload of a signed file, and its other entries. */
 function contents(bytes: Uint8Array): { path: string; json: Json; files: { path: string; data: Uint8Array }[] } {
   const entries = unzip(bytes);
-  const payload = entries.find((e) => !e.name.includes('/') && e.name !== 'manifest.json' && e.name !== 'signature.json' && e.name.endsWith('.json'))!;
+  const payload = entries.find((e) => !e.name.includes('/') && e.name !== 'manifest.json' && e.name.endsWith('.json'))!;
   return {
     path: payload.name,
     json: JSON.parse(payload.data.toString('utf8')) as Json,
@@ -170,8 +171,10 @@ export async function setup(): Promise<HostileSetup> {
       await ws.close();
     }
   };
+  const binding = campaignBinding((await withStore(haSnap, async (ws) => ws.campaign()))!);
+  // Re-signed by the genuine sender for the genuine campaign: only the content differs.
   const sign = (kind: string, identity: typeof haKey) => (json: Json, files: { path: string; data: Uint8Array }[], path: string) =>
-    writePackage({ kind: kind as typeof SUBMISSION_KIND, payload: { path, json }, files, identity, createdAt: ON_TIME });
+    writePackage({ kind: kind as typeof SUBMISSION_KIND, payload: { path, json }, files, identity, campaign: binding, createdAt: ON_TIME });
 
   const template = await writeTemplateXlsx(p.so);
   const list = await writeAgencyListForm('vi', [

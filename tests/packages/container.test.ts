@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IssueError } from '../../shared/util/issue.ts';
 import { DEFAULT_LIMITS, readPackage, writePackage } from '../../electron/services/packages/container.ts';
 import { generateIdentity } from '../../electron/services/packages/keys.ts';
-import { CREATED_AT, layout, sha256, tempDir, throughFile, unzip } from './helpers.ts';
+import { BINDING, CREATED_AT, layout, sha256, tempDir, throughFile, unzip } from './helpers.ts';
 
 const id = generateIdentity('Sở Nội vụ tỉnh Thử Nghiệm');
 const payload = { kind: 'parscore.submission', agency: 'SO-TC', note: 'Tự đánh giá năm 2025 — “đạt”', items: [1, 2.5, null] };
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 function write(extra: Partial<Parameters<typeof writePackage>[0]> = {}): Promise<Uint8Array> {
-  return writePackage({ kind: 'parscore.submission', payload: { path: 'submission.json', json: payload }, files, identity: id, createdAt: CREATED_AT, ...extra });
+  return writePackage({ kind: 'parscore.submission', payload: { path: 'submission.json', json: payload }, files, identity: id, campaign: BINDING, createdAt: CREATED_AT, ...extra });
 }
 
 async function writeError(extra: Partial<Parameters<typeof writePackage>[0]>): Promise<string[]> {
@@ -56,9 +56,9 @@ describe('package round trip', () => {
     expect(p.manifest.packageKind).toBe('parscore.submission');
   });
 
-  it('lays the zip out as manifest.json, signature.json, then the entries in path order', async () => {
+  it('lays the zip out as manifest.json, then the entries in path order', async () => {
     const entries = unzip(await write());
-    expect(entries.map((e) => e.name)).toEqual(['manifest.json', 'signature.json', ...files.map((f) => f.path).sort(), 'submission.json']);
+    expect(entries.map((e) => e.name)).toEqual(['manifest.json', ...files.map((f) => f.path).sort(), 'submission.json']);
     const manifest = JSON.parse((entries[0] as { data: Buffer }).data.toString('utf8')) as { entries: { path: string; size: number; sha256: string }[] };
     expect(manifest.entries.map((e) => e.path)).toEqual([...files.map((f) => f.path).sort(), 'submission.json']);
     const payloadEntry = entries.find((e) => e.name === 'submission.json') as { data: Buffer };
@@ -69,7 +69,6 @@ describe('package round trip', () => {
   it('stores evidence files as they are and deflates the JSON entries', async () => {
     const methods = Object.fromEntries(layout(await write()).map((e) => [e.name, e.method]));
     expect(methods['manifest.json']).toBe(8);
-    expect(methods['signature.json']).toBe(8);
     expect(methods['submission.json']).toBe(8);
     for (const f of files) expect(methods[f.path]).toBe(0);
   });
@@ -89,7 +88,7 @@ describe('package round trip', () => {
 
   it('round-trips a package with a payload only, and each package kind', async () => {
     for (const kind of ['parscore.campaign-package', 'parscore.submission', 'parscore.appraisal-package'] as const) {
-      const bytes = await writePackage({ kind, payload: { path: 'doc.json', json: { kind } }, identity: id });
+      const bytes = await writePackage({ kind, payload: { path: 'doc.json', json: { kind } }, identity: id, campaign: BINDING });
       const res = await readPackage(bytes, 'x', { expectKind: kind });
       expect(res.ok).toBe(true);
       if (res.ok) {

@@ -9,10 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { PublicKeyInfo } from '../../shared/schema/campaign.ts';
-import type { PackageKind } from '../../shared/schema/package.ts';
+import type { CampaignBinding, PackageKind } from '../../shared/schema/package.ts';
+import { TRAILER_BYTES } from '../../electron/services/packages/container.ts';
 import { type Identity, publicInfo, signBytes } from '../../electron/services/packages/keys.ts';
 
 export const CREATED_AT = '2025-03-01T08:00:00.000+07:00';
+
+/** The campaign the test packages belong to. */
+export const BINDING: CampaignBinding = { id: 'cchc-2025', uid: '0b6c1f0e-2a53-4c1e-9d8e-5f7a3b2c1d00', homeAffairs: 'ab'.repeat(32) };
 
 export interface RawEntry {
   name: string | Buffer;
@@ -107,10 +111,11 @@ export interface EntryLayout {
   central: number;
 }
 
-/** Where each entry of a (well-formed, comment-free) zip lives. */
+/** Where each entry of a well-formed zip (comment-free, or signed with a trailer of TRAILER_BYTES) lives. */
 export function layout(zip: Uint8Array): EntryLayout[] {
   const buf = Buffer.from(zip);
-  const eocd = buf.byteLength - 22;
+  let eocd = buf.byteLength - 22;
+  if (buf.readUInt32LE(eocd) !== 0x06054b50) eocd -= TRAILER_BYTES;
   if (buf.readUInt32LE(eocd) !== 0x06054b50) throw new Error('no end record');
   const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
@@ -170,14 +175,21 @@ export function listing(files: { path: string; data: Uint8Array }[]): ListedEntr
   return files.map((f) => ({ path: f.path, size: f.data.byteLength, sha256: sha256(f.data) }));
 }
 
-export function manifestBytes(kind: PackageKind, entries: ListedEntry[]): Buffer {
-  return utf8(`${JSON.stringify({ kind: 'parscore.manifest', schemaVersion: 1, packageKind: kind, createdAt: CREATED_AT, entries }, null, 2)}\n`);
+export function manifestBytes(kind: PackageKind, entries: ListedEntry[], signer: PublicKeyInfo, campaign: CampaignBinding = BINDING): Buffer {
+  return utf8(`${JSON.stringify({ kind: 'parscore.manifest', schemaVersion: 2, packageKind: kind, createdAt: CREATED_AT, signer, campaign, entries }, null, 2)}\n`);
 }
 
-/** signature.json signed by `by`, claiming `claimed` as the signer (default: `by` itself). */
-export function signatureBytes(by: Identity, manifest: Uint8Array, claimed: PublicKeyInfo = publicInfo(by)): Buffer {
-  const doc = { kind: 'parscore.signature', schemaVersion: 1, algorithm: 'Ed25519', signer: claimed, signature: signBytes(by, manifest) };
-  return utf8(`${JSON.stringify(doc, null, 2)}\n`);
+/**
+ * Signs a comment-free zip as exchange format 2 does, written from the format's description: the
+ * zip comment is `PARSCORE-SIGNED/2 Ed25519 <key> <signature>`, the signature over every byte before it.
+ */
+export function signZip(zip: Uint8Array, by: Identity, key: string = by.publicKey): Buffer {
+  const prefix = utf8(`PARSCORE-SIGNED/2 Ed25519 ${key} `);
+  const body = Buffer.from(zip);
+  if (body.readUInt32LE(body.byteLength - 22) !== 0x06054b50 || body.readUInt16LE(body.byteLength - 2) !== 0) throw new Error('signZip: not a comment-free zip');
+  body.writeUInt16LE(prefix.byteLength + 88, body.byteLength - 2);
+  const signed = Buffer.concat([body, prefix]);
+  return Buffer.concat([signed, utf8(signBytes(by, signed))]);
 }
 
 export interface CraftOptions {
@@ -188,18 +200,19 @@ export interface CraftOptions {
   extra?: RawEntry[];
   /** Per-file overrides of the zip entry (e.g. lying sizes), by path. */
   override?: Record<string, Partial<RawEntry>>;
+  /** The signer the manifest names (default: the one who signs). */
+  claimed?: PublicKeyInfo;
 }
 
 /** A properly signed package whose zip is written by hand, so that any entry can be malformed. */
 export function craft(id: Identity, files: { path: string; data: Uint8Array }[], opts: CraftOptions = {}): Buffer {
-  const manifest = manifestBytes(opts.kind ?? 'parscore.submission', opts.listed ?? listing(files));
+  const manifest = manifestBytes(opts.kind ?? 'parscore.submission', opts.listed ?? listing(files), opts.claimed ?? publicInfo(id));
   const entries: RawEntry[] = [
     { name: 'manifest.json', data: manifest },
-    { name: 'signature.json', data: signatureBytes(id, manifest) },
     ...files.map((f) => ({ name: f.path, data: f.data, ...opts.override?.[f.path] })),
     ...(opts.extra ?? []),
   ];
-  return buildZip(entries);
+  return signZip(buildZip(entries), id);
 }
 
 /** A payload as writePackage would write it. */

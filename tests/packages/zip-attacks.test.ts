@@ -1,13 +1,15 @@
 import { constants, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/util/issue.ts';
-import { type OpenedPackage, readPackage } from '../../electron/services/packages/container.ts';
+import { type OpenedPackage, TRAILER_BYTES, readPackage, writePackage } from '../../electron/services/packages/container.ts';
 import { generateIdentity } from '../../electron/services/packages/keys.ts';
-import { buildZip, craft, layout, listing, localBlock, manifestBytes, payloadBytes, sha256, signatureBytes, utf8 } from './helpers.ts';
+import { BINDING, buildZip, craft, layout, listing, localBlock, manifestBytes, payloadBytes, sha256, signZip, utf8 } from './helpers.ts';
+import { publicInfo } from '../../electron/services/packages/keys.ts';
 
 /*
  * Zips no honest writer produces, each signed properly so that only the attack itself can be the
- * reason for the refusal.
+ * reason for the refusal (the signer may be anyone until the caller compares its key). Without the
+ * key, the same attacks on a genuine file never reach the zip reader: see the last block.
  */
 
 const id = generateIdentity('Sở Nội vụ');
@@ -177,7 +179,7 @@ describe('zip bombs and sizes', () => {
     const files = [...base, ...Array.from({ length: 5 }, (_, i) => ({ path: `evidence/${i}`, data: utf8(String(i)) }))];
     const res = await readPackage(craft(id, files), 'x', { limits: { maxEntries: 6 } });
     expect(codes(res)).toEqual(['package.too_many_entries']);
-    if (!res.ok) expect(res.error[0]?.params).toEqual({ count: 8, max: 6 });
+    if (!res.ok) expect(res.error[0]?.params).toEqual({ count: 7, max: 6 });
   });
 
   it('refuses entries that share their compressed data (overlapping entries)', async () => {
@@ -185,16 +187,18 @@ describe('zip bombs and sizes', () => {
     const block = localBlock(inner);
     const outer = { name: 'evidence/a', data: block, method: 0 };
     const files = [...base, { path: 'evidence/a', data: block }, { path: 'evidence/b', data: utf8('inner') }];
-    const manifest = manifestBytes('parscore.submission', listing(files));
-    const first = buildZip([{ name: 'manifest.json', data: manifest }, { name: 'signature.json', data: signatureBytes(id, manifest) }, { name: 'submission.json', data: payload }, outer]);
+    const manifest = manifestBytes('parscore.submission', listing(files), publicInfo(id));
+    const first = buildZip([{ name: 'manifest.json', data: manifest }, { name: 'submission.json', data: payload }, outer]);
     const outerData = layout(first).find((e) => e.name === 'evidence/a')?.dataStart as number;
-    const zip = buildZip([
-      { name: 'manifest.json', data: manifest },
-      { name: 'signature.json', data: signatureBytes(id, manifest) },
-      { name: 'submission.json', data: payload },
-      outer,
-      { ...inner, pointAt: outerData },
-    ]);
+    const zip = signZip(
+      buildZip([
+        { name: 'manifest.json', data: manifest },
+        { name: 'submission.json', data: payload },
+        outer,
+        { ...inner, pointAt: outerData },
+      ]),
+      id,
+    );
     expect(codes(await readPackage(zip, 'x', {}))).toEqual(['package.entries_overlap']);
   });
 });
@@ -241,16 +245,48 @@ describe('damaged or unusual entries', () => {
     expect(codes(await readPackage(zip, 'x', {}))).toEqual(['package.entry_damaged']);
   });
 
-  it('sha256 is that of the whole file; the same content in a zip laid out otherwise is refused', async () => {
+  it('sha256 is that of the whole file: the same content in a zip laid out otherwise, signed, is another file', async () => {
     const a = craft(id, base);
     const b = craft(id, base, { override: { 'submission.json': { method: 0 } } });
     const ra = await readPackage(a, 'a', {});
-    expect(ra.ok).toBe(true);
-    if (ra.ok) expect(ra.value.sha256).toBe(sha256(a));
-    // The payload stored instead of deflated: the signed content is the same, the file is not what the writer writes.
     const rb = await readPackage(b, 'b', {});
-    expect(codes(rb)).toEqual(['package.not_canonical']);
-    const payloadHeader = layout(b).find((e) => e.name === 'submission.json')?.localHeader as number;
-    if (!rb.ok) expect(rb.error[0]).toMatchObject({ at: { file: 'b', field: 'submission.json' }, params: { offset: payloadHeader + 8 } });
+    expect(ra.ok && ra.value.sha256).toBe(sha256(a));
+    expect(rb.ok && rb.value.sha256).toBe(sha256(b));
+    expect(sha256(a)).not.toBe(sha256(b));
+  });
+});
+
+describe('the same attacks on a genuine file, without its key', () => {
+  it('each is refused at the signature, before the zip is read', async () => {
+    const genuine = Buffer.from(
+      await writePackage({ kind: 'parscore.submission', payload: { path: 'submission.json', json: { kind: 'parscore.submission', ok: true } }, files: [{ path: 'evidence/a', data: utf8('biên bản') }], identity: id, campaign: BINDING }),
+    );
+    const [manifest, evidence] = layout(genuine);
+    const trailer = genuine.subarray(genuine.byteLength - TRAILER_BYTES);
+    const body = genuine.subarray(0, genuine.byteLength - TRAILER_BYTES);
+    const edited = (edit: (b: Buffer) => void): Buffer => {
+      const b = Buffer.from(genuine);
+      edit(b);
+      return b;
+    };
+    const attacks: Record<string, Buffer> = {
+      // An entry renamed in the central directory only (a name other tools would extract elsewhere).
+      'central name': edited((b) => b.write('E', evidence!.central + 46, 'latin1')),
+      // The method changed to stored, the data-descriptor flag set, a size understated.
+      'method': edited((b) => b.writeUInt16LE(0, manifest!.central + 10)),
+      'flags': edited((b) => b.writeUInt16LE(0x808, manifest!.localHeader + 6)),
+      'declared size': edited((b) => b.writeUInt32LE(1, evidence!.central + 24)),
+      // An entry pointed at another's data (overlap), bytes hidden between entries, an entry put before the others.
+      'offset': edited((b) => b.writeUInt32LE(manifest!.localHeader, evidence!.central + 42)),
+      'hidden bytes': Buffer.concat([genuine.subarray(0, evidence!.localHeader), utf8('hidden'), genuine.subarray(evidence!.localHeader)]),
+      'entry put first': Buffer.concat([localBlock({ name: 'evidence/b', data: utf8('thêm') }), body, trailer]),
+      // The comment length changed so that the trailer would be read as something else.
+      'comment length': edited((b) => b.writeUInt16LE(TRAILER_BYTES - 1, genuine.byteLength - TRAILER_BYTES - 2)),
+    };
+    for (const [what, bytes] of Object.entries(attacks)) {
+      expect(bytes.equals(genuine), what).toBe(false);
+      expect(codes(await readPackage(bytes, 'x', {})), what).toEqual(['package.signature_invalid']);
+    }
+    expect((await readPackage(genuine, 'x', {})).ok).toBe(true);
   });
 });

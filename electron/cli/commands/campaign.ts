@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -116,7 +117,9 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
         const province = o.province.trim();
         const campaign: Campaign = {
           kind: 'parscore.campaign',
-          schemaVersion: 3,
+          schemaVersion: 4,
+          // Random: campaign ids (cchc-<year>) repeat across provinces, this does not.
+          uid: randomUUID(),
           additionalTemplates: additional,
           exemptions: [],
           headlines: [],

@@ -37,6 +37,8 @@ import {
   selfAgency,
   templateFor,
   timestamp,
+  bindingProblems,
+  campaignBinding,
 } from './common.ts';
 
 /*
@@ -413,7 +415,7 @@ export async function exportAppraisal(ws: WorkspaceStore, agency: string, opts: 
     createdAt,
     appraisal: { ...appraisal, status },
   };
-  return writePackage({ kind: APPRAISAL_PACKAGE_KIND, payload: { path: PAYLOAD.appraisal, json: payload }, identity, createdAt });
+  return writePackage({ kind: APPRAISAL_PACKAGE_KIND, payload: { path: PAYLOAD.appraisal, json: payload }, identity, campaign: campaignBinding(ctx.campaign), createdAt });
 }
 
 // ── agency side ──────────────────────────────────────────────────────────────────────────────────
@@ -433,6 +435,9 @@ export async function importAppraisal(ws: WorkspaceStore, bytes: Uint8Array, fil
     if (!campaign.homeAffairs) refuse('cycle.campaign_without_key', { file: 'campaign.json' });
     const opened = await readPackage(bytes, file, { expectKind: APPRAISAL_PACKAGE_KIND, limits: opts.limits ?? {} });
     if (!opened.ok) throw new IssueError(opened.error);
+    // Another campaign's file (same id and year, another province) is named as such, before its signer.
+    const other = bindingProblems(opened.value.manifest.campaign, campaign, at);
+    if (other.length > 0) throw new IssueError(other);
     if (!sameKey(campaign.homeAffairs, opened.value.signer)) {
       refuse('cycle.not_signed_by_home_affairs', at, { expected: campaign.homeAffairs.fingerprint, actual: opened.value.signer.fingerprint });
     }

@@ -17,7 +17,7 @@ import { type Issue, IssueError, type Result, fail, issue, ok } from '../../../s
 import { type PackageLimits, readPackage, writePackage } from '../packages/container.ts';
 import { type Identity, generateIdentity, publicInfo, saveIdentity } from '../packages/keys.ts';
 import { WorkspaceStore } from '../store/workspace.ts';
-import { PAYLOAD, additionalRefsOfGroup, attempt, campaignTemplateRefs, locate, refuse, requireCampaign, requireIdentity, requireRole, sameKey, timestamp } from './common.ts';
+import { PAYLOAD, additionalRefsOfGroup, bindingProblems, campaignBinding, attempt, campaignTemplateRefs, locate, refuse, requireCampaign, requireIdentity, requireRole, sameKey, timestamp } from './common.ts';
 
 /**
  * The campaign file Home Affairs sends to every agency: the campaign and the templates it names,
@@ -43,7 +43,7 @@ export async function exportCampaignPackage(ws: WorkspaceStore, opts: { now?: st
   if (templates.length === 0) refuse('cycle.campaign_without_templates', { file: 'campaign.json' });
   const createdAt = timestamp(opts.now);
   const payload: CampaignPackage = { kind: CAMPAIGN_PACKAGE_KIND, schemaVersion: 1, createdAt, campaign, templates };
-  return writePackage({ kind: CAMPAIGN_PACKAGE_KIND, payload: { path: PAYLOAD.campaign, json: payload }, identity, createdAt });
+  return writePackage({ kind: CAMPAIGN_PACKAGE_KIND, payload: { path: PAYLOAD.campaign, json: payload }, identity, campaign: campaignBinding(campaign), createdAt });
 }
 
 /** What a verified campaign file holds. */
@@ -73,6 +73,9 @@ export async function openCampaignPackage(bytes: Uint8Array, file: string, opts:
   if (!sameKey(campaign.homeAffairs, signer)) {
     return fail([issue('cycle.campaign_signer_mismatch', at, { expected: campaign.homeAffairs.fingerprint, actual: signer.fingerprint })]);
   }
+  // The manifest names the campaign the file carries (a file put together from two campaigns is not one).
+  const binding = bindingProblems(opened.value.manifest.campaign, campaign, at);
+  if (binding.length > 0) return fail(binding);
   const templates: Template[] = [];
   const problems: Issue[] = [];
   for (const [i, raw] of pkg.value.value.templates.entries()) {

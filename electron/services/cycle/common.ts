@@ -1,4 +1,4 @@
-import type { Agency, Campaign, PublicKeyInfo, Template, TemplateRef } from '../../../shared/schema/index.ts';
+import type { Agency, Campaign, CampaignBinding, PublicKeyInfo, Template, TemplateRef } from '../../../shared/schema/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../../shared/template/compile.ts';
 import { type Issue, IssueError, type IssueLocation, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
 import { type Identity, loadIdentity } from '../packages/keys.ts';
@@ -88,6 +88,32 @@ export class TemplateCache {
 
 export function sameRef(a: TemplateRef, b: TemplateRef): boolean {
   return a.id === b.id && a.version === b.version;
+}
+
+/**
+ * The campaign identity every exchange file carries in its manifest (id, random uid, Home Affairs'
+ * key). A campaign without Home Affairs' key yet cannot send or receive files (`cycle.campaign_without_key`).
+ */
+export function campaignBinding(campaign: Campaign): CampaignBinding {
+  if (!campaign.homeAffairs) refuse('cycle.campaign_without_key', { file: 'campaign.json' });
+  return { id: campaign.id, uid: campaign.uid, homeAffairs: campaign.homeAffairs.fingerprint };
+}
+
+/**
+ * Issues when a file's manifest names another campaign than `campaign`: another uid (a campaign of
+ * the same id, year and title in another province, or created again), or another Home Affairs key.
+ * Checked before anything else of the file, at first contact as at any other.
+ */
+export function bindingProblems(binding: CampaignBinding, campaign: Campaign, at: IssueLocation): Issue[] {
+  const ha = campaign.homeAffairs?.fingerprint ?? null;
+  if (ha === null) return [issue('cycle.campaign_without_key', { file: 'campaign.json' })];
+  if (binding.uid !== campaign.uid || binding.id !== campaign.id) {
+    return [issue('cycle.other_campaign_uid', { ...at, field: 'manifest.json: campaign' }, { expected: campaign.id, actual: binding.id, expectedUid: campaign.uid, actualUid: binding.uid })];
+  }
+  if (binding.homeAffairs !== ha) {
+    return [issue('cycle.other_home_affairs_key', { ...at, field: 'manifest.json: campaign.homeAffairs' }, { expected: ha, actual: binding.homeAffairs })];
+  }
+  return [];
 }
 
 export function sameKey(a: { publicKey: string; fingerprint: string } | null | undefined, b: PublicKeyInfo): boolean {

@@ -6,7 +6,7 @@ import type { OpenedPackage, PackageLimits } from '../packages/container.ts';
 import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import { sha256Hex } from '../store/evidence.ts';
 import { type PreparedDocument, prepareParsedAssessment, prepareParsedNominations } from '../store/prepared.ts';
-import { isExempt } from './common.ts';
+import { bindingProblems, isExempt } from './common.ts';
 import { checkSubmissionContent, isEmptyExemptedPart, openSubmission } from './submission.ts';
 
 /**
@@ -105,6 +105,10 @@ export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: In
   const { submission: s, opened: pkg } = opened.value;
   const at = { file, agency: s.agency };
   const { campaign } = ctx;
+  // Another campaign's file (same id, year and title in another province, or signed for another Home
+  // Affairs key) is refused here, at first contact, before any key is pinned.
+  const binding = bindingProblems(pkg.manifest.campaign, campaign, at);
+  if (binding.length > 0) return reject(binding, s);
   if (s.campaign !== campaign.id) return reject([issue('cycle.other_campaign', { ...at, field: 'campaign' }, { expected: campaign.id, actual: s.campaign })], s);
   const code = s.agency.normalize('NFC');
   const agency = agenciesOf(campaign).get(code);
@@ -152,8 +156,8 @@ export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: In
 
 /**
  * What the signature vouches for: the signer and the manifest (every entry's path, size and hash).
- * Two files with the same digest carry the same signed content, even if their zip wrapping differs
- * in bytes the signature does not cover (e.g. the "version made by" of a header).
+ * Two files with the same digest carry the same signed content (with exchange format 2 the
+ * signature covers every byte, so they differ at most in the signature itself).
  */
 export function contentDigest(pkg: OpenedPackage): string {
   return hash('sha256', JSON.stringify({ signer: pkg.signer.fingerprint, manifest: pkg.manifest }), 'hex');

@@ -40,6 +40,7 @@ import {
   selfAgency,
   templateFor,
   timestamp,
+  campaignBinding,
 } from './common.ts';
 
 // ── evidence and nominations (agency side) ───────────────────────────────────────────────────────
@@ -171,7 +172,7 @@ export async function exportSubmission(ws: WorkspaceStore, opts: { signer: { nam
   const problems = checkSubmissionContent(submission, { campaign, agency, ct: compiledFor(ws, template), additional: additionalCts }, {});
   if (problems.length > 0) throw new IssueError(problems);
 
-  const bytes = await writePackage({ kind: SUBMISSION_KIND, payload: { path: PAYLOAD.submission, json: submission }, files, identity, createdAt: now });
+  const bytes = await writePackage({ kind: SUBMISSION_KIND, payload: { path: PAYLOAD.submission, json: submission }, files, identity, campaign: campaignBinding(campaign), createdAt: now });
   const sha256 = sha256Hex(bytes);
   const deadline = campaign.deadlines.selfAssessment;
   await ws.updateIndex((d) => ({

@@ -37,7 +37,9 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
   const campaignId = `cchc-${YEAR}`;
   const campaign: Campaign = {
     kind: 'parscore.campaign',
-    schemaVersion: 3,
+    schemaVersion: 4,
+    // Deterministic (same seed, same demo); unique enough for a province that exists only as a demo.
+    uid: `demo-${opts.seed}-${campaignId}`,
     additionalTemplates: {},
     exemptions: [],
     // The procedures of the three levels: the departments' own, plus the one set every district and

@@ -4,34 +4,49 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { PublicKeyInfo } from '../../../shared/schema/campaign.ts';
-import { ManifestDoc, SignatureDoc } from '../../../shared/schema/index.ts';
-import type { Manifest, PackageKind, Signature } from '../../../shared/schema/package.ts';
+import { ManifestDoc } from '../../../shared/schema/index.ts';
+import type { CampaignBinding, Manifest, PackageKind } from '../../../shared/schema/package.ts';
 import { type Issue, IssueError, type IssueLocation, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
-import { type Deviation, type LaidOutEntry, checkLayout, checkWriterChoices } from './canonical.ts';
-import { checkDeflateStream } from './deflate.ts';
 import { type Identity, fingerprintOf, publicInfo, publicKeyFromB64, signBytes, verifyBytes } from './keys.ts';
+import { type KeyProblem, findKeyProblem } from '../../../shared/util/strict-json.ts';
 import { decodeUtf8 } from '../utf8.ts';
-import { MANIFEST_FILE, SIGNATURE_FILE, entryNameProblem, foldName, isReservedFold, isReservedName } from './names.ts';
+import { MANIFEST_FILE, entryNameProblem, foldName, isReservedFold, isReservedName } from './names.ts';
 
 /*
  * The signed container that travels between machines (campaign file, submission file, appraisal
- * file): a zip holding
- *   manifest.json   ManifestV1: package kind, creation time, path/size/SHA-256 of every other entry
- *   signature.json  SignatureV1: Ed25519 over the exact bytes of manifest.json, with the signer's key
- *   <payload>.json  the one entry at the root besides those two (pretty-printed UTF-8 JSON)
+ * file), exchange format 2. It is an ordinary zip (any archive tool opens it) holding
+ *   manifest.json   ManifestV2: package kind, creation time, signer, campaign (id, uid, Home
+ *                   Affairs' key), path/size/SHA-256 of every other entry
+ *   <payload>.json  the one entry at the root besides the manifest (pretty-printed UTF-8 JSON)
  *   <dir>/<name>    other files, always inside a folder (e.g. evidence/<sha256>)
- * Only the public key and fingerprint of the signer are bound by the signature; `signer.name` is
- * what the signer says it is called (callers pin keys by fingerprint and show the pinned name).
- *
- * The zip itself is exactly what writePackage writes, byte for byte (canonical.ts): the signature
- * and the manifest cover the content, the layout check covers every other byte, so that a file
- * differing from the one written in any byte is refused, not just one whose content differs.
+ * and the zip's comment, which is the last TRAILER_BYTES bytes of the file:
+ *   `PARSCORE-SIGNED/2 Ed25519 <signer's public key, base64 SPKI> <signature, base64>`
+ * The signature is Ed25519 over every byte of the file before its last SIGNATURE_B64_BYTES bytes
+ * (the signature itself): the zip entries, the central directory, the end record (comment length
+ * included) and the comment up to the signature. A verifier reads the key and the signature from
+ * the end of the file and checks them over the rest, without reading the zip at all; so any byte
+ * changed anywhere, any byte added, and any truncation is refused. Only then is the zip read
+ * (within the limits below: the signer may be anyone, until the caller compares the key with the
+ * one it pinned). The manifest must name the same key as the trailer.
+ * A file without this trailer is refused; one of exchange format 1 (signature.json over the
+ * manifest) is refused naming its version (`package.format_version`).
  */
+
+/** Exchange format this build writes and reads. */
+export const FORMAT_VERSION = 2;
+const TRAILER_PREFIX = `PARSCORE-SIGNED/${FORMAT_VERSION} Ed25519 `;
+/** Base64 of a 44-byte Ed25519 SPKI DER, and of a 64-byte signature. */
+const KEY_B64_BYTES = 60;
+const SIGNATURE_B64_BYTES = 88;
+export const TRAILER_BYTES = TRAILER_PREFIX.length + KEY_B64_BYTES + 1 + SIGNATURE_B64_BYTES;
+const TRAILER = /^PARSCORE-SIGNED\/2 Ed25519 ([A-Za-z0-9+/]{59}=) ([A-Za-z0-9+/]{86}==)$/;
+/** How a trailer of any format version starts, to name the version of a file this build does not read. */
+const ANY_TRAILER = /PARSCORE-SIGNED\/(\d{1,4}) /;
 
 export interface PackageLimits {
   /** Size of the whole package file. */
   maxPackageBytes: number;
-  /** Entries in the zip, manifest.json and signature.json included. */
+  /** Entries in the zip, manifest.json included. */
   maxEntries: number;
   /** Uncompressed size of one entry. */
   maxEntryBytes: number;
@@ -69,7 +84,7 @@ export interface OpenedPackage {
   manifest: Manifest;
   payload: unknown;
   payloadPath: string;
-  /** Every verified entry except manifest.json, signature.json and the payload, by path. */
+  /** Every verified entry except manifest.json and the payload, by path. */
   files: Map<string, Uint8Array>;
   /** Hex SHA-256 of the whole package file (to recognise a re-import of the same file). */
   sha256: string;
@@ -82,6 +97,8 @@ export interface WritePackageOptions {
   /** Other files; each path must be inside a folder (e.g. `evidence/<sha256>`). */
   files?: PackageFile[];
   identity: Identity;
+  /** The campaign the file belongs to (recorded in the manifest, covered by the signature). */
+  campaign: CampaignBinding;
   /** ISO date-time recorded in the manifest (default: now). */
   createdAt?: string;
 }
@@ -134,15 +151,17 @@ export async function writePackage(opts: WritePackageOptions): Promise<Uint8Arra
       problems.push(issue('package.write_too_large', { field: path }, { path, size: data.byteLength, max: DEFAULT_LIMITS.maxEntryBytes }));
     }
   }
-  if (contents.size + 2 > DEFAULT_LIMITS.maxEntries) problems.push(issue('package.write_too_many_entries', {}, { count: contents.size + 2, max: DEFAULT_LIMITS.maxEntries }));
+  if (contents.size + 1 > DEFAULT_LIMITS.maxEntries) problems.push(issue('package.write_too_many_entries', {}, { count: contents.size + 1, max: DEFAULT_LIMITS.maxEntries }));
   if (total > DEFAULT_LIMITS.maxTotalBytes) problems.push(issue('package.write_total_too_large', {}, { size: total, max: DEFAULT_LIMITS.maxTotalBytes }));
   if (problems.length) throw new IssueError(problems);
 
-  const manifestDoc = {
+  const manifestDoc: Manifest = {
     kind: 'parscore.manifest',
-    schemaVersion: 1,
+    schemaVersion: 2,
     packageKind: opts.kind,
     createdAt: opts.createdAt ?? new Date().toISOString(),
+    signer: publicInfo(opts.identity),
+    campaign: { id: opts.campaign.id, uid: opts.campaign.uid, homeAffairs: opts.campaign.homeAffairs },
     entries: paths.map((path) => {
       const data = contents.get(path) as Uint8Array;
       return { path, size: data.byteLength, sha256: sha256Hex(data) };
@@ -150,46 +169,67 @@ export async function writePackage(opts: WritePackageOptions): Promise<Uint8Arra
   };
   const manifest = ManifestDoc.parse(manifestDoc, MANIFEST_FILE);
   if (!manifest.ok) throw new IssueError(manifest.error);
+  if (publicKeyFromB64(opts.identity.publicKey) === null || opts.identity.publicKey.length !== KEY_B64_BYTES) throw new IssueError(issue('package.identity_mismatch'));
   const manifestBytes = Buffer.from(`${JSON.stringify(manifestDoc, null, 2)}\n`, 'utf8');
-
-  let signature = '';
-  try {
-    signature = signBytes(opts.identity, manifestBytes);
-  } catch {
-    // not an Ed25519 private key: reported below as a mismatch
-  }
-  if (!verifyBytes(opts.identity.publicKey, manifestBytes, signature)) throw new IssueError(issue('package.identity_mismatch'));
-  const signatureDoc: Signature = { kind: 'parscore.signature', schemaVersion: 1, algorithm: 'Ed25519', signer: publicInfo(opts.identity), signature };
-  const checked = SignatureDoc.parse(signatureDoc, SIGNATURE_FILE);
-  if (!checked.ok) throw new IssueError(checked.error);
-  const signatureBytes = Buffer.from(`${JSON.stringify(signatureDoc, null, 2)}\n`, 'utf8');
 
   const zip = new yazl.ZipFile();
   const add = (data: Uint8Array, path: string, compress: boolean): void => {
     zip.addBuffer(Buffer.from(data.buffer, data.byteOffset, data.byteLength), path, { mtime: ZIP_MTIME, mode: ZIP_FILE_MODE, compress, forceDosTimestamp: true });
   };
   add(manifestBytes, MANIFEST_FILE, true);
-  add(signatureBytes, SIGNATURE_FILE, true);
   for (const path of paths) {
     const data = contents.get(path) as Uint8Array;
     // Other files (scans, PDFs, office files) are mostly compressed already: stored as they are.
     // JSON is deflated, unless it would compress beyond the ratio the reader accepts.
     add(data, path, path === payloadPath && !wouldExceedRatio(data));
   }
-  const out = await collect(zip);
+  // The comment is written with a placeholder signature, then the signature of everything before it put in its place.
+  const comment = `${TRAILER_PREFIX}${opts.identity.publicKey} ${'A'.repeat(SIGNATURE_B64_BYTES - 2)}==`;
+  const out = await collect(zip, comment);
   if (out.byteLength > DEFAULT_LIMITS.maxPackageBytes) {
     throw new IssueError(issue('package.write_total_too_large', {}, { size: out.byteLength, max: DEFAULT_LIMITS.maxPackageBytes }));
   }
-  // The reader accepts only this exact layout: a zip library that starts writing other bytes must
-  // fail here, at the first package written, not in the hands of whoever receives it.
-  const written = checkLayout(out);
-  const unexpected = written.ok ? checkWriterChoices(written.entries, RATIO_FLOOR_BYTES) : written.deviation;
-  if (unexpected) throw new Error(`writePackage: the zip written is not in the layout readPackage accepts (byte ${unexpected.offset}: ${unexpected.detail})`);
-  for (const e of written.ok ? written.entries : []) {
-    const free = e.method === 0 ? null : checkDeflateStream(out.subarray(e.dataStart, e.dataStart + e.compressedSize));
-    if (free) throw new Error(`writePackage: zlib wrote ${e.name} in a way readPackage refuses (byte ${e.dataStart + free.index}: ${free.detail})`);
+  if (out.subarray(out.byteLength - TRAILER_BYTES).toString('latin1') !== comment) throw new Error('writePackage: the zip written does not end with its comment');
+  const signed = out.subarray(0, out.byteLength - SIGNATURE_B64_BYTES);
+  let signature = '';
+  try {
+    signature = signBytes(opts.identity, signed);
+  } catch {
+    // not an Ed25519 private key: reported below as a mismatch
   }
+  if (signature.length !== SIGNATURE_B64_BYTES || !verifyBytes(opts.identity.publicKey, signed, signature)) throw new IssueError(issue('package.identity_mismatch'));
+  out.write(signature, out.byteLength - SIGNATURE_B64_BYTES, 'latin1');
   return out;
+}
+
+/** The signer's key and signature at the end of a file of exchange format 2, or null when it does not end with them. */
+function readTrailer(buf: Buffer): { publicKey: string; signature: string } | null {
+  if (buf.byteLength < TRAILER_BYTES) return null;
+  const m = TRAILER.exec(buf.subarray(buf.byteLength - TRAILER_BYTES).toString('latin1'));
+  return m ? { publicKey: m[1] as string, signature: m[2] as string } : null;
+}
+
+/**
+ * Why a file without a valid trailer is refused: the exchange format version it names, if it names
+ * one (a trailer of another version, or a v1 manifest), else what is wrong with it as a zip, else
+ * a missing signature (cut short or changed at its end, or not made by ParScore).
+ */
+async function withoutTrailer(buf: Buffer, limits: PackageLimits, at: (field?: string) => IssueLocation): Promise<Issue[]> {
+  const tail = ANY_TRAILER.exec(buf.subarray(Math.max(0, buf.byteLength - 1024)).toString('latin1'));
+  if (tail && Number(tail[1]) !== FORMAT_VERSION) return [issue('package.format_version', at(), { version: Number(tail[1]), supported: FORMAT_VERSION })];
+  const scanned = await scanZip(buf, limits, at);
+  if (!scanned.ok) return scanned.error;
+  const manifestEntry = scanned.value.find((e) => e.name === MANIFEST_FILE);
+  if (manifestEntry) {
+    const read = extract(buf, manifestEntry, limits, { remaining: limits.maxTotalBytes }, at);
+    const json = read.ok ? parseJson(read.value) : null;
+    const doc = json?.ok ? json.value.value : null;
+    const version = typeof doc === 'object' && doc !== null ? (doc as { schemaVersion?: unknown }).schemaVersion : undefined;
+    if (typeof version === 'number' && Number.isInteger(version) && version !== FORMAT_VERSION) {
+      return [issue('package.format_version', at(), { version, supported: FORMAT_VERSION })];
+    }
+  }
+  return [issue('package.signature_missing', at())];
 }
 
 /** What the checks below read of an entry's headers. */
@@ -221,12 +261,10 @@ interface ScannedEntry {
 
 /**
  * Opens and verifies a package held in memory. `file` names it in issues (`at.file`; `at.field`
- * is the entry path). Nothing is trusted before it is checked: structure and limits first (sizes
- * as declared, then enforced while inflating, which stops as soon as a limit is passed), and every
- * byte of zip bookkeeping exactly as writePackage writes it, then the signature over manifest.json,
- * then every entry against the manifest, and last the writer's choices of entry order and methods.
- * A package differing in any byte from the file written is refused (`package.not_canonical` names
- * the first byte that differs, when no more specific check refuses it first).
+ * is the entry path). Nothing is trusted before it is checked: first the signature over the whole
+ * file (its trailer), then the zip's structure and limits (sizes as declared, then enforced while
+ * inflating, which stops as soon as a limit is passed), the manifest and its signer, and every
+ * entry against the manifest.
  */
 export async function readPackage(
   data: Uint8Array,
@@ -240,55 +278,40 @@ export async function readPackage(
     return fail([issue('package.too_large', at(), { size: data.byteLength, max: limits.maxPackageBytes })]);
   }
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+
+  // 1. The signature over every byte but itself, with the key the file ends with.
+  const trailer = readTrailer(buf);
+  if (!trailer) return fail(await withoutTrailer(buf, limits, at));
+  const signerKey = publicKeyFromB64(trailer.publicKey);
+  if (!signerKey) return fail([issue('package.signer_key_invalid', at())]);
+  if (!verifyBytes(signerKey, buf.subarray(0, buf.byteLength - SIGNATURE_B64_BYTES), trailer.signature)) {
+    return fail([issue('package.signature_invalid', at())]);
+  }
   const sha256 = sha256Hex(buf);
 
-  // A package exactly as the writer lays it out (every legitimate one) is read from that layout
-  // directly; anything else goes through yauzl, whose checks name what is wrong with it.
-  const laidFirst = checkLayout(buf);
-  const plain = laidFirst.ok ? plainEntries(laidFirst.entries, limits) : null;
-  let entries: ZipEntry[];
-  let laidOut: { entries: LaidOutEntry[] };
-  if (plain && laidFirst.ok) {
-    entries = plain;
-    laidOut = laidFirst;
-  } else {
-    const scanned = await scanZip(buf, limits, at);
-    if (!scanned.ok) return scanned;
-    ({ entries, laidOut } = scanned.value);
-  }
+  // 2. The zip: central directory, local headers, limits (the signer may be anyone).
+  const scanned = await scanZip(buf, limits, at);
+  if (!scanned.ok) return scanned;
+  const entries = scanned.value;
   const problems: Issue[] = [];
   const byName = new Map(entries.map((e) => [e.name, e]));
   const budget = { remaining: limits.maxTotalBytes };
 
-  // 3. manifest.json and signature.json: present, well-formed, and the signature verifies.
+  // 3. manifest.json: present, well-formed, naming the key that signed the file.
   const manifestEntry = byName.get(MANIFEST_FILE);
-  const signatureEntry = byName.get(SIGNATURE_FILE);
-  if (!manifestEntry) problems.push(issue('package.manifest_missing', at(MANIFEST_FILE)));
-  if (!signatureEntry) problems.push(issue('package.signature_missing', at(SIGNATURE_FILE)));
-  if (!manifestEntry || !signatureEntry) return fail(problems);
-
+  if (!manifestEntry) return fail([issue('package.manifest_missing', at(MANIFEST_FILE))]);
   const manifestRead = extract(buf, manifestEntry, limits, budget, at);
   if (!manifestRead.ok) return fail([manifestRead.error]);
-  const signatureRead = extract(buf, signatureEntry, limits, budget, at);
-  if (!signatureRead.ok) return fail([signatureRead.error]);
-  const manifestBytes = manifestRead.value;
-
-  const manifestJson = parseJson(manifestBytes);
+  const manifestJson = parseJson(manifestRead.value);
   if (!manifestJson.ok) return fail([issue('package.manifest_not_json', at(MANIFEST_FILE), { detail: manifestJson.error })]);
-  const manifestDoc = ManifestDoc.parse(manifestJson.value, file);
+  const manifestKeys = findKeyProblem(manifestJson.value.text);
+  if (manifestKeys) return fail([keyIssue(manifestKeys, MANIFEST_FILE, at)]);
+  const manifestDoc = ManifestDoc.parse(manifestJson.value.value, file);
   if (!manifestDoc.ok) return fail([issue('package.manifest_invalid', at(MANIFEST_FILE)), ...inEntry(manifestDoc.error, MANIFEST_FILE)]);
   const manifest = manifestDoc.value.value;
-
-  const signatureJson = parseJson(signatureRead.value);
-  if (!signatureJson.ok) return fail([issue('package.signature_not_json', at(SIGNATURE_FILE), { detail: signatureJson.error })]);
-  const signatureDoc = SignatureDoc.parse(signatureJson.value, file);
-  if (!signatureDoc.ok) return fail([issue('package.signature_doc_invalid', at(SIGNATURE_FILE)), ...inEntry(signatureDoc.error, SIGNATURE_FILE)]);
-  const { signer, signature } = signatureDoc.value.value;
-
-  const signerKey = publicKeyFromB64(signer.publicKey);
-  if (!signerKey) return fail([issue('package.signer_key_invalid', at(SIGNATURE_FILE))]);
-  if (fingerprintOf(signer.publicKey) !== signer.fingerprint) return fail([issue('package.signer_fingerprint_mismatch', at(SIGNATURE_FILE))]);
-  if (!verifyBytes(signerKey, manifestBytes, signature)) return fail([issue('package.signature_invalid', at(SIGNATURE_FILE))]);
+  const signer = manifest.signer;
+  if (signer.publicKey !== trailer.publicKey) return fail([issue('package.signer_mismatch', at(MANIFEST_FILE))]);
+  if (fingerprintOf(signer.publicKey) !== signer.fingerprint) return fail([issue('package.signer_fingerprint_mismatch', at(MANIFEST_FILE))]);
 
   if (opts.expectKind !== undefined && manifest.packageKind !== opts.expectKind) {
     return fail([issue('package.wrong_kind', at(), { expected: opts.expectKind, actual: manifest.packageKind })]);
@@ -318,7 +341,7 @@ export async function readPackage(
     }
   }
   for (const e of entries) {
-    if (e.name !== MANIFEST_FILE && e.name !== SIGNATURE_FILE && !listed.has(e.name)) {
+    if (e.name !== MANIFEST_FILE && !listed.has(e.name)) {
       problems.push(issue('package.entry_unlisted', at(e.name), { path: e.name }));
     }
   }
@@ -351,46 +374,17 @@ export async function readPackage(
   contents.delete(payloadPath);
   const payload = parseJson(payloadBytes);
   if (!payload.ok) return fail([issue('package.payload_not_json', at(payloadPath), { path: payloadPath, detail: payload.error })]);
+  const payloadKeys = findKeyProblem(payload.value.text);
+  if (payloadKeys) return fail([keyIssue(payloadKeys, payloadPath, at)]);
 
-  // 6. The writer's choices: entry order, and which entries are deflated. Checked last, so that a
-  //    hand-made package is refused for what is wrong with its content first, if anything is.
-  const unexpected = checkWriterChoices(laidOut.entries, RATIO_FLOOR_BYTES);
-  if (unexpected) return fail([notCanonical(unexpected, at)]);
-
-  return ok({ kind: manifest.packageKind, signer, manifest, payload: payload.value, payloadPath, files: contents, sha256 });
+  return ok({ kind: manifest.packageKind, signer: { ...signer }, manifest, payload: payload.value.value, payloadPath, files: contents, sha256 });
 }
 
 /**
- * The entries of a package laid out as the writer lays it out, when they pass the checks of the
- * central directory (names, duplicates, methods, declared sizes and ratios within the limits);
- * null when any would fail, so that scanZip reports it as it always has. The layout itself already
- * guarantees what yauzl's pass checks on top: local headers agreeing with the central directory,
- * entries back to back without overlap.
+ * The zip through yauzl: the central directory (names, duplicates, methods, declared sizes), then
+ * the local headers against it and overlaps. Nothing inflated.
  */
-function plainEntries(laid: readonly LaidOutEntry[], limits: PackageLimits): ZipEntry[] | null {
-  if (laid.length > limits.maxEntries) return null;
-  const folds = new Set<string>();
-  let total = 0;
-  const out: ZipEntry[] = [];
-  for (const e of laid) {
-    if (decodeName(e.nameRaw, e.flags) !== e.name || entryNameProblem(e.name)) return null;
-    const fold = foldName(e.name);
-    if (folds.has(fold)) return null;
-    folds.add(fold);
-    if ((e.flags & 0x1) !== 0 || (e.method !== 0 && e.method !== 8)) return null;
-    if (e.uncompressedSize > limits.maxEntryBytes || ratioExceeded(e.uncompressedSize, e.compressedSize, limits.maxRatio)) return null;
-    if (e.method === 0 && e.compressedSize !== e.uncompressedSize) return null;
-    total += e.uncompressedSize;
-    out.push({ name: e.name, fold, dataStart: e.dataStart, entry: { compressionMethod: e.method, compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize, crc32: e.crc32 } });
-  }
-  return total > limits.maxTotalBytes ? null : out;
-}
-
-/**
- * Steps 1 to 2b of readPackage through yauzl: the central directory (names, duplicates, methods,
- * declared sizes), the local headers against it, overlaps, then the writer's exact layout.
- */
-async function scanZip(buf: Buffer, limits: PackageLimits, at: (field?: string) => IssueLocation): Promise<Result<{ entries: ZipEntry[]; laidOut: { entries: LaidOutEntry[] } }>> {
+async function scanZip(buf: Buffer, limits: PackageLimits, at: (field?: string) => IssueLocation): Promise<Result<ZipEntry[]>> {
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(buf, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false });
@@ -481,29 +475,17 @@ async function scanZip(buf: Buffer, limits: PackageLimits, at: (field?: string) 
     }
     if (problems.length) return fail(problems);
 
-    // 2b. Every byte of zip bookkeeping exactly as the writer writes it (versions, flags, times,
-    //     attributes, extra fields, comments, counts, offsets), entries back to back from the first
-    //     byte, nothing after the end record. Only the data of each entry is left to check below.
-    const laidOut = checkLayout(buf);
-    if (!laidOut.ok) return fail([notCanonical(laidOut.deviation, at)]);
-
-    return ok({
-      entries: entries.map((e) => ({
+    return ok(
+      entries.map((e) => ({
         name: e.name,
         fold: e.fold,
         dataStart: e.dataStart,
         entry: { compressionMethod: e.entry.compressionMethod, compressedSize: e.entry.compressedSize, uncompressedSize: e.entry.uncompressedSize, crc32: e.entry.crc32 },
       })),
-      laidOut,
-    });
+    );
   } finally {
     zip.close();
   }
-}
-
-/** A package whose bytes differ from what writePackage writes, at the first byte that differs. */
-function notCanonical(d: Deviation, at: (field?: string) => IssueLocation): Issue {
-  return issue('package.not_canonical', at(d.entry), { offset: d.offset, detail: d.detail });
 }
 
 /** The defaults, overridden only by given numbers (an explicit `undefined` or NaN never switches a limit off). */
@@ -543,11 +525,6 @@ function extract(buf: Buffer, e: ZipEntry, limits: PackageLimits, budget: { rema
     return { ok: false, limit: false, error: issue('package.entry_damaged', at(name), { path: name, detail: `size ${out.byteLength} ≠ ${declared}` }) };
   }
   if (crc32(out) !== entry.crc32) return { ok: false, limit: false, error: issue('package.entry_damaged', at(name), { path: name, detail: 'CRC-32' }) };
-  if (entry.compressionMethod !== 0) {
-    // The content is right; the bits of the deflate stream it leaves free must be as zlib writes them.
-    const free = checkDeflateStream(raw);
-    if (free) return { ok: false, limit: false, error: notCanonical({ offset: e.dataStart + free.index, entry: name, detail: `data of ${name}: ${free.detail}` }, at) };
-  }
   return { ok: true, value: out };
 }
 
@@ -627,18 +604,29 @@ function wouldExceedRatio(data: Uint8Array): boolean {
   return ratioExceeded(data.byteLength, deflateRawSync(data).byteLength, DEFAULT_LIMITS.maxRatio);
 }
 
-function parseJson(bytes: Uint8Array): Result<unknown, string> {
+/** An entry's JSON and its text (for the key checks). */
+function parseJson(bytes: Uint8Array): Result<{ value: unknown; text: string }, string> {
   const text = decodeUtf8(bytes);
   if (text === null) return fail('The encoded data was not valid for encoding utf-8');
   // A BOM is kept as a character (as TextDecoder with ignoreBOM does), so JSON.parse refuses it.
   try {
-    return ok(JSON.parse(text));
+    return ok({ value: JSON.parse(text), text });
   } catch (e) {
     return fail(message(e));
   }
 }
 
-/** Schema issues point into manifest.json / signature.json: their field becomes `<entry>: <field>`. */
+/**
+ * A key given twice in one object, or a prototype name, inside a JSON entry: refused even though
+ * the signature is valid, since two readers could see two different documents (JSON.parse keeps
+ * the last duplicate, zod records drop `__proto__`). The same rule as parseStrictJson, naming the entry.
+ */
+function keyIssue(p: KeyProblem, entry: string, at: (field?: string) => IssueLocation): Issue {
+  const code = p.kind === 'duplicate' ? 'package.entry_duplicate_key' : 'package.entry_prototype_key';
+  return issue(code, at(`${entry}: ${p.path}`), { path: entry, key: p.key, keyPath: p.path });
+}
+
+/** Schema issues point into manifest.json: their field becomes `<entry>: <field>`. */
 function inEntry(issues: Issue[], entry: string): Issue[] {
   return issues.map((i) => ({ ...i, at: { ...i.at, field: i.at?.field ? `${entry}: ${i.at.field}` : entry } }));
 }
@@ -655,12 +643,12 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function collect(zip: yazl.ZipFile): Promise<Buffer> {
+function collect(zip: yazl.ZipFile, comment: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
     zip.outputStream.on('error', reject);
     zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    zip.end();
+    zip.end({ comment, forceZip64Format: false });
   });
 }

@@ -33,6 +33,10 @@ export const cycle: Record<keyof typeof vi, string> = {
   'cycle.evidence_unlisted': 'The file {path} is in the submission but not in its list of evidence.',
   'cycle.evidence_not_included': 'The evidence “{fileName}” is referenced by hash, but its file was not included.',
   'cycle.assessment_agency_mismatch': 'The self-assessment belongs to the agency {actual}, not to the submitting agency {expected}.',
+  'cycle.other_campaign_uid':
+    'A file of another campaign: it belongs to the campaign “{actual}” with the identifier {actualUid}, not to the current campaign “{expected}” (identifier {expectedUid}), even if id, year and title may be the same. Check that the file is of this province and this campaign.',
+  'cycle.other_home_affairs_key':
+    'A file of another campaign: it was made for the Home Affairs key {actual}, not for the key {expected} of the current campaign.',
   'cycle.other_campaign': 'The file belongs to the campaign “{actual}”, not to the current campaign “{expected}”.',
   'cycle.template_mismatch': 'The file uses the criteria template {actual}, but the campaign assigns {expected} to this agency’s group.',
   'cycle.survey_item_input': 'This item is scored by the sociological survey; agencies do not score it themselves.',
@@ -42,7 +46,7 @@ export const cycle: Record<keyof typeof vi, string> = {
 
   // import at Home Affairs
   'cycle.key_mismatch':
-    'The file is signed with the key {actual}, not with the key recorded at the agency’s first submission ({expected}). If the agency changed computers or keys, verify with the agency directly before accepting.',
+    'Key change: the file is signed with the key {actual}, not with the key recorded at the agency’s first submission ({expected}). If the agency changed computers or keys, verify with the agency directly before accepting.',
   'cycle.key_of_other_agency': 'The file is signed with the key recorded for the agency {other}, not with the submitting agency’s key.',
   'cycle.replayed_revision': 'This is revision {revision}, older than revision {stored} already received; an older file never replaces a newer one.',
   'cycle.revision_conflict': 'A different file with revision {revision} was already received; one revision cannot have two contents.',

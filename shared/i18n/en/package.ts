@@ -25,14 +25,14 @@ export const pkg: Record<keyof typeof vi, string> = {
   'package.entry_damaged': 'The entry “{path}” is damaged ({detail}).',
   'package.entry_header_mismatch': 'The two zip headers of the entry “{path}” disagree; the package is damaged or was modified.',
   'package.entries_overlap': 'The entry “{path}” shares its data with “{other}”; the package is refused.',
-  'package.not_canonical':
-    'The package file is not laid out exactly as ParScore writes it (byte {offset}: {detail}); it was damaged or modified after it was made. Ask for the file to be sent again.',
   'package.manifest_missing': 'The package has no manifest.json.',
-  'package.signature_missing': 'The package has no signature.json (it is not signed).',
+  'package.signature_missing':
+    'The package does not end with a ParScore digital signature: it was cut short or changed at its end, or it was not made by ParScore. Ask for the file to be sent again.',
+  'package.format_version':
+    'The file is in exchange format version {version}; this version of ParScore reads only format version {supported}. Ask the sender to make the file again with the current version of ParScore.',
+  'package.signer_mismatch': 'manifest.json names another signer’s key than the key that signed the file; the package is not accepted.',
   'package.manifest_not_json': 'manifest.json is not valid JSON ({detail}).',
-  'package.signature_not_json': 'signature.json is not valid JSON ({detail}).',
   'package.manifest_invalid': 'manifest.json does not have the expected format.',
-  'package.signature_doc_invalid': 'signature.json does not have the expected format.',
   'package.signer_key_invalid': 'The signer’s public key is not a valid Ed25519 key.',
   'package.signer_fingerprint_mismatch': 'The signer’s key fingerprint does not match the public key given with it.',
   'package.signature_invalid': 'The digital signature is invalid: the package was changed after signing, or the signature is not by this key.',
@@ -46,6 +46,8 @@ export const pkg: Record<keyof typeof vi, string> = {
   'package.payload_missing': 'The package has no main document (a JSON file at its root).',
   'package.payload_ambiguous': 'The package has several documents at its root ({paths}); there must be exactly one.',
   'package.payload_not_json': 'The document “{path}” is not valid JSON ({detail}).',
+  'package.entry_duplicate_key': 'In “{path}” of the package, the key “{key}” appears twice in the same object (at {keyPath}); the package is not read, so that its content cannot be misread.',
+  'package.entry_prototype_key': 'In “{path}” of the package, the key “{key}” (at {keyPath}) is a reserved name that cannot be used as a code or a field name; the package is not read.',
   // Writing a package
   'package.write_payload_path': 'The main document name “{path}” must be a .json file name at the root, other than manifest.json and signature.json.',
   'package.write_file_path': 'The attached file “{path}” must be inside a folder (e.g. evidence/…).',

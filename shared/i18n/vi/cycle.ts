@@ -33,6 +33,10 @@ export const cycle = {
   'cycle.evidence_unlisted': 'Tệp {path} có trong tệp nộp nhưng không có trong danh sách minh chứng.',
   'cycle.evidence_not_included': 'Tài liệu kiểm chứng “{fileName}” được dẫn chiếu theo mã băm nhưng tệp không được gửi kèm.',
   'cycle.assessment_agency_mismatch': 'Bản tự đánh giá thuộc cơ quan {actual}, không phải cơ quan nộp {expected}.',
+  'cycle.other_campaign_uid':
+    'Tệp của một đợt đánh giá khác: tệp thuộc đợt “{actual}” có mã nhận diện {actualUid}, không phải đợt “{expected}” đang thực hiện (mã nhận diện {expectedUid}), dù có thể trùng mã, năm và tên. Hãy kiểm tra tệp có đúng của tỉnh và đợt đánh giá này không.',
+  'cycle.other_home_affairs_key':
+    'Tệp của một đợt đánh giá khác: tệp được lập cho khóa Sở Nội vụ {actual}, không phải khóa {expected} của đợt đánh giá đang thực hiện.',
   'cycle.other_campaign': 'Tệp thuộc đợt đánh giá “{actual}”, không phải đợt đánh giá “{expected}” đang thực hiện.',
   'cycle.template_mismatch': 'Tệp dùng bộ tiêu chí {actual}, trong khi đợt đánh giá chỉ định bộ tiêu chí {expected} cho nhóm của cơ quan này.',
   'cycle.survey_item_input': 'Tiêu chí này được chấm qua điều tra xã hội học, cơ quan không tự chấm điểm.',
@@ -42,7 +46,7 @@ export const cycle = {
 
   // import at Home Affairs
   'cycle.key_mismatch':
-    'Tệp được ký bằng khóa {actual}, khác với khóa đã ghi nhận của cơ quan từ lần nộp đầu tiên ({expected}). Nếu cơ quan đã đổi máy hoặc đổi khóa, hãy xác minh trực tiếp với cơ quan trước khi chấp nhận.',
+    'Khóa ký đã thay đổi: tệp được ký bằng khóa {actual}, khác với khóa đã ghi nhận của cơ quan từ lần nộp đầu tiên ({expected}). Nếu cơ quan đã đổi máy hoặc đổi khóa, hãy xác minh trực tiếp với cơ quan trước khi chấp nhận.',
   'cycle.key_of_other_agency': 'Tệp được ký bằng khóa đã ghi nhận của cơ quan {other}, không phải khóa của cơ quan nộp.',
   'cycle.replayed_revision': 'Đây là bản gửi lần {revision}, cũ hơn bản lần {stored} đã nhận; bản cũ không thay thế bản mới.',
   'cycle.revision_conflict': 'Đã nhận một bản gửi lần {revision} khác với tệp này; cùng một lần gửi không thể có hai nội dung.',

@@ -24,14 +24,14 @@ export const pkg = {
   'package.entry_damaged': 'Thành phần “{path}” bị hỏng ({detail}).',
   'package.entry_header_mismatch': 'Thông tin của thành phần “{path}” không khớp giữa hai phần đầu mục của zip; tệp gói bị hỏng hoặc đã bị sửa.',
   'package.entries_overlap': 'Thành phần “{path}” dùng chung dữ liệu với “{other}”; tệp gói không được chấp nhận.',
-  'package.not_canonical':
-    'Tệp gói không đúng cấu trúc mà ParScore ghi ra (byte {offset}: {detail}); tệp đã bị hỏng hoặc bị sửa đổi sau khi tạo. Hãy xin gửi lại tệp.',
   'package.manifest_missing': 'Tệp gói thiếu bảng kê manifest.json.',
-  'package.signature_missing': 'Tệp gói thiếu chữ ký signature.json (tệp chưa được ký).',
+  'package.signature_missing':
+    'Tệp gói không có chữ ký số ParScore ở cuối tệp: tệp đã bị cắt cụt hoặc bị sửa ở phần cuối, hoặc không do ParScore tạo ra. Hãy xin gửi lại tệp.',
+  'package.format_version':
+    'Tệp theo định dạng trao đổi phiên bản {version}; phiên bản ParScore này chỉ đọc định dạng phiên bản {supported}. Hãy đề nghị bên gửi tạo lại tệp bằng phiên bản ParScore hiện hành.',
+  'package.signer_mismatch': 'Bảng kê manifest.json ghi một khóa người ký khác với khóa đã ký tệp; tệp gói không được chấp nhận.',
   'package.manifest_not_json': 'Bảng kê manifest.json không phải JSON hợp lệ ({detail}).',
-  'package.signature_not_json': 'Tệp chữ ký signature.json không phải JSON hợp lệ ({detail}).',
   'package.manifest_invalid': 'Bảng kê manifest.json không đúng định dạng.',
-  'package.signature_doc_invalid': 'Tệp chữ ký signature.json không đúng định dạng.',
   'package.signer_key_invalid': 'Khóa công khai của người ký không phải khóa Ed25519 hợp lệ.',
   'package.signer_fingerprint_mismatch': 'Dấu vân tay khóa của người ký không khớp với khóa công khai đi kèm.',
   'package.signature_invalid': 'Chữ ký số không hợp lệ: nội dung tệp gói đã bị thay đổi sau khi ký hoặc chữ ký không phải của khóa này.',
@@ -45,6 +45,8 @@ export const pkg = {
   'package.payload_missing': 'Tệp gói không có tài liệu nội dung chính (tệp JSON ở thư mục gốc).',
   'package.payload_ambiguous': 'Tệp gói có nhiều tài liệu ở thư mục gốc ({paths}); chỉ được có một.',
   'package.payload_not_json': 'Tài liệu “{path}” không phải JSON hợp lệ ({detail}).',
+  'package.entry_duplicate_key': 'Trong “{path}” của tệp gói, khóa “{key}” xuất hiện hai lần trong cùng một đối tượng (tại {keyPath}); tệp gói không được đọc để tránh hiểu sai nội dung.',
+  'package.entry_prototype_key': 'Trong “{path}” của tệp gói, khóa “{key}” (tại {keyPath}) là tên dành riêng, không được dùng làm mã hay tên trường; tệp gói không được đọc.',
   // Writing a package
   'package.write_payload_path': 'Tên tài liệu chính “{path}” phải là tên tệp .json ở thư mục gốc, khác manifest.json và signature.json.',
   'package.write_file_path': 'Tệp đính kèm “{path}” phải nằm trong một thư mục (ví dụ evidence/…).',
