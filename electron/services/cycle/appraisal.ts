@@ -15,6 +15,7 @@ import {
   type Template,
   type WorkspaceAgencyV2,
 } from '../../../shared/schema/index.ts';
+import { adjustmentCapProblem, checkAppraisalContent } from '../../../shared/scoring/appraisal-check.ts';
 import { scoreAssessment, setAdjustment } from '../../../shared/scoring/assessment.ts';
 import { leq } from '../../../shared/scoring/rounding.ts';
 import type { CompiledTemplate } from '../../../shared/template/compile.ts';
@@ -310,9 +311,8 @@ export async function setAppraisalAdjustment(
       const note = opts.note === undefined ? before?.note : opts.note.trim() || undefined;
       next[block][code] = { points, ...(note ? { note } : {}) };
     }
-    const cap = ctx.template[block].cap;
-    const total = Object.values(next[block]).reduce((sum, e) => sum + e.points, 0);
-    if (!leq(total, cap)) refuse('cycle.adjustment_above_cap', at, { block, total, cap });
+    const overCap = adjustmentCapProblem(ctx.ct, block, next[block], at);
+    if (overCap) throw new IssueError(overCap);
     if (JSON.stringify(next[block][code] ?? null) === JSON.stringify(before ?? null)) return current;
     const audit = startAppraising(ws, ctx, next, now);
     const old = before?.points ?? null;
@@ -472,6 +472,11 @@ export async function importAppraisal(ws: WorkspaceStore, bytes: Uint8Array, fil
         );
       }
     }
+    // The content, as strictly as Home Affairs checks a submission (scores within max, items of the
+    // template, statuses of the cycle): the file is signed, but a signature proves who, not what.
+    const additionalCts = new Map<string, CompiledTemplate>();
+    for (const ref of mine) if (Object.hasOwn(incoming.additional, ref.id)) additionalCts.set(ref.id, compiledFor(ws, additionalTemplateFor(ws, campaign, agency, ref.id)));
+    problems.push(...checkAppraisalContent(incoming, { ct: compiledFor(ws, template), additional: additionalCts }, at));
     if (problems.length > 0) throw new IssueError(problems);
     const stored = await ws.readAppraisal(agency.code);
     if (stored && Date.parse(incoming.updatedAt) < Date.parse(stored.updatedAt)) {
