@@ -44,6 +44,9 @@ export function formatDate(lang: Lang, iso: string): string {
   return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
 }
 
+/** Parameters that hold a calendar date (yyyy-mm-dd): shown dd/mm/yyyy in Vietnamese. */
+const DATE_PARAMS: ReadonlySet<string> = new Set(['day', 'earliest', 'latest']);
+
 /** Parameters that name a kind of document or file ("parscore.submission"). */
 const KIND_PARAMS = ['kind', 'expected', 'actual'] as const;
 
@@ -74,7 +77,7 @@ export function clip(s: string, max = MAX_SHOWN_CHARS): string {
  */
 function paramsForPeople(lang: Lang, params: Record<string, string | number>): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? clip(v) : v;
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? (DATE_PARAMS.has(k) ? formatDate(lang, v) : clip(v)) : v;
   const detail = params.detail;
   if (typeof detail === 'string') out.detail = t(lang, hasMessage(`reason.${detail}`) ? `reason.${detail}` : 'reason.other', out);
   return out;

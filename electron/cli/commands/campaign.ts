@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { campaignRuleDefaults } from '../../../shared/campaign/defaults.ts';
 import { formatDate, t } from '../../../shared/i18n/index.ts';
 import { type AgencyGroup, type Campaign, type Template } from '../../../shared/schema/index.ts';
+import { campaignDateIssues } from '../../../shared/schema/plausible-dates.ts';
 import { exportCampaignPackage, initAgencyWorkspace, setExemption, setIssuer, setupHomeAffairs } from '../../services/cycle/index.ts';
 import { WorkspaceStore } from '../../services/store/workspace.ts';
 import { builtinTemplates, findBuiltin } from '../../services/templates/builtin.ts';
@@ -130,6 +131,11 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
           ...campaignRuleDefaults(),
           issuer: { parentBody: t('vi', 'service.campaign.parent_body', { province: province.toLocaleUpperCase('vi') }), body: t('vi', 'service.campaign.body'), place: province, signerTitle: o.signerTitle, signerName: o.signerName || '…' },
         };
+        const dates = campaignDateIssues(campaign, { field: '--deadline' }).map((i) => ({ ...i, at: { field: '--deadline' } }));
+        if (dates.length > 0) {
+          printIssues(ctx, dates);
+          return EXIT.INVALID;
+        }
         const name = t('vi', 'service.campaign.workspace_name', { province });
         const ws = await WorkspaceStore.create(dir, {
           name,

@@ -15,6 +15,7 @@ import {
   type Template,
   type WorkspaceAgencyV2,
 } from '../../../shared/schema/index.ts';
+import { appraisalDateIssues, evidenceDateIssues, implausibleDate } from '../../../shared/schema/plausible-dates.ts';
 import { adjustmentCapProblem, checkAppraisalContent } from '../../../shared/scoring/appraisal-check.ts';
 import { scoreAssessment, setAdjustment } from '../../../shared/scoring/assessment.ts';
 import { leq } from '../../../shared/scoring/rounding.ts';
@@ -477,6 +478,9 @@ export async function importAppraisal(ws: WorkspaceStore, bytes: Uint8Array, fil
     const additionalCts = new Map<string, CompiledTemplate>();
     for (const ref of mine) if (Object.hasOwn(incoming.additional, ref.id)) additionalCts.set(ref.id, compiledFor(ws, additionalTemplateFor(ws, campaign, agency, ref.id)));
     problems.push(...checkAppraisalContent(incoming, { ct: compiledFor(ws, template), additional: additionalCts }, at));
+    const made = implausibleDate(opened.value.manifest.createdAt, { ...at, field: 'manifest.createdAt' });
+    if (made) problems.push(made);
+    problems.push(...appraisalDateIssues(pkg.createdAt, incoming, at));
     if (problems.length > 0) throw new IssueError(problems);
     const stored = await ws.readAppraisal(agency.code);
     if (stored && Date.parse(incoming.updatedAt) < Date.parse(stored.updatedAt)) {
@@ -531,7 +535,7 @@ export async function setExplanation(
       if (!parsed.success) {
         throw new IssueError(parsed.error.issues.map((zi) => issue('doc.schema', { ...at, field: ['explanation', ...zi.path].join('.') }, { detail: zi.message })));
       }
-      const missing: Issue[] = [];
+      const missing: Issue[] = evidenceDateIssues(parsed.data.evidence, 'explanation.evidence', at).map((i) => ({ ...i, at: { ...at, ...i.at } }));
       for (const [i, ref] of parsed.data.evidence.entries()) {
         if (ref.sha256 && !(await ws.hasEvidence(ref.sha256))) {
           missing.push(issue('cycle.evidence_missing_local', { ...at, field: `explanation.evidence[${i}]` }, { sha256: ref.sha256, fileName: ref.fileName ?? ref.docNo }));

@@ -15,6 +15,7 @@ import {
   type TemplateRef,
 } from '../../../shared/schema/index.ts';
 import { checkFigures } from '../../../shared/indicators/validate.ts';
+import { evidenceDateIssues, submissionDateIssues } from '../../../shared/schema/plausible-dates.ts';
 import { scoreAssessment, scoreItemInput } from '../../../shared/scoring/assessment.ts';
 import { leq, round2 } from '../../../shared/scoring/rounding.ts';
 import type { CompiledTemplate } from '../../../shared/template/compile.ts';
@@ -65,6 +66,8 @@ export async function addEvidence(ws: WorkspaceStore, filePath: string, meta: Ev
   if (!parsed.success) {
     throw new IssueError(parsed.error.issues.map((zi) => issue('doc.schema', { file: filePath, field: zi.path.join('.') }, zodReason(zi))));
   }
+  const dates = evidenceDateIssues([parsed.data], 'evidence', { file: filePath }).map((i) => ({ ...i, at: { ...i.at, field: 'date' } }));
+  if (dates.length > 0) throw new IssueError(dates);
   await ws.putEvidence(data);
   return parsed.data;
 }
@@ -373,6 +376,8 @@ export function checkSubmissionContent(s: Submission, ctx: ContentContext, at: I
     for (const [code, entry] of Object.entries(a.additional[id]?.items ?? {})) entry.evidence.forEach((ref, i) => checkRef(ref, code, list, i, id));
     for (const [code, ex] of Object.entries(s.additionalExplanations[id] ?? {})) ex.evidence.forEach((ref, i) => checkRef(ref, code, `additionalExplanations.${id}`, i, id));
   }
+  // Dates (when the file was made, each evidence document's date) within the plausible range.
+  problems.push(...submissionDateIssues(s, { ...at, agency: s.agency }));
   const ids = new Set<string>();
   s.nominations.forEach((n, i) => {
     if (ids.has(n.id)) problems.push(issue('cycle.duplicate_nomination', where({ item: n.id, field: `nominations[${i}].id` }), { id: n.id }));

@@ -15,6 +15,7 @@ export const core = {
   'doc.future_version':
     'Tài liệu “{kind}” có phiên bản lược đồ {version}, mới hơn phiên bản {latest} mà ParScore này hỗ trợ. Hãy cập nhật ParScore; tệp không bị thay đổi.',
   'doc.no_migration': 'Không có bước chuyển đổi cho tài liệu “{kind}” từ phiên bản {version}.',
+  'doc.implausible_date': 'Ngày {day} nằm ngoài khoảng ngày hợp lý (từ {earliest} đến {latest}); hãy kiểm tra lại năm.',
   'doc.schema': 'Giá trị không hợp lệ ({detail}).',
   'doc.not_json': 'Tệp không phải JSON hợp lệ (nội dung bị hỏng hoặc không phải tệp JSON).',
   'doc.duplicate_key': 'Khóa “{key}” xuất hiện hai lần trong cùng một đối tượng (tại {path}); tệp không được đọc để tránh hiểu sai nội dung.',
