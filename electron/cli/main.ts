@@ -1,6 +1,7 @@
 import { CommanderError, InvalidArgumentError } from 'commander';
 import { type DateProblem, dateProblem, vietnamDate } from '../../shared/util/date.ts';
 import { IssueError } from '../../shared/util/issue.ts';
+import { escapeUnsafe } from '../../shared/util/text-safety.ts';
 import { type CliContext, detectLang, msg, printIssues } from './context.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { localizeHelpCommands, localizedCommand, usageMessage } from './program.ts';
@@ -34,6 +35,11 @@ export function positiveInt(ctx: CliContext) {
   };
 }
 
+/** A line printer that shows unsafe characters escaped (see shared/util/text-safety.ts). */
+function safeLines(print: (line: string) => void): (line: string) => void {
+  return (line) => print(escapeUnsafe(line));
+}
+
 const DATE_MESSAGES: Record<DateProblem, string> = { format: 'cli.bad_date_format', not_a_day: 'cli.bad_date_not_a_day', future: 'cli.bad_date_future' };
 
 /** A yyyy-mm-dd option: a real day; with `notFuture`, not after today in Vietnam (a file cannot have been received tomorrow). */
@@ -50,8 +56,10 @@ export function dateArg(ctx: CliContext, opts: { notFuture?: boolean } = {}) {
 export async function main(argv: readonly string[], io?: Partial<Pick<CliContext, 'out' | 'err'>>): Promise<ExitCode> {
   const ctx: CliContext = {
     lang: detectLang(argv),
-    out: io?.out ?? ((l) => process.stdout.write(`${l}\n`)),
-    err: io?.err ?? ((l) => process.stderr.write(`${l}\n`)),
+    // Every line printed: bidi overrides and control characters shown escaped (\u202E), so that no
+    // text from a file or a workspace can reorder or rewrite what the terminal shows.
+    out: safeLines(io?.out ?? ((l) => process.stdout.write(`${l}\n`))),
+    err: safeLines(io?.err ?? ((l) => process.stderr.write(`${l}\n`))),
   };
   let code: ExitCode = EXIT.OK;
   const runner: Runner = {

@@ -69,6 +69,21 @@ describe('an appraisal file signed by Home Affairs is still checked for its cont
     expectOk(await importAppraisal(stp, await exportAppraisal(prov.ha, 'STP'), 'STP-tham-dinh-1.parscore'));
   });
 
+  it('refuses a comment with a bidi override, in the file at the agency and typed at Home Affairs', async () => {
+    const { prov, appraisal, sign } = await appraised();
+    const stp = prov.agencies.STP!;
+    const before = await hashTree(stp.dir);
+    const file = await sign({ ...appraisal, items: { ...appraisal.items, '1.2': { score: 1, round: 1, comment: 'Thiếu \u202Ebáo cáo' } } });
+    const r = await importAppraisal(stp, file, 'tham-dinh.parscore');
+    expect(r.ok ? [] : r.error.map((i) => [i.code, i.at?.field, i.params?.char])).toEqual([['doc.unsafe_char', 'appraisal.items.1.2.comment', 'U+202E']]);
+    expect(await hashTree(stp.dir)).toEqual(before);
+    expectOk(await setAppraisalStatus(prov.ha, 'STP', 'appraising', { reason: 'Mở lại', now: '2026-01-22T08:00:00+07:00' }));
+    const haBefore = await hashTree(prov.ha.dir);
+    const typed = await setAppraisedScore(prov.ha, 'STP', '1.3', 0, { round: 1, comment: 'Sai\u2066 số liệu' });
+    expect(typed.ok ? [] : typed.error.map((i) => [i.code, i.at?.item, i.at?.field, i.params?.char])).toEqual([['doc.unsafe_char', '1.3', 'comment', 'U+2066']]);
+    expect(await hashTree(prov.ha.dir)).toEqual(haBefore);
+  });
+
   it('from the command line: the refusal names the file, the item and the field, and the workspace is untouched', async () => {
     const { prov, appraisal, sign } = await appraised();
     const stp = prov.agencies.STP!;

@@ -12,6 +12,7 @@ import {
   type TemplateRef,
 } from '../../../shared/schema/index.ts';
 import { campaignDateIssues, implausibleDate } from '../../../shared/schema/plausible-dates.ts';
+import { unsafeTextIssues } from '../../../shared/util/text-safety.ts';
 import { zodIssues } from '../../../shared/schema/zod-issues.ts';
 import { parseTemplate } from '../../../shared/template/parse.ts';
 import { type Issue, IssueError, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
@@ -75,7 +76,7 @@ export async function openCampaignPackage(bytes: Uint8Array, file: string, opts:
     return fail([issue('cycle.campaign_signer_mismatch', at, { expected: campaign.homeAffairs.fingerprint, actual: signer.fingerprint })]);
   }
   const templates: Template[] = [];
-  const problems: Issue[] = campaignDateIssues(campaign, at, 'campaign.');
+  const problems: Issue[] = [...campaignDateIssues(campaign, at, 'campaign.'), ...unsafeTextIssues(campaign, at, 'campaign'), ...unsafeTextIssues(pkg.value.value.templates, at, 'templates')];
   const made = implausibleDate(opened.value.manifest.createdAt, { ...at, field: 'manifest.createdAt' }) ?? implausibleDate(pkg.value.value.createdAt, { ...at, field: 'createdAt' });
   if (made) problems.push(made);
   for (const [i, raw] of pkg.value.value.templates.entries()) {

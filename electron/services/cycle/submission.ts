@@ -21,6 +21,7 @@ import { leq, round2 } from '../../../shared/scoring/rounding.ts';
 import type { CompiledTemplate } from '../../../shared/template/compile.ts';
 import { type Issue, IssueError, type IssueLocation, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
 import { zodReason } from '../../../shared/util/reason.ts';
+import { newUnsafeTextIssues, unsafeTextIssues } from '../../../shared/util/text-safety.ts';
 import { type OpenedPackage, type PackageLimits, readPackage, writePackage } from '../packages/container.ts';
 import { NOMINATIONS_KIND, type Nominations } from '../store/cycle-docs.ts';
 import { sha256Hex } from '../store/evidence.ts';
@@ -62,6 +63,8 @@ export async function addEvidence(ws: WorkspaceStore, filePath: string, meta: Ev
     refuse('cycle.evidence_unreadable', { file: filePath }, { detail: code });
   }
   const draft = { ...meta, fileName: meta.fileName ?? basename(filePath).normalize('NFC'), size: data.byteLength, sha256: sha256Hex(data) };
+  const unsafe = unsafeTextIssues(draft, { file: filePath }, '');
+  if (unsafe.length > 0) throw new IssueError(unsafe);
   const parsed = EvidenceRef.safeParse(draft);
   if (!parsed.success) {
     throw new IssueError(parsed.error.issues.map((zi) => issue('doc.schema', { file: filePath, field: zi.path.join('.') }, zodReason(zi))));
@@ -76,6 +79,9 @@ export async function addEvidence(ws: WorkspaceStore, filePath: string, meta: Ev
 export async function setNominations(ws: WorkspaceStore, nominations: Nomination[], opts: { now?: string } = {}): Promise<Nominations> {
   const campaign = requireCampaign(ws);
   const agency = selfAgency(ws, campaign);
+  const before = (await ws.readNominations())?.nominations ?? [];
+  const unsafe = nominations.flatMap((n) => newUnsafeTextIssues(before.find((b) => b.id === n.id) ?? {}, n, { file: 'nominations.json', item: n.id }, ''));
+  if (unsafe.length > 0) throw new IssueError(unsafe);
   return ws.writeNominations({
     kind: NOMINATIONS_KIND,
     schemaVersion: 1,
@@ -378,6 +384,8 @@ export function checkSubmissionContent(s: Submission, ctx: ContentContext, at: I
   }
   // Dates (when the file was made, each evidence document's date) within the plausible range.
   problems.push(...submissionDateIssues(s, { ...at, agency: s.agency }));
+  // Text: no bidi override or control character anywhere (names, titles, notes, explanations …).
+  problems.push(...unsafeTextIssues(s, { ...at, agency: s.agency }, ''));
   const ids = new Set<string>();
   s.nominations.forEach((n, i) => {
     if (ids.has(n.id)) problems.push(issue('cycle.duplicate_nomination', where({ item: n.id, field: `nominations[${i}].id` }), { id: n.id }));
