@@ -139,5 +139,12 @@ describe('an agency list typed in Excel', () => {
     expect(r.err).toContain(at);
     expect(r.err).toContain('U+202E');
     expect(r.err).not.toContain(RLO);
+    // Typed on the command line, likewise.
+    const good = join(tmp, 'ds-tot.xlsx');
+    writeFileSync(good, form);
+    const typed = await cli('campaign', 'create', dir, '--year', '2026', '--agencies', good, '--province', `Minh ${RLO}Sơn`);
+    expect(typed.code).toBe(1);
+    expect(typed.err).toContain('trường --province: Văn bản chứa ký tự điều khiển hoặc ký tự đảo chiều hiển thị U+202E');
+    expect(() => folderHash(dir)).toThrow(); // nothing created
   });
 });

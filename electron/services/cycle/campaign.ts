@@ -225,6 +225,8 @@ export async function setIssuer(ws: WorkspaceStore, change: IssuerChange): Promi
     if (!parsed.success) throw new IssueError(zodIssues(parsed.error, next, { file: 'campaign.json' }).map((i) => ({ ...i, at: { ...i.at, field: `issuer.${i.at?.field ?? ''}` } })));
     const reportDate = parsed.data.reportDate === undefined ? null : implausibleDate(parsed.data.reportDate, { file: 'campaign.json', field: 'issuer.reportDate' });
     if (reportDate) throw new IssueError(reportDate);
+    const unsafe = unsafeTextIssues(parsed.data, { file: 'campaign.json' }, 'issuer');
+    if (unsafe.length > 0) throw new IssueError(unsafe);
     if (JSON.stringify(parsed.data) === JSON.stringify(campaign.issuer)) return campaign;
     return ws.setCampaign({ ...campaign, issuer: parsed.data });
   });
