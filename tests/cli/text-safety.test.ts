@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIdentity } from '../../electron/services/packages/keys.ts';
 import { writeAgencyListForm } from '../../electron/services/xlsx-import/agencies.ts';
 import { cleanText } from '../../electron/services/reports/kit/cell.ts';
+import { encodeCellText } from '../../electron/services/template-xlsx/write.ts';
 import { formatIssue } from '../../shared/i18n/index.ts';
 import { escapeUnsafe, firstUnsafeChar, stripUnsafe, unsafeTextIssues } from '../../shared/util/text-safety.ts';
 import { contentsOf, signedSubmission } from '../cycle/helpers.ts';
@@ -40,6 +41,7 @@ describe('the unsafe characters', () => {
     expect(escapeUnsafe(`Lan ${RLO}Anh`)).toBe('Lan \\u202EAnh');
     expect(JSON.parse(escapeUnsafe(JSON.stringify({ n: `Lan ${RLO}Anh` })))).toEqual({ n: `Lan ${RLO}Anh` }); // JSON output stays valid
     expect(cleanText(`=Lan ${RLO}Anh\u2066`)).toBe("'=Lan Anh");
+    expect(encodeCellText(`Lan ${RLO}Anh\u0085\r`)).toBe('Lan Anh_x000D_'); // the forms' cell gate (template, agency list)
     const [i] = unsafeTextIssues({ nominations: [{ fullName: `A${RLO}` }] }, { file: 'x.parscore' }, '');
     expect(formatIssue('vi', i!)).toBe('tệp x.parscore · trường nominations[0].fullName: Văn bản chứa ký tự điều khiển hoặc ký tự đảo chiều hiển thị U+202E, có thể làm người đọc thấy sai nội dung; hãy xóa ký tự này (thường lẫn vào khi sao chép từ nơi khác).');
     // A message never carries the character itself.
