@@ -13,6 +13,9 @@ import { leq } from './rounding.ts';
  */
 export const APPRAISAL_FILE_STATUSES: readonly AgencyStatus[] = ['appraised_1', 'appraised_2', 'locked'];
 
+/** The round an appraisal file of each status is at (a locked file may close either round). */
+const ROUND_OF_STATUS: Partial<Record<AgencyStatus, 1 | 2>> = { appraised_1: 1, appraised_2: 2 };
+
 export interface AppraisalContentContext {
   /** The campaign's template of the agency's group, compiled. */
   ct: CompiledTemplate;
@@ -70,6 +73,16 @@ export function checkAppraisalContent(a: Appraisal, ctx: AppraisalContentContext
   const where = (x: IssueLocation): IssueLocation => ({ ...at, ...x });
   const out: Issue[] = [];
   if (!APPRAISAL_FILE_STATUSES.includes(a.status)) out.push(issue('cycle.appraisal_file_status', where({ field: 'appraisal.status' }), { status: a.status }));
+  // The round goes with the status (round 1 appraised → round 1; round 2 appraised → round 2), and no score is of a later round than the file.
+  const round = ROUND_OF_STATUS[a.status];
+  if (round !== undefined && a.round !== round) out.push(issue('cycle.appraisal_file_round', where({ field: 'appraisal.round' }), { round: a.round, status: a.status, expected: round }));
+  const later = (items: Appraisal['items'], base: string, template?: string): void => {
+    for (const [code, e] of Object.entries(items)) {
+      if (e.round > a.round) out.push(issue('cycle.appraisal_item_round', where({ ...(template ? { template } : {}), item: code, field: `${base}.items.${code}.round` }), { round: e.round, fileRound: a.round }));
+    }
+  };
+  later(a.items, 'appraisal');
+  for (const [id, part] of Object.entries(a.additional)) later(part.items, `appraisal.additional.${id}`, id);
   if (!sameRef(a.template, ct.ref)) return out; // the caller names the template; checking against another would be noise
   checkScores(ct, a.items, 'appraisal', where, out);
   // Adjustments: codes and per-entry max through the scoring engine, then the block caps.

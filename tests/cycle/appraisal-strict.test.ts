@@ -54,6 +54,8 @@ describe('an appraisal file signed by Home Affairs is still checked for its cont
       ['an explanation of an unknown item', { ...appraisal, explanations: { '77.1': { text: 'x', evidence: [] } } }, 'cycle.explanation_unknown_item', '77.1', 'appraisal.explanations.77.1'],
       ['the status submitted', { ...appraisal, status: 'submitted' }, 'cycle.appraisal_file_status', undefined, 'appraisal.status'],
       ['the status explained', { ...appraisal, status: 'explained' }, 'cycle.appraisal_file_status', undefined, 'appraisal.status'],
+      ['round 2 with the status appraised_1', { ...appraisal, round: 2 }, 'cycle.appraisal_file_round', undefined, 'appraisal.round'],
+      ['a score of round 2 in a round-1 file', { ...appraisal, items: { ...appraisal.items, '1.3': { score: 1, round: 2 } } }, 'cycle.appraisal_item_round', '1.3', 'appraisal.items.1.3.round'],
     ];
     for (const [what, variant, code, at, field] of cases) {
       const file = `${what}.parscore`;
