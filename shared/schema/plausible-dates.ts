@@ -15,6 +15,19 @@ import { vietnamDate } from '../util/date.ts';
 
 export const PLAUSIBLE_EARLIEST = '2000-01-01';
 
+/**
+ * Birth years of a nominee: a civil servant in office (born 1940 or later, 16 or older in 2026).
+ * Fixed numbers, not moving with the clock: the nomination schema holds them and results.json's
+ * published JSON Schema states them.
+ */
+export const BIRTH_YEARS = { earliest: 1940, latest: 2010 } as const;
+
+/** `doc.implausible_birth_year` naming the field and the range, or null. */
+export function implausibleBirthYear(year: number, at: IssueLocation): Issue | null {
+  if (Number.isInteger(year) && year >= BIRTH_YEARS.earliest && year <= BIRTH_YEARS.latest) return null;
+  return issue('doc.implausible_birth_year', at, { year, from: BIRTH_YEARS.earliest, to: BIRTH_YEARS.latest });
+}
+
 /** The latest plausible day (yyyy-mm-dd): today in Vietnam, one year on (29 February → 1 March). */
 export function plausibleLatest(now: number | string = Date.now()): string {
   const today = vietnamDate(now);

@@ -10,6 +10,8 @@ import { exportAppraisal, importAppraisal, setAppraisalStatus } from '../../elec
 import { exportCampaignPackage, initAgencyWorkspace } from '../../electron/services/cycle/campaign.ts';
 import { importSubmissions } from '../../electron/services/cycle/import.ts';
 import { addEvidence } from '../../electron/services/cycle/submission.ts';
+import { addNomination } from '../../electron/services/entry/nominations.ts';
+import { IssueError } from '../../shared/util/issue.ts';
 import { writePackage } from '../../electron/services/packages/container.ts';
 import { loadIdentity } from '../../electron/services/packages/keys.ts';
 import { writeAgencyListForm } from '../../electron/services/xlsx-import/agencies.ts';
@@ -101,6 +103,20 @@ describe('exchange files and entries with implausible dates are refused', () => 
     const file = await exportCampaignPackage(prov.ha);
     const init = await initAgencyWorkspace(join(prov.root, 'moi'), file, 'dot.parscore', { agency: 'STP' });
     expect(init.ok ? [] : init.error.map((i) => [i.code, i.at?.field])).toEqual([['doc.implausible_date', 'campaign.deadlines.explanation']]);
+  });
+
+  it('a nominee’s birth year outside 1940..2010 is refused at entry with the range', async () => {
+    const prov = await province(['STP']);
+    p = prov;
+    const stp = prov.agencies.STP!;
+    const before = await hashTree(stp.dir);
+    const raw = { kind: 'individual', id: 'CN9', fullName: 'Nguyễn Thị Lan', gender: 'female', birthYear: 1900, position: 'Trưởng phòng', unit: 'Văn phòng', ratingThisYear: 'excellent', ratingLastYear: null, achievements: 'Tốt', discipline: null, proposedAward: 'bk-ca-nhan' };
+    const err = await addNomination(stp, raw).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IssueError);
+    const [i] = (err as IssueError).issues;
+    expect(formatIssue('vi', i!)).toBe('tệp nominations.json · mục CN9 · trường birthYear: Năm sinh 1900 nằm ngoài khoảng hợp lý (từ 1940 đến 2010); hãy kiểm tra lại.');
+    await expect(addNomination(stp, { ...raw, birthYear: 2011 })).rejects.toMatchObject({ issues: [{ code: 'doc.implausible_birth_year' }] });
+    expect(await hashTree(stp.dir)).toEqual(before);
   });
 
   it('from the command line: campaign create with a deadline in 9999 is refused and creates nothing', async () => {
