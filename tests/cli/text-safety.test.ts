@@ -11,6 +11,7 @@ import { loadIdentity } from '../../electron/services/packages/keys.ts';
 import { writeAgencyListForm } from '../../electron/services/xlsx-import/agencies.ts';
 import { cleanText } from '../../electron/services/reports/kit/cell.ts';
 import { encodeCellText } from '../../electron/services/template-xlsx/write.ts';
+import { loadTemplateFile } from '../../electron/services/templates/source.ts';
 import { formatIssue } from '../../shared/i18n/index.ts';
 import { escapeUnsafe, firstUnsafeChar, stripUnsafe, unsafeTextIssues } from '../../shared/util/text-safety.ts';
 import { contentsOf, signedSubmission } from '../cycle/helpers.ts';
@@ -148,5 +149,16 @@ describe('an agency list typed in Excel', () => {
     expect(typed.code).toBe(1);
     expect(typed.err).toContain('trường --province: Văn bản chứa ký tự điều khiển hoặc ký tự đảo chiều hiển thị U+202E');
     expect(() => folderHash(dir)).toThrow(); // nothing created
+  });
+});
+
+describe('a template file given by the user', () => {
+  it('with U+2067 in an item title is refused, naming the file and the field', async () => {
+    const t = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'criteria', 'par-so-2026.json'), 'utf8')) as { items: { title: { vi: string } }[] };
+    t.items[1]!.title.vi = `\u2067${t.items[1]!.title.vi}`;
+    const file = join(tmp, 'bo-tieu-chi.json');
+    writeFileSync(file, JSON.stringify(t));
+    const r = await loadTemplateFile(file);
+    expect(r.ok ? [] : r.error.map((i) => [i.code, i.at?.file, i.at?.field, i.params?.char])).toEqual([['doc.unsafe_char', 'bo-tieu-chi.json', 'items[1].title.vi', 'U+2067']]);
   });
 });
