@@ -70,3 +70,15 @@ export function newUnsafeTextIssues(before: unknown, after: unknown, at: IssueLo
   const held = new Set(unsafeTextIssues(before, at, field).map((i) => `${i.at?.field ?? ''}\u0000${String(i.params?.char)}`));
   return unsafeTextIssues(after, at, field).filter((i) => !held.has(`${i.at?.field ?? ''}\u0000${String(i.params?.char)}`));
 }
+
+/**
+ * A copy of a value (what the window is given to show) with every string passed through
+ * `escapeUnsafe`; numbers, booleans and null as they are. Codes and ids cannot hold these
+ * characters, so what the window sends back still names the same things.
+ */
+export function escapeUnsafeDeep<T>(v: T): T {
+  if (typeof v === 'string') return escapeUnsafe(v) as T;
+  if (Array.isArray(v)) return v.map((x: unknown) => escapeUnsafeDeep(x)) as T;
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, escapeUnsafeDeep(x)])) as T;
+  return v;
+}

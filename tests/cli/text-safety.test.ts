@@ -13,7 +13,7 @@ import { cleanText } from '../../electron/services/reports/kit/cell.ts';
 import { encodeCellText } from '../../electron/services/template-xlsx/write.ts';
 import { loadTemplateFile } from '../../electron/services/templates/source.ts';
 import { formatIssue } from '../../shared/i18n/index.ts';
-import { escapeUnsafe, firstUnsafeChar, stripUnsafe, unsafeTextIssues } from '../../shared/util/text-safety.ts';
+import { escapeUnsafe, escapeUnsafeDeep, firstUnsafeChar, stripUnsafe, unsafeTextIssues } from '../../shared/util/text-safety.ts';
 import { contentsOf, signedSubmission } from '../cycle/helpers.ts';
 import { readOpenpyxlBook } from '../reports/openpyxl.ts';
 import { cli, folderHash } from './run.ts';
@@ -45,6 +45,11 @@ describe('the unsafe characters', () => {
     expect(encodeCellText(`Lan ${RLO}Anh\u0085\r`)).toBe('Lan Anh_x000D_'); // the forms' cell gate (template, agency list)
     const [i] = unsafeTextIssues({ nominations: [{ fullName: `A${RLO}` }] }, { file: 'x.parscore' }, '');
     expect(formatIssue('vi', i!)).toBe('tệp x.parscore · trường nominations[0].fullName: Văn bản chứa ký tự điều khiển hoặc ký tự đảo chiều hiển thị U+202E, có thể làm người đọc thấy sai nội dung; hãy xóa ký tự này (thường lẫn vào khi sao chép từ nơi khác).');
+    // What the window is given to show: every string escaped, numbers and structure kept.
+    expect(escapeUnsafeDeep({ ok: true, value: { agencies: [{ code: 'S01', name: `Sở ${RLO}Tư pháp`, index: 81.5, rank: null }] } })).toEqual({
+      ok: true,
+      value: { agencies: [{ code: 'S01', name: 'Sở \\u202ETư pháp', index: 81.5, rank: null }] },
+    });
     // A message never carries the character itself.
     expect(formatIssue('vi', { code: 'cycle.unknown_agency', at: { file: `a${RLO}.parscore` }, params: { agency: `S${RLO}01` } })).not.toContain(RLO);
   });
