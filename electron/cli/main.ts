@@ -1,5 +1,7 @@
 import { CommanderError, InvalidArgumentError } from 'commander';
 import { type DateProblem, dateProblem, vietnamDate } from '../../shared/util/date.ts';
+import { formatIssue } from '../../shared/i18n/index.ts';
+import { implausibleDate } from '../../shared/schema/plausible-dates.ts';
 import { IssueError } from '../../shared/util/issue.ts';
 import { escapeUnsafe } from '../../shared/util/text-safety.ts';
 import { type CliContext, detectLang, msg, printIssues } from './context.ts';
@@ -48,6 +50,9 @@ export function dateArg(ctx: CliContext, opts: { notFuture?: boolean } = {}) {
     const today = vietnamDate(Date.now());
     const problem = dateProblem(value, opts.notFuture ? today : undefined);
     if (problem) throw new InvalidArgumentError(msg(ctx, DATE_MESSAGES[problem], { value, today }));
+    // A real day, but not a plausible one (year 9999, 1999): the one range of shared/schema/plausible-dates.ts.
+    const implausible = implausibleDate(value, {});
+    if (implausible) throw new InvalidArgumentError(formatIssue(ctx.lang, implausible));
     return value;
   };
 }

@@ -127,5 +127,9 @@ describe('exchange files and entries with implausible dates are refused', () => 
     expect(r.code).toBe(1);
     expect(r.err + r.out).toMatch(/trường --deadline: Ngày 15\/12\/9999 nằm ngoài khoảng ngày hợp lý \(từ 01\/01\/2000 đến \d\d\/\d\d\/\d{4}\)/);
     expect(() => folderHash(ha)).toThrow(); // no folder made
+    // Every date option of the command line takes the same range (here: the date printed on the reports).
+    const report = await cli('report', join(tmp, 'khong-co'), '--out', join(tmp, 'bc'), '--date', '2099-01-01');
+    expect(report.code).toBe(2);
+    expect(report.err).toContain('Ngày 01/01/2099 nằm ngoài khoảng ngày hợp lý (từ 01/01/2000 đến');
   });
 });
