@@ -1,6 +1,9 @@
 import { CommanderError, InvalidArgumentError } from 'commander';
 import { type DateProblem, dateProblem, vietnamDate } from '../../shared/util/date.ts';
+import { formatIssue } from '../../shared/i18n/index.ts';
+import { implausibleDate } from '../../shared/schema/plausible-dates.ts';
 import { IssueError } from '../../shared/util/issue.ts';
+import { escapeUnsafe } from '../../shared/util/text-safety.ts';
 import { type CliContext, detectLang, msg, printIssues } from './context.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { localizeHelpCommands, localizedCommand, usageMessage } from './program.ts';
@@ -34,6 +37,11 @@ export function positiveInt(ctx: CliContext) {
   };
 }
 
+/** A line printer that shows unsafe characters escaped (see shared/util/text-safety.ts). */
+function safeLines(print: (line: string) => void): (line: string) => void {
+  return (line) => print(escapeUnsafe(line));
+}
+
 const DATE_MESSAGES: Record<DateProblem, string> = { format: 'cli.bad_date_format', not_a_day: 'cli.bad_date_not_a_day', future: 'cli.bad_date_future' };
 
 /** A yyyy-mm-dd option: a real day; with `notFuture`, not after today in Vietnam (a file cannot have been received tomorrow). */
@@ -42,6 +50,9 @@ export function dateArg(ctx: CliContext, opts: { notFuture?: boolean } = {}) {
     const today = vietnamDate(Date.now());
     const problem = dateProblem(value, opts.notFuture ? today : undefined);
     if (problem) throw new InvalidArgumentError(msg(ctx, DATE_MESSAGES[problem], { value, today }));
+    // A real day, but not a plausible one (year 9999, 1999): the one range of shared/schema/plausible-dates.ts.
+    const implausible = implausibleDate(value, {});
+    if (implausible) throw new InvalidArgumentError(formatIssue(ctx.lang, implausible));
     return value;
   };
 }
@@ -50,8 +61,10 @@ export function dateArg(ctx: CliContext, opts: { notFuture?: boolean } = {}) {
 export async function main(argv: readonly string[], io?: Partial<Pick<CliContext, 'out' | 'err'>>): Promise<ExitCode> {
   const ctx: CliContext = {
     lang: detectLang(argv),
-    out: io?.out ?? ((l) => process.stdout.write(`${l}\n`)),
-    err: io?.err ?? ((l) => process.stderr.write(`${l}\n`)),
+    // Every line printed: bidi overrides and control characters shown escaped (\u202E), so that no
+    // text from a file or a workspace can reorder or rewrite what the terminal shows.
+    out: safeLines(io?.out ?? ((l) => process.stdout.write(`${l}\n`))),
+    err: safeLines(io?.err ?? ((l) => process.stderr.write(`${l}\n`))),
   };
   let code: ExitCode = EXIT.OK;
   const runner: Runner = {

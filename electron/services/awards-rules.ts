@@ -4,13 +4,14 @@
  * valid), and preview what rules would select on the workspace's current data without saving
  * anything.
  */
+import { newUnsafeTextIssues } from '../../shared/util/text-safety.ts';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { type Preview, previewOf } from '../../shared/awards/preview.ts';
 import { type RulesContext, checkRules, jsonLocator } from '../../shared/awards/rules.ts';
 import type { Results } from '../../shared/results/index.ts';
 import type { AwardOverride, Campaign, CommendationRules } from '../../shared/schema/index.ts';
-import { type Issue, type Result, fail, issue, ok } from '../../shared/util/issue.ts';
+import { type Issue, IssueError, type Result, fail, issue, ok } from '../../shared/util/issue.ts';
 import { consolidate, readOverrides } from './consolidate.ts';
 import { technicianLog } from './diagnostics.ts';
 import { requireCampaign, requireRole } from './cycle/common.ts';
@@ -68,6 +69,8 @@ export async function overridesWithoutRule(ws: WorkspaceStore, rules: Commendati
 export async function setRules(ws: WorkspaceStore, rules: CommendationRules): Promise<Campaign> {
   requireRole(ws, 'home-affairs');
   const campaign = requireCampaign(ws);
+  const unsafe = newUnsafeTextIssues(campaign.commendation, rules, { file: 'campaign.json' }, 'commendation');
+  if (unsafe.length > 0) throw new IssueError(unsafe);
   return ws.setCampaign({ ...campaign, commendation: rules });
 }
 

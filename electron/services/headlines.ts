@@ -2,6 +2,7 @@
  * Adding and removing the campaign's headline figures (campaign.headlines) in a Home Affairs
  * workspace. Checked before anything is written: a refused headline changes nothing.
  */
+import { unsafeTextIssues } from '../../shared/util/text-safety.ts';
 import { checkHeadline } from '../../shared/campaign/headlines.ts';
 import { type Campaign, Headline, type HeadlinePart } from '../../shared/schema/campaign.ts';
 import type { AgencyGroup } from '../../shared/schema/common.ts';
@@ -27,7 +28,7 @@ export async function addHeadline(ws: WorkspaceStore, input: HeadlineInput): Pro
     const ref = campaign.templates[g];
     return ref ? ws.template(ref) : null;
   };
-  const problems = checkHeadline(campaign, templateOf, parsed.data);
+  const problems = [...unsafeTextIssues(parsed.data, { item: input.code }, ''), ...checkHeadline(campaign, templateOf, parsed.data)];
   if (problems.length > 0) return fail(problems);
   return ok(await ws.setCampaign({ ...campaign, headlines: [...campaign.headlines, parsed.data] }));
 }

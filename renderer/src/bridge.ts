@@ -1,4 +1,5 @@
 import { METHOD_NAMES, type Channel, type ParscoreApi } from '../../shared/ipc/contract.ts';
+import { escapeUnsafeDeep } from '../../shared/util/text-safety.ts';
 
 declare global {
   interface Window {
@@ -25,4 +26,15 @@ function httpBridge(): ParscoreApi {
   return Object.fromEntries(entries) as ParscoreApi;
 }
 
-export const api: ParscoreApi = window.parscore ?? httpBridge();
+/**
+ * Every answer the window shows goes through `escapeUnsafeDeep`: a bidi override or control
+ * character planted in a workspace is shown as \u202E, never acted on (shared/util/text-safety.ts).
+ */
+function neutralised(raw: ParscoreApi): ParscoreApi {
+  // By the contract's method names (a contextBridge object is looked up, not enumerated).
+  const calls = raw as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+  const entries = Object.values(METHOD_NAMES).map((method) => [method, async (input: unknown) => escapeUnsafeDeep(await calls[method]!(input))]);
+  return Object.fromEntries(entries) as ParscoreApi;
+}
+
+export const api: ParscoreApi = neutralised(window.parscore ?? httpBridge());

@@ -1,4 +1,5 @@
 import type { Issue } from '../util/issue.ts';
+import { escapeUnsafe } from '../util/text-safety.ts';
 import { en } from './en/index.ts';
 import { vi } from './vi/index.ts';
 import { formatNumber, formatYear } from './numbers.ts';
@@ -44,6 +45,9 @@ export function formatDate(lang: Lang, iso: string): string {
   return lang === 'vi' ? `${m[3]}/${m[2]}/${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
 }
 
+/** Parameters that hold a calendar date (yyyy-mm-dd): shown dd/mm/yyyy in Vietnamese. */
+const DATE_PARAMS: ReadonlySet<string> = new Set(['day', 'earliest', 'latest']);
+
 /** Parameters that name a kind of document or file ("parscore.submission"). */
 const KIND_PARAMS = ['kind', 'expected', 'actual'] as const;
 
@@ -74,7 +78,7 @@ export function clip(s: string, max = MAX_SHOWN_CHARS): string {
  */
 function paramsForPeople(lang: Lang, params: Record<string, string | number>): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? clip(v) : v;
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? (DATE_PARAMS.has(k) ? formatDate(lang, v) : clip(escapeUnsafe(v))) : v;
   const detail = params.detail;
   if (typeof detail === 'string') out.detail = t(lang, hasMessage(`reason.${detail}`) ? `reason.${detail}` : 'reason.other', out);
   return out;
@@ -83,7 +87,7 @@ function paramsForPeople(lang: Lang, params: Record<string, string | number>): R
 /** "tệp a.json · mẫu par-so · mục 1.2 · trường max: …" */
 export function formatIssue(lang: Lang, issue: Issue): string {
   const parts: string[] = [];
-  const i: Issue = { ...issue, at: Object.fromEntries(Object.entries(issue.at ?? {}).map(([k, v]) => [k, typeof v === 'string' ? clip(v) : v])) };
+  const i: Issue = { ...issue, at: Object.fromEntries(Object.entries(issue.at ?? {}).map(([k, v]) => [k, typeof v === 'string' ? clip(escapeUnsafe(v)) : v])) };
   const at = i.at ?? {};
   if (at.file) parts.push(t(lang, 'loc.file', { v: at.file }));
   if (at.sheet) parts.push(t(lang, 'loc.sheet', { v: at.sheet }));

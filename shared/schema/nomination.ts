@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Code } from './common.ts';
+import { BIRTH_YEARS } from './plausible-dates.ts';
 
 /** Annual personal rating (xếp loại chất lượng) of a civil servant, best first. */
 export const RATINGS = ['excellent', 'good', 'complete', 'incomplete'] as const;
@@ -25,7 +26,7 @@ export const IndividualNomination = z.strictObject({
   id: Code,
   fullName: Text(200),
   gender: z.enum(['male', 'female']),
-  birthYear: z.number().int().min(1940).max(2010),
+  birthYear: z.number().int().min(BIRTH_YEARS.earliest).max(BIRTH_YEARS.latest),
   position: Text(300),
   unit: Text(300),
   ratingThisYear: Rating,

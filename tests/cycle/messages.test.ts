@@ -6,11 +6,13 @@ import { cycle as vi } from '../../shared/i18n/vi/cycle.ts';
 import { hasMessage, t } from '../../shared/i18n/index.ts';
 
 const SRC = join(import.meta.dirname, '..', '..', 'electron', 'services', 'cycle');
+/** The cycle's pure checks that live in shared/ (the same on both sides). */
+const SHARED = [join(import.meta.dirname, '..', '..', 'shared', 'scoring', 'appraisal-check.ts')];
 
 async function usedKeys(): Promise<Set<string>> {
   const used = new Set<string>();
-  for (const f of await readdir(SRC)) {
-    const text = await readFile(join(SRC, f), 'utf8');
+  for (const path of [...(await readdir(SRC)).map((f) => join(SRC, f)), ...SHARED]) {
+    const text = await readFile(path, 'utf8');
     for (const m of text.matchAll(/'((?:cycle|store|doc|scoring)\.[a-z0-9_]+)'/g)) used.add(m[1] as string);
   }
   return used;

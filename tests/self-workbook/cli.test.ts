@@ -274,6 +274,9 @@ describe('a workbook that cannot be taken is refused whole, by sheet, row, colum
     ['a formula', [['formula', PAR, 'F5', '=1/2']], ['trang tính par-so · dòng 5 · cột F', '=1/2']],
     ['a checklist sheet deleted', [['delete_sheet', ISO]], ['iso-9001']],
     ['100,000 rows', [['fill_rows', FIGURES, 100_000]], [FIGURES, 'A1:E100021 (100.021 dòng, 5 cột), vượt giới hạn 20.000 dòng']],
+    ['a nominee name with U+202E', [['append', INDIVIDUALS, ['CN1', 'Nguyễn Thị \u202ELan', 'Nữ', 1985, 'Trưởng phòng', 'Phòng Hành chính tư pháp', 'HTXSNV', null, 'Rà soát', null, 0, 'bk-ca-nhan', null]]], [INDIVIDUALS, 'cột B', 'U+202E']],
+    ['an explanation with a right-to-left isolate', [['set', PAR, 'A', '1.2', 'J', 'Báo cáo\u2067', null]], ['trang tính par-so · dòng', 'cột J · mục 1.2', 'U+2067']],
+    ['an evidence date in 1999', [['append', EVIDENCE, [PAR, '1.2', '7/BC-STP', '12/03/1999', null, null, null]]], [EVIDENCE, 'D', 'Ngày 12/03/1999 nằm ngoài khoảng ngày hợp lý (từ 01/01/2000 đến']],
   ];
 
   let dir: string;

@@ -15,10 +15,13 @@ import {
   type Template,
   type WorkspaceAgencyV2,
 } from '../../../shared/schema/index.ts';
+import { appraisalDateIssues, evidenceDateIssues, implausibleDate } from '../../../shared/schema/plausible-dates.ts';
+import { adjustmentCapProblem, checkAppraisalContent } from '../../../shared/scoring/appraisal-check.ts';
 import { scoreAssessment, setAdjustment } from '../../../shared/scoring/assessment.ts';
 import { leq } from '../../../shared/scoring/rounding.ts';
 import type { CompiledTemplate } from '../../../shared/template/compile.ts';
 import { type Issue, IssueError, type IssueLocation, type Result, issue } from '../../../shared/util/issue.ts';
+import { unsafeTextIssue, unsafeTextIssues } from '../../../shared/util/text-safety.ts';
 import { type PackageLimits, readPackage, writePackage } from '../packages/container.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
 import {
@@ -151,6 +154,15 @@ async function requireAssessment(ws: WorkspaceStore, ctx: HaContext): Promise<As
   return a;
 }
 
+/** Refuses texts typed at Home Affairs (comment, note, reason) that carry a bidi override or control character. */
+function refuseUnsafeTexts(at: IssueLocation, texts: Record<string, string | undefined>): void {
+  const problems = Object.entries(texts).flatMap(([field, v]) => {
+    const i = v === undefined ? null : unsafeTextIssue(v, { ...at, field });
+    return i ? [i] : [];
+  });
+  if (problems.length > 0) throw new IssueError(problems);
+}
+
 function reasonOf(opts: { reason?: string }): string | null {
   const r = opts.reason?.trim();
   return r ? r.slice(0, 5000) : null;
@@ -206,6 +218,7 @@ export async function setAppraisedScore(ws: WorkspaceStore, agency: string, item
     if (opts.template !== undefined && opts.template !== ctx.ct.ref.id) return setAdditionalScore(ws, ctx, opts.template, item, score, opts);
     const round = editableRound(ctx.entry);
     const at: IssueLocation = { agency: ctx.entry.code, item, field: 'appraised' };
+    refuseUnsafeTexts(at, { comment: opts.comment, reason: opts.reason });
     if (opts.round !== round) refuse('cycle.wrong_round', at, { round: opts.round, expected: round });
     const idx = ctx.ct.index.get(item);
     const node = idx === undefined ? undefined : ctx.ct.nodes[idx];
@@ -247,6 +260,7 @@ export async function setAppraisedScore(ws: WorkspaceStore, agency: string, item
 async function setAdditionalScore(ws: WorkspaceStore, ctx: HaContext, templateId: string, item: string, score: number | null, opts: ScoreOptions): Promise<Appraisal> {
   const round = editableRound(ctx.entry);
   const at: IssueLocation = { agency: ctx.entry.code, template: templateId, item, field: 'appraised' };
+  refuseUnsafeTexts(at, { comment: opts.comment, reason: opts.reason });
   if (opts.round !== round) refuse('cycle.wrong_round', at, { round: opts.round, expected: round });
   const template = additionalTemplateFor(ws, ctx.campaign, ctx.agency, templateId);
   const ct = compiledFor(ws, template);
@@ -300,6 +314,7 @@ export async function setAppraisalAdjustment(
     const ctx = haContext(ws, agency);
     const round = editableRound(ctx.entry);
     const at: IssueLocation = { agency: ctx.entry.code, item: code, field: block };
+    refuseUnsafeTexts(at, { note: opts.note, reason: opts.reason });
     const assessment = await requireAssessment(ws, ctx);
     const now = timestamp(opts.now);
     const current = (await ws.readAppraisal(ctx.entry.code)) ?? newAppraisal(ctx, assessment, now);
@@ -312,9 +327,8 @@ export async function setAppraisalAdjustment(
       const note = opts.note === undefined ? before?.note : opts.note.trim() || undefined;
       next[block][code] = { points, ...(note ? { note } : {}) };
     }
-    const cap = ctx.template[block].cap;
-    const total = Object.values(next[block]).reduce((sum, e) => sum + e.points, 0);
-    if (!leq(total, cap)) refuse('cycle.adjustment_above_cap', at, { block, total, cap });
+    const overCap = adjustmentCapProblem(ctx.ct, block, next[block], at);
+    if (overCap) throw new IssueError(overCap);
     if (JSON.stringify(next[block][code] ?? null) === JSON.stringify(before ?? null)) return current;
     const audit = startAppraising(ws, ctx, next, now);
     const old = before?.points ?? null;
@@ -352,6 +366,7 @@ export async function setAppraisalStatus(ws: WorkspaceStore, agency: string, sta
     const ctx = haContext(ws, agency);
     const from = ctx.entry.status;
     const at: IssueLocation = { agency: ctx.entry.code, field: 'status' };
+    refuseUnsafeTexts(at, { reason: opts.reason });
     if (from === 'locked') refuse('cycle.agency_locked', at, { agency: ctx.entry.code });
     const now = timestamp(opts.now);
     const assessment = await ws.readAssessment(ctx.entry.code);
@@ -380,6 +395,7 @@ export async function markFalsifiedEvidence(ws: WorkspaceStore, agency: string, 
   return attempt(async () => {
     const ctx = haContext(ws, agency);
     const at: IssueLocation = { agency: ctx.entry.code, field: 'falsifiedEvidence' };
+    refuseUnsafeTexts(at, { reason });
     if (ctx.entry.status === 'locked') refuse('cycle.agency_locked', at, { agency: ctx.entry.code });
     if (ctx.entry.status === 'not_submitted') refuse('cycle.not_submitted', at, { agency: ctx.entry.code });
     const why = reasonOf({ reason });
@@ -477,6 +493,15 @@ export async function importAppraisal(ws: WorkspaceStore, bytes: Uint8Array, fil
         );
       }
     }
+    // The content, as strictly as Home Affairs checks a submission (scores within max, items of the
+    // template, statuses of the cycle): the file is signed, but a signature proves who, not what.
+    const additionalCts = new Map<string, CompiledTemplate>();
+    for (const ref of mine) if (Object.hasOwn(incoming.additional, ref.id)) additionalCts.set(ref.id, compiledFor(ws, additionalTemplateFor(ws, campaign, agency, ref.id)));
+    problems.push(...checkAppraisalContent(incoming, { ct: compiledFor(ws, template), additional: additionalCts }, at));
+    const made = implausibleDate(opened.value.manifest.createdAt, { ...at, field: 'manifest.createdAt' });
+    if (made) problems.push(made);
+    problems.push(...appraisalDateIssues(pkg.createdAt, incoming, at));
+    problems.push(...unsafeTextIssues(incoming, at, 'appraisal'));
     if (problems.length > 0) throw new IssueError(problems);
     const stored = await ws.readAppraisal(agency.code);
     if (stored && Date.parse(incoming.updatedAt) < Date.parse(stored.updatedAt)) {
@@ -527,11 +552,12 @@ export async function setExplanation(
     const list = extra ? (next.additional[extra] ??= { template: { ...ct.ref }, items: {}, explanations: {} }).explanations : next.explanations;
     if (explanation === null) delete list[item];
     else {
+      refuseUnsafeTexts(at, { 'explanation.text': explanation.text });
       const parsed = ItemExplanation.safeParse({ text: explanation.text, evidence: explanation.evidence ?? [] });
       if (!parsed.success) {
         throw new IssueError(parsed.error.issues.map((zi) => issue('doc.schema', { ...at, field: ['explanation', ...zi.path].join('.') }, { detail: zi.message })));
       }
-      const missing: Issue[] = [];
+      const missing: Issue[] = evidenceDateIssues(parsed.data.evidence, 'explanation.evidence', at).map((i) => ({ ...i, at: { ...at, ...i.at } }));
       for (const [i, ref] of parsed.data.evidence.entries()) {
         if (ref.sha256 && !(await ws.hasEvidence(ref.sha256))) {
           missing.push(issue('cycle.evidence_missing_local', { ...at, field: `explanation.evidence[${i}]` }, { sha256: ref.sha256, fileName: ref.fileName ?? ref.docNo }));

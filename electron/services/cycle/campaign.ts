@@ -11,6 +11,8 @@ import {
   IssuerV2,
   type TemplateRef,
 } from '../../../shared/schema/index.ts';
+import { campaignDateIssues, implausibleDate } from '../../../shared/schema/plausible-dates.ts';
+import { unsafeTextIssues } from '../../../shared/util/text-safety.ts';
 import { zodIssues } from '../../../shared/schema/zod-issues.ts';
 import { parseTemplate } from '../../../shared/template/parse.ts';
 import { type Issue, IssueError, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
@@ -77,7 +79,9 @@ export async function openCampaignPackage(bytes: Uint8Array, file: string, opts:
   const binding = bindingProblems(opened.value.manifest.campaign, campaign, at);
   if (binding.length > 0) return fail(binding);
   const templates: Template[] = [];
-  const problems: Issue[] = [];
+  const problems: Issue[] = [...campaignDateIssues(campaign, at, 'campaign.'), ...unsafeTextIssues(campaign, at, 'campaign'), ...unsafeTextIssues(pkg.value.value.templates, at, 'templates')];
+  const made = implausibleDate(opened.value.manifest.createdAt, { ...at, field: 'manifest.createdAt' }) ?? implausibleDate(pkg.value.value.createdAt, { ...at, field: 'createdAt' });
+  if (made) problems.push(made);
   for (const [i, raw] of pkg.value.value.templates.entries()) {
     const t = parseTemplate(raw, file);
     if (t.ok) templates.push(t.value);
@@ -222,6 +226,10 @@ export async function setIssuer(ws: WorkspaceStore, change: IssuerChange): Promi
     }
     const parsed = IssuerV2.safeParse(next);
     if (!parsed.success) throw new IssueError(zodIssues(parsed.error, next, { file: 'campaign.json' }).map((i) => ({ ...i, at: { ...i.at, field: `issuer.${i.at?.field ?? ''}` } })));
+    const reportDate = parsed.data.reportDate === undefined ? null : implausibleDate(parsed.data.reportDate, { file: 'campaign.json', field: 'issuer.reportDate' });
+    if (reportDate) throw new IssueError(reportDate);
+    const unsafe = unsafeTextIssues(parsed.data, { file: 'campaign.json' }, 'issuer');
+    if (unsafe.length > 0) throw new IssueError(unsafe);
     if (JSON.stringify(parsed.data) === JSON.stringify(campaign.issuer)) return campaign;
     return ws.setCampaign({ ...campaign, issuer: parsed.data });
   });

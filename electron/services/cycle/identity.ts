@@ -1,5 +1,6 @@
 import type { PublicKeyInfo } from '../../../shared/schema/index.ts';
-import type { Result } from '../../../shared/util/issue.ts';
+import { IssueError, type Result } from '../../../shared/util/issue.ts';
+import { unsafeTextIssue } from '../../../shared/util/text-safety.ts';
 import { type Identity, generateIdentity, loadIdentity, publicInfo, saveIdentity } from '../packages/keys.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
 import { attempt, refuse, requireCampaign, requireRole, sameKey } from './common.ts';
@@ -21,6 +22,8 @@ export async function setupHomeAffairs(ws: WorkspaceStore, opts: { name: string 
     const campaign = requireCampaign(ws);
     const name = opts.name.trim();
     if (!name) refuse('cycle.identity_name_required');
+    const unsafe = unsafeTextIssue(name, { field: 'name' });
+    if (unsafe) throw new IssueError(unsafe);
     let id: Identity | null = await loadIdentity(ws.dir);
     const indexed = ws.index.identity;
     if (id && indexed && !sameKey(indexed, publicInfo(id))) {

@@ -14,6 +14,7 @@ import { type PackageLimits, readPackage } from '../packages/container.ts';
 import { sha256Hex } from '../store/evidence.ts';
 import type { PreparedDocument } from '../store/prepared.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
+import { implausibleDate } from '../../../shared/schema/plausible-dates.ts';
 import { type DateProblem, dateProblem, startOfDayVietnam, vietnamDate } from '../../../shared/util/date.ts';
 import { auditWho, compiledFor, isLate, refuse, requireCampaign, requireRole, sameKey, templateFor, timestamp } from './common.ts';
 import { type InspectContext, type InspectPassed, type Inspected, contentDigest } from './inspect.ts';
@@ -498,6 +499,8 @@ function checkReceivedDate(date: string, now: string): void {
   const today = vietnamDate(now);
   const problem = dateProblem(date, today);
   if (problem) refuse(RECEIVED_DATE_ISSUES[problem], undefined, { value: date, today });
+  const implausible = implausibleDate(date, { field: 'receivedAt' }, now);
+  if (implausible) throw new IssueError(implausible);
 }
 
 /** The appraisal a round-2 file starts when the agency has none yet (its template: the campaign's for its group). */

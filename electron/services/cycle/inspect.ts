@@ -6,6 +6,7 @@ import type { OpenedPackage, PackageLimits } from '../packages/container.ts';
 import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import { sha256Hex } from '../store/evidence.ts';
 import { type PreparedDocument, prepareParsedAssessment, prepareParsedNominations } from '../store/prepared.ts';
+import { implausibleDate } from '../../../shared/schema/plausible-dates.ts';
 import { bindingProblems, isExempt } from './common.ts';
 import { checkSubmissionContent, isEmptyExemptedPart, openSubmission } from './submission.ts';
 
@@ -138,6 +139,8 @@ export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: In
   const additional = new Map<string, CompiledTemplate>();
   for (const [id, t] of Object.entries(ctx.additional?.[agency.group] ?? {})) if (!isExempt(campaign, agency.code, id)) additional.set(id, compiledOf(t));
   const content = checkSubmissionContent(s, { campaign, agency, ct: compiledOf(resolved.template), additional }, { file });
+  const made = implausibleDate(pkg.manifest.createdAt, { ...at, field: 'manifest.createdAt' });
+  if (made) content.unshift(made);
   if (content.length > 0) return passed(content, null);
   try {
     // The submission was parsed by the store's schemas: its documents are not parsed again.

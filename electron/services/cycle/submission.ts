@@ -15,11 +15,13 @@ import {
   type TemplateRef,
 } from '../../../shared/schema/index.ts';
 import { checkFigures } from '../../../shared/indicators/validate.ts';
+import { evidenceDateIssues, submissionDateIssues } from '../../../shared/schema/plausible-dates.ts';
 import { scoreAssessment, scoreItemInput } from '../../../shared/scoring/assessment.ts';
 import { leq, round2 } from '../../../shared/scoring/rounding.ts';
 import type { CompiledTemplate } from '../../../shared/template/compile.ts';
 import { type Issue, IssueError, type IssueLocation, type Result, fail, issue, ok } from '../../../shared/util/issue.ts';
 import { zodReason } from '../../../shared/util/reason.ts';
+import { newUnsafeTextIssues, unsafeTextIssues } from '../../../shared/util/text-safety.ts';
 import { type OpenedPackage, type PackageLimits, readPackage, writePackage } from '../packages/container.ts';
 import { NOMINATIONS_KIND, type Nominations } from '../store/cycle-docs.ts';
 import { sha256Hex } from '../store/evidence.ts';
@@ -62,10 +64,14 @@ export async function addEvidence(ws: WorkspaceStore, filePath: string, meta: Ev
     refuse('cycle.evidence_unreadable', { file: filePath }, { detail: code });
   }
   const draft = { ...meta, fileName: meta.fileName ?? basename(filePath).normalize('NFC'), size: data.byteLength, sha256: sha256Hex(data) };
+  const unsafe = unsafeTextIssues(draft, { file: filePath }, '');
+  if (unsafe.length > 0) throw new IssueError(unsafe);
   const parsed = EvidenceRef.safeParse(draft);
   if (!parsed.success) {
     throw new IssueError(parsed.error.issues.map((zi) => issue('doc.schema', { file: filePath, field: zi.path.join('.') }, zodReason(zi))));
   }
+  const dates = evidenceDateIssues([parsed.data], 'evidence', { file: filePath }).map((i) => ({ ...i, at: { ...i.at, field: 'date' } }));
+  if (dates.length > 0) throw new IssueError(dates);
   await ws.putEvidence(data);
   return parsed.data;
 }
@@ -74,6 +80,9 @@ export async function addEvidence(ws: WorkspaceStore, filePath: string, meta: Ev
 export async function setNominations(ws: WorkspaceStore, nominations: Nomination[], opts: { now?: string } = {}): Promise<Nominations> {
   const campaign = requireCampaign(ws);
   const agency = selfAgency(ws, campaign);
+  const before = (await ws.readNominations())?.nominations ?? [];
+  const unsafe = nominations.flatMap((n) => newUnsafeTextIssues(before.find((b) => b.id === n.id) ?? {}, n, { file: 'nominations.json', item: n.id }, ''));
+  if (unsafe.length > 0) throw new IssueError(unsafe);
   return ws.writeNominations({
     kind: NOMINATIONS_KIND,
     schemaVersion: 1,
@@ -374,6 +383,10 @@ export function checkSubmissionContent(s: Submission, ctx: ContentContext, at: I
     for (const [code, entry] of Object.entries(a.additional[id]?.items ?? {})) entry.evidence.forEach((ref, i) => checkRef(ref, code, list, i, id));
     for (const [code, ex] of Object.entries(s.additionalExplanations[id] ?? {})) ex.evidence.forEach((ref, i) => checkRef(ref, code, `additionalExplanations.${id}`, i, id));
   }
+  // Dates (when the file was made, each evidence document's date) within the plausible range.
+  problems.push(...submissionDateIssues(s, { ...at, agency: s.agency }));
+  // Text: no bidi override or control character anywhere (names, titles, notes, explanations …).
+  problems.push(...unsafeTextIssues(s, { ...at, agency: s.agency }, ''));
   const ids = new Set<string>();
   s.nominations.forEach((n, i) => {
     if (ids.has(n.id)) problems.push(issue('cycle.duplicate_nomination', where({ item: n.id, field: `nominations[${i}].id` }), { id: n.id }));

@@ -6,6 +6,7 @@
 import type { Agency, Assessment, Campaign, Template, TemplateRef } from '../../../shared/schema/index.ts';
 import type { CompiledTemplate } from '../../../shared/template/compile.ts';
 import { IssueError, issue } from '../../../shared/util/issue.ts';
+import { newUnsafeTextIssues } from '../../../shared/util/text-safety.ts';
 import { compiledFor, refuse, requireCampaign, selfAgency, templateFor } from '../cycle/common.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
 
@@ -94,6 +95,9 @@ export async function changeAssessment<T>(
   const base = current ?? emptyAssessment(r, ranked);
   const first = change(base);
   if (current && sameContent(current, first.next)) return { value: first.value, changed: false };
+  // Text typed in (notes, explanations, evidence details): no bidi override or control character.
+  const unsafe = newUnsafeTextIssues(base, first.next, { agency: r.agency.code }, '');
+  if (unsafe.length > 0) throw new IssueError(unsafe);
   let value = first.value;
   // Only once the change is known to be accepted (e.g. storing the evidence file it references).
   if (beforeWrite) await beforeWrite();

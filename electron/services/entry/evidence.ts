@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseDateText } from '../../../shared/entry/date-text.ts';
 import { EvidenceRef, type ItemEntry } from '../../../shared/schema/index.ts';
+import { implausibleDate } from '../../../shared/schema/plausible-dates.ts';
 import { type Issue, IssueError, type IssueLocation, issue } from '../../../shared/util/issue.ts';
 import { DEFAULT_LIMITS } from '../packages/container.ts';
 import { sha256Hex } from '../store/evidence.ts';
@@ -46,7 +47,9 @@ function applyDetails(ref: Partial<EvidenceRef>, d: EvidenceDetails, at: IssueLo
     if (d.date.trim() === '') delete next.date;
     else {
       const iso = parseDateText(d.date);
+      const implausible = iso === null ? null : implausibleDate(iso, { ...at, field: 'date' });
       if (iso === null) problems.push(issue('entry.bad_date', { ...at, field: 'date' }, { value: d.date }));
+      else if (implausible) problems.push(implausible);
       else next.date = iso;
     }
   }

@@ -4,6 +4,7 @@
  * schema and the whole list saved through setNominations.
  */
 import { type Nomination, Nomination as NominationSchema } from '../../../shared/schema/index.ts';
+import { implausibleBirthYear } from '../../../shared/schema/plausible-dates.ts';
 import { type Issue, IssueError, issue } from '../../../shared/util/issue.ts';
 import { setNominations } from '../cycle/submission.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
@@ -17,7 +18,10 @@ function check(raw: Record<string, unknown>, id: string): Nomination {
   if (r.success) return r.data;
   const problems: Issue[] = r.error.issues.map((zi) => {
     const field = zi.path.join('.') || 'kind';
-    const missing = raw[field] === undefined || raw[field] === '';
+    const value = raw[field];
+    const year = field === 'birthYear' && typeof value === 'number' ? implausibleBirthYear(value, { file: 'nominations.json', item: id, field }) : null;
+    if (year) return year;
+    const missing = value === undefined || value === '';
     return issue(missing ? 'entry.nomination_missing' : 'entry.nomination_invalid', { file: 'nominations.json', item: id, field }, { field, id, value: String(raw[field] ?? '') });
   });
   throw new IssueError(problems);

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { implausibleDate } from '../../../shared/schema/plausible-dates.ts';
 import { join } from 'node:path';
 import type { Lang } from '../../../shared/i18n/index.ts';
 import { t } from '../../../shared/i18n/index.ts';
@@ -95,6 +96,8 @@ export async function writeReports(
   // The campaign's issuer settings are the defaults of the number and date (`campaign issuer`).
   opts = { ...opts, ...(opts.date === undefined && campaignNow?.issuer.reportDate ? { date: campaignNow.issuer.reportDate } : {}), ...(opts.number === undefined && campaignNow?.issuer.reportNumber ? { number: campaignNow.issuer.reportNumber } : {}) };
   if (opts.date !== undefined && dateProblem(opts.date) !== null) return fail([issue('service.report_bad_date', undefined, { value: opts.date })]);
+  const implausible = opts.date === undefined ? null : implausibleDate(opts.date, { field: 'date' });
+  if (implausible) return fail([implausible]);
   const documentNo = opts.number === undefined ? undefined : documentNumber(opts.number);
   if (documentNo === null) return fail([issue('service.report_bad_number', undefined, { value: opts.number ?? '', max: DOCUMENT_NO_MAX })]);
   const campaign = ws.campaign();

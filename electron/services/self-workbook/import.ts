@@ -28,6 +28,8 @@ import { zodReason } from '../../../shared/util/reason.ts';
 import { timestamp } from '../cycle/common.ts';
 import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
+import { implausibleDate } from '../../../shared/schema/plausible-dates.ts';
+import { firstUnsafeChar } from '../../../shared/util/text-safety.ts';
 import { readDate } from '../template-xlsx/read.ts';
 import { columnLetter, fold } from '../template-xlsx/text.ts';
 import { type CellAt, cellAt, cellText, Collector, guarded, loadWorkbook, quote, rowParam } from '../xlsx-import/common.ts';
@@ -98,6 +100,9 @@ class SheetReader {
       return undefined;
     }
     if (v.kind === 'empty') return undefined;
+    // A bidi override or control character is refused (the import fails), naming the cell and the character.
+    const unsafe = firstUnsafeChar(v.text);
+    if (unsafe !== null) this.add('doc.unsafe_char', row, field, { char: unsafe }, item);
     return /^'[=+\-@]/.test(v.text) ? v.text.slice(1) : v.text;
   }
 
@@ -291,6 +296,8 @@ function readEvidence(s: SheetReader, scope: Scope, byTemplate: Map<string, Reco
     const dateCell = s.cell(r, 'date').read;
     const date = readDate(dateCell);
     if (date === null) s.add('sbook.evidence.bad_date', r, 'date', { value: quote(cellText(dateCell).kind === 'text' ? (s.text(r, 'date') ?? '') : '') }, item.code);
+    const implausible = typeof date === 'string' ? implausibleDate(date, {}) : null;
+    if (implausible) s.add(implausible.code, r, 'date', implausible.params, item.code);
     const items = byTemplate.get(st.template.id)!;
     const entry = (items[item.code] ??= { selfScore: null, evidence: [] });
     if (entry.evidence.some((e) => fold(e.docNo) === fold(docNo))) {

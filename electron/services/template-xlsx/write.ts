@@ -3,6 +3,7 @@
  * Every cell value is a plain string or number: text that starts with = + - @ stays text (never a
  * formula object), and text columns are formatted as Text so that Excel keeps what is typed later.
  */
+import { stripUnsafe } from '../../../shared/util/text-safety.ts';
 import ExcelJS from 'exceljs';
 import { type Lang, formatDate, type MessageKey, t } from '../../../shared/i18n/index.ts';
 import type { Template, TemplateItem } from '../../../shared/schema/index.ts';
@@ -62,10 +63,12 @@ const SPARE_ROWS = 300;
 /**
  * Text as stored in the file. XML cannot keep a carriage return or control characters, so they are
  * written with the spreadsheet escape _xHHHH_ (which Excel and exceljs decode), and a literal
- * "_xHHHH_" in the text is protected as "_x005F_xHHHH_".
+ * "_xHHHH_" in the text is protected as "_x005F_xHHHH_". Bidi overrides and the control
+ * characters text-safety refuses are left out.
  */
 export function encodeCellText(s: string): string {
-  const protectedText = s.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
+  // Bidi overrides/isolates and control characters never reach a cell (shared/util/text-safety.ts).
+  const protectedText = stripUnsafe(s).replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
   let out = '';
   for (const ch of protectedText) {
     const c = ch.charCodeAt(0);

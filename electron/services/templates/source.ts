@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { unsafeTextIssues } from '../../../shared/util/text-safety.ts';
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Template } from '../../../shared/schema/index.ts';
@@ -12,10 +13,17 @@ import { readJsonFile } from '../json-file.ts';
 export async function loadTemplateFile(file: string): Promise<Result<Template>> {
   const name = basename(file);
   if (!existsSync(file)) return fail([issue('cli.file_not_found', { file })]);
-  if (extname(file).toLowerCase() === '.xlsx') return readTemplateXlsx(await readFile(file), name);
-  const json = await readJsonFile(file);
-  if (!json.ok) return json;
-  return parseTemplate(json.value, name);
+  let r: Result<Template>;
+  if (extname(file).toLowerCase() === '.xlsx') r = await readTemplateXlsx(await readFile(file), name);
+  else {
+    const json = await readJsonFile(file);
+    if (!json.ok) return json;
+    r = parseTemplate(json.value, name);
+  }
+  // A template file given by the user: its texts (titles, guidance) free of bidi overrides and control characters.
+  if (!r.ok) return r;
+  const unsafe = unsafeTextIssues(r.value, { file: name, template: r.value.id }, '');
+  return unsafe.length > 0 ? fail(unsafe) : r;
 }
 
 /** "par-so", "par-so@1" (built-in) or a path to a .json / .xlsx file. */

@@ -2,6 +2,7 @@
  * The campaign's agency list as a province keeps it in Excel: code, name, group and, for the
  * communes of the three-tier model, the district they belong to. Layout: docs/imports.md.
  */
+import { firstUnsafeChar } from '../../../shared/util/text-safety.ts';
 import type ExcelJS from 'exceljs';
 import { type Lang, t } from '../../../shared/i18n/index.ts';
 import { Agency, type AgencyGroup, Code } from '../../../shared/schema/index.ts';
@@ -158,6 +159,8 @@ function readAgencySheet(wb: ExcelJS.Workbook, file: string, model: AgencyModel)
       if (nameCell?.read.kind === 'empty') c.add('ximport.agency.name_required', place(r, 'name', code), { code: shownCode });
     } else if (name.length > MAX_NAME) {
       c.add('ximport.agency.name_too_long', place(r, 'name', code), { value: quote(name, 60), length: name.length, max: MAX_NAME });
+    } else if (firstUnsafeChar(name) !== null) {
+      c.add('doc.unsafe_char', { ...place(r, 'name', code), field: 'name' }, { char: firstUnsafeChar(name)! });
     } else {
       row.name = name;
     }

@@ -16,6 +16,10 @@ export const core: Record<keyof typeof vi, string> = {
   'doc.future_version':
     'The {kind} document has schema version {version}, newer than version {latest} supported by this ParScore. Please update ParScore; the file was not changed.',
   'doc.no_migration': 'No migration for {kind} documents from version {version}.',
+  'doc.implausible_birth_year': 'The birth year {year} is outside the plausible range ({from} to {to}); check it.',
+  'doc.implausible_date': 'The date {day} is outside the plausible range ({earliest} to {latest}); check the year.',
+  'doc.unsafe_char':
+    'The text contains the control or display-reordering character {char}, which can make readers see something else; remove it (it usually comes with copied text).',
   'doc.schema': 'Invalid value ({detail}).',
   'doc.not_json': 'The file is not valid JSON (its content is damaged or it is no JSON file).',
   'doc.duplicate_key': 'The key “{key}” appears twice in the same object (at {path}); the file is not read, so that its content cannot be misread.',

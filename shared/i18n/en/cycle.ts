@@ -82,6 +82,10 @@ export const cycle: Record<keyof typeof vi, string> = {
   'cycle.not_signed_by_home_affairs':
     'The appraisal file is signed with the key {actual}, not with the Home Affairs key recorded with the campaign ({expected}); the file may be forged.',
   'cycle.other_agency': 'The file is for the agency {actual}, not for {expected}.',
+  'cycle.appraisal_file_status':
+    'The appraisal file gives the status “{status}”; an appraisal file can only be appraised (round 1), appraised (round 2) or locked. The file was not exported by Home Affairs from ParScore.',
+  'cycle.appraisal_file_round': 'The appraisal file has the status “{status}” but gives round {round} (round {expected} expected); the file was not exported by Home Affairs from ParScore.',
+  'cycle.appraisal_item_round': 'The appraised score gives round {round}, after round {fileRound} of the appraisal file; the file was not exported by Home Affairs from ParScore.',
   'cycle.appraisal_older': 'This appraisal file ({received}) is older than the appraisal already received ({held}); it does not replace it.',
   'cycle.no_appraisal_received': 'No appraisal has been received from Home Affairs yet, so there is nothing to explain.',
   'cycle.explanations_closed': 'The explanation round is over; explanations can no longer be changed.',

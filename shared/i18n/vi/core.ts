@@ -15,6 +15,10 @@ export const core = {
   'doc.future_version':
     'Tài liệu “{kind}” có phiên bản lược đồ {version}, mới hơn phiên bản {latest} mà ParScore này hỗ trợ. Hãy cập nhật ParScore; tệp không bị thay đổi.',
   'doc.no_migration': 'Không có bước chuyển đổi cho tài liệu “{kind}” từ phiên bản {version}.',
+  'doc.implausible_birth_year': 'Năm sinh {year} nằm ngoài khoảng hợp lý (từ {from} đến {to}); hãy kiểm tra lại.',
+  'doc.implausible_date': 'Ngày {day} nằm ngoài khoảng ngày hợp lý (từ {earliest} đến {latest}); hãy kiểm tra lại năm.',
+  'doc.unsafe_char':
+    'Văn bản chứa ký tự điều khiển hoặc ký tự đảo chiều hiển thị {char}, có thể làm người đọc thấy sai nội dung; hãy xóa ký tự này (thường lẫn vào khi sao chép từ nơi khác).',
   'doc.schema': 'Giá trị không hợp lệ ({detail}).',
   'doc.not_json': 'Tệp không phải JSON hợp lệ (nội dung bị hỏng hoặc không phải tệp JSON).',
   'doc.duplicate_key': 'Khóa “{key}” xuất hiện hai lần trong cùng một đối tượng (tại {path}); tệp không được đọc để tránh hiểu sai nội dung.',

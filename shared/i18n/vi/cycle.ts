@@ -82,6 +82,10 @@ export const cycle = {
   'cycle.not_signed_by_home_affairs':
     'Tệp kết quả thẩm định được ký bằng khóa {actual}, không phải khóa của Sở Nội vụ đã ghi nhận khi nhận đợt đánh giá ({expected}); tệp có thể đã bị giả mạo.',
   'cycle.other_agency': 'Tệp dành cho cơ quan {actual}, không phải cơ quan {expected}.',
+  'cycle.appraisal_file_status':
+    'Tệp kết quả thẩm định ghi trạng thái “{status}”; tệp kết quả thẩm định chỉ có thể ở trạng thái đã thẩm định lần 1, đã thẩm định lần 2 hoặc đã chốt. Tệp không do Sở Nội vụ xuất ra từ ParScore.',
+  'cycle.appraisal_file_round': 'Tệp kết quả thẩm định ở trạng thái “{status}” nhưng ghi vòng {round} (cần vòng {expected}); tệp không do Sở Nội vụ xuất ra từ ParScore.',
+  'cycle.appraisal_item_round': 'Điểm thẩm định ghi vòng {round}, sau vòng {fileRound} của tệp kết quả thẩm định; tệp không do Sở Nội vụ xuất ra từ ParScore.',
   'cycle.appraisal_older': 'Tệp kết quả thẩm định này ({received}) cũ hơn kết quả đã nhận ({held}); không thay thế.',
   'cycle.no_appraisal_received': 'Chưa nhận kết quả thẩm định của Sở Nội vụ nên chưa giải trình được.',
   'cycle.explanations_closed': 'Vòng giải trình đã kết thúc; không sửa giải trình được nữa.',

@@ -7,6 +7,8 @@
  * read as a formula when edited or re-saved as CSV gets a leading apostrophe (OWASP, ASVS 1.2.10).
  */
 
+import { stripUnsafe } from '../../../../shared/util/text-safety.ts';
+
 export type CellValue = string | number | boolean | Date | null;
 
 /** Excel's limit on the characters of one cell. */
@@ -34,7 +36,8 @@ function cut(s: string, max: number): string {
  * anyway, and Excel breaks lines at LF), neutralised, at most 32,767 characters.
  */
 export function cleanText(s: string): string {
-  let out = s.replace(NOT_XML, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  // Bidi overrides/isolates and C1 controls go too: nothing in a cell may reorder or hide text.
+  let out = stripUnsafe(s.replace(NOT_XML, '')).replace(/\r\n?/g, '\n').normalize('NFC');
   if (FORMULA_START.test(out)) out = `'${out}`;
   if (out.length > MAX_CELL_CHARS) out = cut(out, MAX_CELL_CHARS - ELLIPSIS.length) + ELLIPSIS;
   return out;
