@@ -74,8 +74,12 @@ export const AuditEntry = z.strictObject({
   /** Workspace identity: name and key fingerprint. */
   who: z.strictObject({ name: z.string().min(1).max(300), fingerprint: z.string().regex(/^[0-9a-f]{64}$/) }),
   agency: Code,
-  /** `received`: the date a submission was received, as Home Affairs gave it at import (yyyy-mm-dd; added later: older logs simply have none). */
-  field: z.enum(['appraised', 'bonus', 'penalty', 'status', 'survey', 'falsified', 'received']),
+  /**
+   * `received`: the date a submission was received, as Home Affairs gave it at import (yyyy-mm-dd);
+   * `key`: an agency's signing key replaced by Home Affairs' decision (old and new fingerprints).
+   * Both added later: older logs simply have none.
+   */
+  field: z.enum(['appraised', 'bonus', 'penalty', 'status', 'survey', 'falsified', 'received', 'key']),
   item: z.string().max(40).nullable(),
   /** The additional template (id) the item belongs to; absent for the ranked template (and in logs written before). */
   template: Slug.optional(),

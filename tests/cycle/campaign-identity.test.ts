@@ -117,7 +117,7 @@ describe('a submission re-signed with another key', () => {
     const other = generateIdentity('Sở Tư pháp');
     const resigned = await signedSubmission(other, submission, files, campaign);
     const v = await refusedAtHomeAffairs(ours.ha, next.file, resigned);
-    expect(v.reasons).toEqual([{ code: 'cycle.key_mismatch', at: { file: next.file, agency: 'STP' }, params: { expected: pinned.fingerprint, actual: other.fingerprint } }]);
+    expect(v.reasons).toEqual([{ code: 'cycle.key_mismatch', at: { file: next.file, agency: 'STP' }, params: { expected: pinned.fingerprint, actual: other.fingerprint, agency: 'STP' } }]);
     const vi = formatIssue('vi', v.reasons[0]!);
     expect(vi).toContain('Khóa ký đã thay đổi');
     expect(vi).toContain(pinned.fingerprint);
@@ -126,6 +126,41 @@ describe('a submission re-signed with another key', () => {
     // The genuine next revision is accepted, and the pinned key is still the agency's own.
     expect((await importOne(ours.ha, next.file, next.bytes)).verdict).toBe('replaced');
     expect(ours.ha.index.agencies.find((a) => a.code === 'STP')!.pinnedKey).toEqual(pinned);
+  });
+});
+
+describe('a changed agency key accepted by Home Affairs', () => {
+  it('only for that agency and that exact key: the new key replaces the recorded one, on the audit log; the old key is then refused', async () => {
+    const ours = await make(['STP', 'STC']);
+    const stp = ours.agencies.STP!;
+    const first = await submit(stp);
+    expect((await importOne(ours.ha, first.file, first.bytes)).verdict).toBe('accepted');
+    const pinned = ours.ha.index.agencies.find((a) => a.code === 'STP')!.pinnedKey!;
+    const next = await submit(stp);
+    const { submission, files, campaign } = contentsOf(next.bytes);
+    const newKey = generateIdentity('Sở Tư pháp (máy mới)');
+    const resigned = await signedSubmission(newKey, submission, files, campaign);
+
+    // Accepting another key, or this key for another agency, decides nothing.
+    const stranger = generateIdentity('?');
+    for (const acceptKeys of [[{ agency: 'STP', fingerprint: stranger.fingerprint }], [{ agency: 'STC', fingerprint: newKey.fingerprint }]]) {
+      const before = await hashTree(ours.ha.dir);
+      const [v] = await importSubmissions(ours.ha, [{ file: next.file, bytes: resigned }], { now: ON_TIME, acceptKeys });
+      expect(v?.verdict === 'rejected' ? codes(v.reasons) : v).toEqual(['cycle.key_mismatch']);
+      expect(await hashTree(ours.ha.dir)).toEqual(before);
+    }
+
+    const [v] = await importSubmissions(ours.ha, [{ file: next.file, bytes: resigned }], { now: ON_TIME, acceptKeys: [{ agency: 'STP', fingerprint: newKey.fingerprint.toUpperCase() }] });
+    expect(v).toMatchObject({ verdict: 'replaced', agency: 'STP', keyChanged: { from: pinned.fingerprint, to: newKey.fingerprint } });
+    expect(ours.ha.index.agencies.find((a) => a.code === 'STP')!.pinnedKey!.fingerprint).toBe(newKey.fingerprint);
+    const audit = await ours.ha.readAudit();
+    expect(audit.entries.map((l) => l.entry).filter((e) => e.field === 'key')).toMatchObject([{ agency: 'STP', old: pinned.fingerprint, new: newKey.fingerprint, reason: `${next.file} (r${submission.revision})` }]);
+    expect(audit.chain.breaks).toEqual([]);
+
+    // From now on the agency's old key is the stranger.
+    const third = await submit(stp);
+    const old = await refusedAtHomeAffairs(ours.ha, third.file, third.bytes);
+    expect(old.reasons).toMatchObject([{ code: 'cycle.key_mismatch', params: { expected: newKey.fingerprint, actual: pinned.fingerprint } }]);
   });
 });
 

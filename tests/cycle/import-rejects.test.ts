@@ -112,7 +112,7 @@ describe('import refuses bad files and changes nothing', () => {
     const bytes = await variant(stp, () => undefined, { by: impostor });
     const v = await rejected(prov.ha, 'STP-r2.parscore', bytes);
     expect(v.reasons).toEqual([
-      { code: 'cycle.key_mismatch', at: { file: 'STP-r2.parscore', agency: 'STP' }, params: { expected: stp.index.identity!.fingerprint, actual: impostor.fingerprint } },
+      { code: 'cycle.key_mismatch', at: { file: 'STP-r2.parscore', agency: 'STP' }, params: { expected: stp.index.identity!.fingerprint, actual: impostor.fingerprint, agency: 'STP' } },
     ]);
   });
 

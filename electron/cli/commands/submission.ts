@@ -1,9 +1,9 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { issuesToShow } from '../../../shared/util/issue.ts';
 import { formatDate, formatIssue } from '../../../shared/i18n/index.ts';
-import { exportSubmission, type ImportInput, importSubmissions, type ImportVerdict, verifySubmission } from '../../services/cycle/index.ts';
+import { type AcceptedKey, exportSubmission, type ImportInput, importSubmissions, type ImportVerdict, verifySubmission } from '../../services/cycle/index.ts';
 import { type CliContext, msg, printIssues } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { expandInputs } from '../inputs.ts';
@@ -21,15 +21,28 @@ function verdictLine(ctx: CliContext, v: ImportVerdict): string[] {
     case 'replaced': {
       const head = msg(ctx, `cli.import.${v.verdict}`, { file: name, agency: v.agency, revision: v.revision, previous: v.previousRevision ?? 0 });
       const missing = v.additionalMissing.length > 0 ? ` — ${msg(ctx, 'cli.import.additional_missing', { templates: v.additionalMissing.join(', ') })}` : '';
-      return [`✔ ${head}${v.late ? ` — ${msg(ctx, 'cli.import.late')}` : ''}${missing}`];
+      const key = v.keyChanged ? [`    ⚠ ${msg(ctx, 'cli.import.key_changed', v.keyChanged)}`] : [];
+      return [`✔ ${head}${v.late ? ` — ${msg(ctx, 'cli.import.late')}` : ''}${missing}`, ...key];
     }
     case 'duplicate':
       return [`• ${msg(ctx, 'cli.import.duplicate', { file: name, agency: v.agency, revision: v.revision })}`];
     case 'rejected':
-      return [`✖ ${msg(ctx, 'cli.import.rejected', { file: name })}`, ...issuesToShow(v.reasons).map((r) => `    ${formatIssue(ctx.lang, r)}`)];
+      return [
+        `✖ ${msg(ctx, 'cli.import.rejected', { file: name })}`,
+        ...issuesToShow(v.reasons).map((r) => `    ${formatIssue(ctx.lang, r)}`),
+        // What to type once the new key is confirmed by phone (the decision stays the clerk's).
+        ...v.reasons.filter((r) => r.code === 'cycle.key_mismatch').map((r) => `    → ${msg(ctx, 'cli.import.key_hint', { agency: String(r.params?.agency ?? v.agency ?? ''), fingerprint: String(r.params?.actual ?? '') })}`),
+      ];
     case 'cancelled':
       return [`– ${msg(ctx, 'cli.import.cancelled', { file: name })}`];
   }
+}
+
+/** `--accept-key S01=<64 hex>`: the agency and the full fingerprint of the new key it confirmed. */
+function acceptedKeyArg(ctx: CliContext, value: string): AcceptedKey {
+  const m = /^([^=\s]+)=([0-9a-fA-F]{64})$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError(msg(ctx, 'cli.import.accept_key_format', { value }));
+  return { agency: m[1]!, fingerprint: m[2]!.toLowerCase() };
 }
 
 export function registerSubmission(ctx: CliContext, program: Command, runner: Runner): void {
@@ -53,6 +66,7 @@ export function registerSubmission(ctx: CliContext, program: Command, runner: Ru
           await mkdir(dirname(o.out), { recursive: true });
           await writeFile(o.out, r.bytes);
           ctx.out(msg(ctx, 'cli.submission.exported', { file: o.out, revision: r.revision, round: r.round, sha: r.sha256.slice(0, 16) }));
+          if (ws.index.identity) ctx.out(msg(ctx, 'cli.submission.own_key', { fingerprint: ws.index.identity.fingerprint }));
           return EXIT.OK;
         }),
       ),
@@ -94,8 +108,9 @@ export function registerSubmission(ctx: CliContext, program: Command, runner: Ru
     .argument('<workspace>', msg(ctx, 'cli.arg.workspace'))
     .argument('<files...>', msg(ctx, 'cli.arg.submission_files'))
     .option('--received-at <yyyy-mm-dd>', msg(ctx, 'cli.opt.received_at'), dateArg(ctx, { notFuture: true }))
+    .option('--accept-key <code=fingerprint>', msg(ctx, 'cli.opt.accept_key'), (v: string, acc: AcceptedKey[]) => [...acc, acceptedKeyArg(ctx, v)], [] as AcceptedKey[])
     .action(
-      runner.wrap((dir: string, paths: string[], o: { receivedAt?: string }) =>
+      runner.wrap((dir: string, paths: string[], o: { receivedAt?: string; acceptKey: AcceptedKey[] }) =>
         withWorkspace(dir, async (ws): Promise<ExitCode> => {
           const files = expandInputs(paths, SUBMISSION_EXT);
           if (!files.ok) {
@@ -110,6 +125,7 @@ export function registerSubmission(ctx: CliContext, program: Command, runner: Ru
           try {
             const verdicts = await importSubmissions(ws, inputs, {
               ...(o.receivedAt ? { receivedAt: o.receivedAt } : {}),
+              acceptKeys: o.acceptKey,
               signal: controller.signal,
               onProgress: (p) => ctx.err(msg(ctx, 'cli.import.progress', { done: p.done, total: p.total, file: basename(p.file) })),
             });

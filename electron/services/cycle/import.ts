@@ -43,6 +43,8 @@ export interface StoredVerdict extends VerdictBase {
   explanationLate: boolean;
   /** Additional templates the agency applies but entered nothing for (e.g. ["iso-9001"]: not self-assessed against ISO 9001). */
   additionalMissing: string[];
+  /** The agency's key was replaced by this file's (accepted explicitly, `acceptKeys`): the fingerprints before and after. */
+  keyChanged: { from: string; to: string } | null;
 }
 
 /** The same file (same agency, revision and bytes) as one already stored: ignored, nothing changes. */
@@ -87,6 +89,12 @@ export interface ImportProgress {
  */
 export type ImportInput = { file: string; bytes: Uint8Array } | { file: string; read: () => Promise<Uint8Array> } | { file: string; path: string };
 
+/** A changed agency key accepted by Home Affairs: the agency's code and the new key's full fingerprint (64 hex digits). */
+export interface AcceptedKey {
+  agency: string;
+  fingerprint: string;
+}
+
 export interface ImportOptions {
   /** The import's clock (ISO date-time; default now): the audit log's time, and the receipt time when `receivedAt` is not given. */
   now?: string;
@@ -97,6 +105,13 @@ export interface ImportOptions {
    * written to the audit log. It must be a real day, not after the import's day.
    */
   receivedAt?: string;
+  /**
+   * New keys Home Affairs accepts for agencies whose key changed (a new computer, a lost key),
+   * after checking the fingerprint with the agency in person: a file of that agency signed with
+   * exactly that key is taken as if signed with the recorded key, and the new key is recorded in
+   * its place, with an audit entry. Without it a changed key is refused (`cycle.key_mismatch`).
+   */
+  acceptKeys?: readonly AcceptedKey[];
   /** Called after each file. */
   onProgress?: (p: ImportProgress) => void;
   /** Checked before each file. */
@@ -169,6 +184,7 @@ export async function importSubmissions(ws: WorkspaceStore, files: readonly Impo
     limits: opts.limits ?? {},
     entries: new Map(ws.index.agencies.map((a) => [a.code.normalize('NFC'), a])),
     keyOwners: new Map(ws.index.agencies.flatMap((a) => (a.pinnedKey ? [[a.pinnedKey.fingerprint, a.code] as const] : []))),
+    acceptKeys: new Map((opts.acceptKeys ?? []).map((k) => [k.agency.normalize('NFC'), k.fingerprint.toLowerCase()])),
   };
   const pool = WorkerPool.create(
     { campaign, now, limits: env.limits, templates: resolveTemplates(ws, campaign), additional: resolveAdditional(ws, campaign) },
@@ -313,6 +329,8 @@ interface Env {
   entries: Map<string, WorkspaceAgencyV2>;
   /** Pinned key fingerprint → agency code, likewise. */
   keyOwners: Map<string, string>;
+  /** Agency (NFC code) → the new key fingerprint Home Affairs accepts for it. */
+  acceptKeys: Map<string, string>;
 }
 
 /** A file that passed every check, waiting for its group's commit. */
@@ -337,10 +355,11 @@ async function decide(ws: WorkspaceStore, file: string, bytes: Uint8Array, inspe
   if (!entry) return reject([issue('cycle.unknown_agency', { ...at, field: 'agency' }, { agency: inspected.agency })]);
 
   const signer = inspected.signer;
-  if (entry.pinnedKey && !sameKey(entry.pinnedKey, signer)) {
-    return reject([issue('cycle.key_mismatch', at, { expected: entry.pinnedKey.fingerprint, actual: signer.fingerprint })]);
+  const keyChanged = entry.pinnedKey && !sameKey(entry.pinnedKey, signer) ? { from: entry.pinnedKey.fingerprint, to: signer.fingerprint } : null;
+  if (keyChanged && env.acceptKeys.get(code) !== signer.fingerprint) {
+    return reject([issue('cycle.key_mismatch', at, { expected: keyChanged.from, actual: keyChanged.to, agency: entry.code })]);
   }
-  if (!entry.pinnedKey) {
+  if (!entry.pinnedKey || keyChanged) {
     const owner = env.keyOwners.get(signer.fingerprint);
     if (owner !== undefined && owner !== entry.code) return reject([issue('cycle.key_of_other_agency', at, { other: owner, fingerprint: signer.fingerprint })]);
   }
@@ -383,10 +402,12 @@ async function decide(ws: WorkspaceStore, file: string, bytes: Uint8Array, inspe
     late,
     explanationLate: inspected.round === 2 && isLate(campaign.deadlines.explanation, env.receivedAt),
     additionalMissing: inspected.additionalMissing,
+    keyChanged,
   };
   // Later files of this call see this one as stored (a failed commit turns them into rejections).
   const pinned = { publicKey: signer.publicKey, fingerprint: signer.fingerprint };
   env.entries.set(code, { ...entry, status, pinnedKey: pinned, submission: { revision, round: inspected.round, receivedAt: env.receivedAt, late, fileSha256: sha256 } });
+  if (keyChanged) env.keyOwners.delete(keyChanged.from);
   env.keyOwners.set(signer.fingerprint, entry.code);
   env.batch.set(entry.code, { revision, digest, file });
   return { file, bytes, inspected: { ...inspected, assessment, nominations }, entry, stored };
@@ -476,6 +497,10 @@ async function apply(ws: WorkspaceStore, group: readonly Pending[], env: Env): P
       if (env.declared !== null) {
         const old = entry.submission ? vietnamDate(entry.submission.receivedAt) : null;
         await tx.appendAudit([{ at: now, who: env.who, agency: entry.code, field: 'received', item: null, old, new: env.declared, round: x.round, reason: why }]);
+      }
+      // A key replaced by Home Affairs' decision is on the record: which key, for which, from which file.
+      if (stored.keyChanged) {
+        await tx.appendAudit([{ at: now, who: env.who, agency: entry.code, field: 'key', item: null, old: stored.keyChanged.from, new: stored.keyChanged.to, round: x.round, reason: why }]);
       }
       status.set(entry.code, stored.status);
       patches.set(entry.code, {

@@ -24,6 +24,7 @@ export {
   type CancelledVerdict,
   type DuplicateVerdict,
   type ImportInput,
+  type AcceptedKey,
   type ImportOptions,
   type ImportProgress,
   type ImportVerdict,

@@ -46,7 +46,7 @@ export const cycle: Record<keyof typeof vi, string> = {
 
   // import at Home Affairs
   'cycle.key_mismatch':
-    'Key change: the file is signed with the key {actual}, not with the key recorded at the agency’s first submission ({expected}). If the agency changed computers or keys, verify with the agency directly before accepting.',
+    'Key change: the file is signed with the key {actual}, not with the key recorded at the agency’s first submission ({expected}). If the agency changed computers or keys, confirm the new key’s fingerprint with the agency directly before accepting the new key.',
   'cycle.key_of_other_agency': 'The file is signed with the key recorded for the agency {other}, not with the submitting agency’s key.',
   'cycle.replayed_revision': 'This is revision {revision}, older than revision {stored} already received; an older file never replaces a newer one.',
   'cycle.revision_conflict': 'A different file with revision {revision} was already received; one revision cannot have two contents.',

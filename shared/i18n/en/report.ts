@@ -138,4 +138,5 @@ export const report: Record<keyof typeof vi, string> = {
   'report.audit.field.falsified': 'Falsified supporting documents',
   'report.audit.bad_line': 'Invalid line',
   'report.audit.field.received': 'Received on',
+  'report.audit.field.key': 'Agency signing key',
 };

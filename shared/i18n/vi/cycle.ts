@@ -46,7 +46,7 @@ export const cycle = {
 
   // import at Home Affairs
   'cycle.key_mismatch':
-    'Khóa ký đã thay đổi: tệp được ký bằng khóa {actual}, khác với khóa đã ghi nhận của cơ quan từ lần nộp đầu tiên ({expected}). Nếu cơ quan đã đổi máy hoặc đổi khóa, hãy xác minh trực tiếp với cơ quan trước khi chấp nhận.',
+    'Khóa ký đã thay đổi: tệp được ký bằng khóa {actual}, khác với khóa đã ghi nhận của cơ quan từ lần nộp đầu tiên ({expected}). Nếu cơ quan đã đổi máy hoặc đổi khóa, hãy xác minh dấu vân tay của khóa mới trực tiếp với cơ quan rồi mới chấp nhận khóa mới.',
   'cycle.key_of_other_agency': 'Tệp được ký bằng khóa đã ghi nhận của cơ quan {other}, không phải khóa của cơ quan nộp.',
   'cycle.replayed_revision': 'Đây là bản gửi lần {revision}, cũ hơn bản lần {stored} đã nhận; bản cũ không thay thế bản mới.',
   'cycle.revision_conflict': 'Đã nhận một bản gửi lần {revision} khác với tệp này; cùng một lần gửi không thể có hai nội dung.',

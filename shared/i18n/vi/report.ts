@@ -140,4 +140,5 @@ export const report = {
   'report.audit.field.falsified': 'Tài liệu kiểm chứng sai sự thật',
   'report.audit.bad_line': 'Dòng không hợp lệ',
   'report.audit.field.received': 'Ngày nhận hồ sơ',
+  'report.audit.field.key': 'Khóa ký của cơ quan',
 };
