@@ -10,7 +10,7 @@
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { exportAppraisal, importAppraisal, setAppraisalStatus, setAppraisedScore } from '../../electron/services/cycle/appraisal.ts';
 import { initAgencyWorkspace, openCampaignPackage } from '../../electron/services/cycle/campaign.ts';
@@ -20,7 +20,7 @@ import { createRng, type Rng } from '../../electron/services/demo/rng.ts';
 import { writePackage } from '../../electron/services/packages/container.ts';
 import { loadIdentity } from '../../electron/services/packages/keys.ts';
 import { exportSelfWorkbook, importSelfWorkbook } from '../../electron/services/self-workbook/index.ts';
-import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
+import { LOCK_FILE, WorkspaceStore } from '../../electron/services/store/workspace.ts';
 import { importSurveyFile, surveyContext } from '../../electron/services/survey/import.ts';
 import { readTemplateXlsx, writeTemplateXlsx } from '../../electron/services/template-xlsx/index.ts';
 import { readAgencyListXlsx, writeAgencyListForm } from '../../electron/services/xlsx-import/agencies.ts';
@@ -102,7 +102,7 @@ function mutateBytes(bytes: Uint8Array, rng: Rng): { bytes: Uint8Array; what: st
 }
 
 /** The payload of a signed file, and its other entries. */
-function contents(bytes: Uint8Array): { path: string; json: Json; files: { path: string; data: Uint8Array }[] } {
+export function contents(bytes: Uint8Array): { path: string; json: Json; files: { path: string; data: Uint8Array }[] } {
   const entries = unzip(bytes);
   const payload = entries.find((e) => !e.name.includes('/') && e.name !== 'manifest.json' && e.name.endsWith('.json'))!;
   return {
@@ -141,6 +141,9 @@ export async function setup(): Promise<HostileSetup> {
   const stpKey = (await loadIdentity(stp.dir))!;
 
   const sub = await submit(stp);
+  // Home Affairs of the same campaign before it received the submission (the lock is this process's own: not copied).
+  const haFresh = join(tmp, 'ha-fresh');
+  cpSync(ha.dir, haFresh, { recursive: true, filter: (src) => basename(src) !== LOCK_FILE });
   // Home Affairs holds the submission and an appraisal to send back; snapshots of both workspaces.
   const accepted = await importSubmissions(ha, [{ file: sub.file, bytes: sub.bytes }], { now: ON_TIME });
   if (accepted[0]?.verdict !== 'accepted') throw new Error(`setup: ${JSON.stringify(accepted[0])}`);
@@ -157,11 +160,6 @@ export async function setup(): Promise<HostileSetup> {
   const stpSnap = join(tmp, 'stp');
   cpSync(ha.dir, haSnap, { recursive: true });
   cpSync(stp.dir, stpSnap, { recursive: true });
-  // A Home Affairs workspace that has not received the submission yet.
-  const fresh = await province([]);
-  const haFresh = join(tmp, 'ha-fresh');
-  await fresh.ha.close();
-  cpSync(fresh.ha.dir, haFresh, { recursive: true });
 
   const withStore = async <T>(dir: string, fn: (ws: WorkspaceStore) => Promise<T>): Promise<T> => {
     const ws = await WorkspaceStore.open(dir);
@@ -187,7 +185,7 @@ export async function setup(): Promise<HostileSetup> {
   const surveyForm = await withStore(haSnap, async (ws) => {
     const c = surveyContext(ws);
     if (!c.ok) throw new Error(JSON.stringify(c.error));
-    return writeSurveyForm('scores', c.value, 'vi');
+    return fillSurveyScores(await writeSurveyForm('scores', c.value, 'vi'));
   });
   /** Writes bytes where a service reads a file from disk. */
   const onDisk = (dir: string, name: string, bytes: Uint8Array): string => {
@@ -251,10 +249,22 @@ export async function setup(): Promise<HostileSetup> {
     targets,
     async close() {
       await p.close();
-      await fresh.close();
       rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/** The blank survey form with a score typed for every item of every agency (an empty form is refused: nothing to import). */
+async function fillSurveyScores(form: Uint8Array): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(form) as unknown as ArrayBuffer);
+  for (const sheet of wb.worksheets) {
+    for (let r = 3; r <= sheet.rowCount; r++) {
+      if (!sheet.getCell(r, 2).value) continue;
+      for (let c = 4; c <= sheet.columnCount; c++) if (/^\d/.test(String(sheet.getCell(2, c).value ?? ''))) sheet.getCell(r, c).value = 80;
+    }
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 /** Cell-level damage to a workbook: values of every hostile kind, a hidden sheet, a formula, a renamed sheet. */
