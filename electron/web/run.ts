@@ -25,6 +25,8 @@ export function defaultUserData(env: NodeJS.ProcessEnv = process.env, platform =
 
 export interface BrowserModeOptions {
   workspace: string;
+  /** The built renderer (default: dist/renderer of this checkout). */
+  rendererRoot?: string;
   port?: number;
   secret?: string;
   userData?: string;
@@ -48,7 +50,7 @@ export async function runBrowserMode(opts: BrowserModeOptions): Promise<BrowserM
     const service = new AppService(ws, lang);
     await settings.addRecent(ws.dir, ws.index.name);
     const server = await startWebServer({
-      rendererRoot: join(repoRoot, 'dist', 'renderer'),
+      rendererRoot: opts.rendererRoot ?? join(repoRoot, 'dist', 'renderer'),
       port: opts.port ?? 0,
       ...(opts.secret ? { secret: opts.secret } : {}),
       context: (emit) => ({ service, settings, version: appVersion(), mode: 'browser', emit }),

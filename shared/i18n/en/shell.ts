@@ -52,6 +52,7 @@ export const shell: Record<keyof typeof vi, string> = {
   'shell.web.port_busy': 'Port {port} is in use; leave out --port to pick a free one.',
   'shell.web.no_build': 'The interface is not built (dist/renderer is missing): run `npm run build` first.',
   'shell.launch.no_electron': 'No Electron binary on this computer, so no window; opening ParScore in the browser instead.',
+  'shell.launch.downloading': 'Downloading the Electron binary (first time only)…',
   'shell.launch.demo_ready': 'Demo workspace: {dir}',
   'shell.launch.failed': 'ParScore could not start: {reason}',
 };

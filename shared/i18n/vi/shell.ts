@@ -52,6 +52,7 @@ export const shell = {
   'shell.web.port_busy': 'Cổng {port} đang được dùng; bỏ --port để chọn một cổng trống.',
   'shell.web.no_build': 'Chưa dựng giao diện (thiếu dist/renderer): chạy `npm run build` trước.',
   'shell.launch.no_electron': 'Không có tệp chạy Electron trên máy này nên không mở được cửa sổ; mở ParScore trong trình duyệt thay thế.',
+  'shell.launch.downloading': 'Đang tải tệp chạy Electron (chỉ lần đầu)…',
   'shell.launch.demo_ready': 'Thư mục làm việc mẫu: {dir}',
   'shell.launch.failed': 'Không khởi động được ParScore: {reason}',
 } as const;
