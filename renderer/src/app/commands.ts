@@ -53,8 +53,9 @@ export function useMenuCommands(run: (command: MenuCommand) => void): void {
   useEffect(() => {
     if (isDesktop) return;
     const own = MENU.flatMap((g) => g.items).filter((i): i is MenuEntry => i.kind === 'item' && !i.role && !!i.accelerator);
+    const mac = /Mac/.test(navigator.platform);
     const onKey = (e: KeyboardEvent) => {
-      const hit = own.find((i) => matchesAccelerator(i.accelerator!, e));
+      const hit = own.find((i) => matchesAccelerator(i.accelerator!, e, mac));
       if (!hit) return;
       e.preventDefault();
       onCommand(hit.command);

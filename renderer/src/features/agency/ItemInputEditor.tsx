@@ -60,7 +60,7 @@ export function ItemInputEditor({ item, input, onSave }: { item: TemplateItem; i
       if (rule.type === 'PERCENT_BANDS' && input?.kind === 'percent') {
         return (
           <div className="editor">
-            <NumberField value={input.value} label="%" onCommit={(n) => onSave(n === null ? null : { kind: 'percent', value: n })} /> % {na}
+            <NumberField value={input.value} label={t('app.percent')} onCommit={(n) => onSave(n === null ? null : { kind: 'percent', value: n })} /> % {na}
           </div>
         );
       }
@@ -81,7 +81,7 @@ export function ItemInputEditor({ item, input, onSave }: { item: TemplateItem; i
     case 'COUNT_DEDUCT':
       return (
         <div className="editor">
-          <NumberField value={input?.kind === 'count' ? input.value : undefined} label="n" onCommit={(n) => onSave(n === null ? null : { kind: 'count', value: Math.round(n) })} />
+          <NumberField value={input?.kind === 'count' ? input.value : undefined} label={t('app.count_input')} onCommit={(n) => onSave(n === null ? null : { kind: 'count', value: Math.round(n) })} />
           {na}
         </div>
       );

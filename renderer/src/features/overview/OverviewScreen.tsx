@@ -6,7 +6,7 @@ import type { WorkspaceSummary } from '../../../../shared/ipc/index.ts';
 import { FIND_EVENT } from '../../app/commands.ts';
 import { useT } from '../../app/i18n.tsx';
 import { navigate } from '../../app/router.ts';
-import { useViewportHeight } from '../../ui/useViewportHeight.ts';
+import { useElementHeight } from '../../ui/useElementHeight.ts';
 import { summaryQuery, useSummaryProgress } from './api.ts';
 import { fold } from './search.ts';
 
@@ -23,7 +23,9 @@ export default function OverviewScreen() {
   const [tab, setTab] = useState<(typeof TABS)[number]>('all');
   const [query, setQuery] = useState('');
   const search = useRef<InputRef>(null);
-  const height = useViewportHeight(250);
+  const listBox = useRef<HTMLDivElement>(null);
+  // The table's body: the box's height less the header row.
+  const height = useElementHeight(listBox) - 48;
 
   useEffect(() => {
     const focus = () => search.current?.focus();
@@ -71,7 +73,7 @@ export default function OverviewScreen() {
 
   if (summary.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={summary.error.message} /></main>;
   return (
-    <main aria-busy={summary.isPending}>
+    <main aria-busy={summary.isPending} className="fill">
       <h1 className="visually-hidden">{t('shell.menu.overview')}</h1>
       <div className="toolbar">
         <Tabs activeKey={tab} onChange={(k) => setTab(k as (typeof TABS)[number])} items={TABS.map((g) => ({ key: g, label: t(`app.tab.${g}`) }))} className="group-tabs" />
@@ -94,6 +96,7 @@ export default function OverviewScreen() {
       {summary.isPending && progress?.total ? (
         <Progress percent={Math.round((progress.done / progress.total) * 100)} aria-label={t('shell.job.summary', { done: progress.done, total: progress.total })} />
       ) : null}
+      <div ref={listBox} className="fill-rest">
       <Table<Row>
         virtual
         rowKey="code"
@@ -105,6 +108,7 @@ export default function OverviewScreen() {
         scroll={{ x: 1000, y: height }}
         onRow={(a) => ({ 'data-testid': `agency-row-${a.code}`, style: { height: ROW_HEIGHT } }) as HTMLAttributes<HTMLElement>}
       />
+      </div>
     </main>
   );
 }
