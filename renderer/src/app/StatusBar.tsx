@@ -41,8 +41,8 @@ export function StatusBar({ summary, workspacePath }: { summary: WorkspaceSummar
         value={lang}
         onChange={(v) => setLang(v as 'vi' | 'en')}
         options={[
-          { value: 'vi', label: 'VI', title: 'Tiếng Việt' },
-          { value: 'en', label: 'EN', title: 'English' },
+          { value: 'vi', label: 'VI', title: t('shell.menu.lang_vi') },
+          { value: 'en', label: 'EN', title: t('shell.menu.lang_en') },
         ]}
       />
     </footer>

@@ -1,4 +1,7 @@
-import { CHANNELS, EVENT_METHODS, EVENT_NAMES, type IpcResult, type ParscoreApi, methodName } from '../../../shared/ipc/index.ts';
+// The channel lists and the method-name rule only: the contract's zod schemas stay in main.
+import { CHANNELS, EVENT_METHODS, EVENT_NAMES } from '../../../shared/ipc/channels.ts';
+import { type IpcResult, methodName } from '../../../shared/ipc/define.ts';
+import type { ParscoreApi } from '../../../shared/ipc/index.ts';
 
 declare global {
   interface Window {

@@ -1,11 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import * as z from 'zod';
 import { App } from './App.tsx';
 import '../styles.css';
 
-// zod 4 probes `new Function` for its JIT; the CSP forbids it, so say so up front.
-z.config({ jitless: true });
+// No zod here: the first screen validates nothing itself (main does). A screen that validates a
+// form imports zod through ui/zod.ts, which turns off zod's JIT (`new Function`, refused by the CSP).
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
