@@ -8,6 +8,7 @@ import { AppService } from '../services/app-service.ts';
 import { WorkspaceStore } from '../services/store/workspace.ts';
 import { devOverrides } from './dev-overrides.ts';
 import { installGuards, registerIpc } from './guards.ts';
+import type { AppContext } from './handlers/index.ts';
 import { events, type EventName, type EventPayload } from '../../shared/ipc/index.ts';
 import { SettingsStore } from '../services/settings.ts';
 import { nativeMenuTemplate } from './menu.ts';
@@ -66,15 +67,16 @@ async function start(): Promise<void> {
   await settings.addRecent(ws.dir, ws.index.name).catch(() => undefined); // a preference: never blocks opening
   let win: BrowserWindow | null = null;
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => win?.webContents.send(event, events[event].parse(payload));
-  const setMenu = (l: Lang) =>
-    Menu.setApplicationMenu(Menu.buildFromTemplate(nativeMenuTemplate(l, settings.get().recent, (command) => emit('menu:command', { command }))));
-  registerIpc(
-    ipcMain,
-    { service: new AppService(ws, lang), settings, version: app.getVersion(), mode: 'electron', emit, onLangChange: setMenu },
-    devOrigin,
-  );
-  setMenu(lang);
-  app.on('before-quit', () => void ws.close());
+  const ctx: AppContext = { service: new AppService(ws, lang), settings, version: app.getVersion(), mode: 'electron', emit };
+  const setMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(nativeMenuTemplate(settings.get().lang, settings.get().recent, ctx.service.dir, (command, path) => emit('menu:command', { command, ...(path ? { path } : {}) }))),
+    );
+  ctx.onLangChange = setMenu;
+  ctx.onWorkspaceChange = setMenu;
+  registerIpc(ipcMain, ctx, devOrigin);
+  setMenu();
+  app.on('before-quit', () => void ctx.service.close());
   win = new BrowserWindow({
     width: 1360,
     height: 860,

@@ -17,14 +17,19 @@ export interface NativeMenuItem {
  * The native menu, built from the shared definition and the catalogue: role items keep Electron's
  * behaviour under our labels; the other items send their command to the page (`menu:command`).
  */
-export function nativeMenuTemplate(lang: Lang, recent: readonly RecentWorkspace[], send: (command: MenuCommand) => void): NativeMenuItem[] {
+export function nativeMenuTemplate(
+  lang: Lang,
+  recent: readonly RecentWorkspace[],
+  current: string,
+  send: (command: MenuCommand, path?: string) => void,
+): NativeMenuItem[] {
   return MENU.map((group) => ({
     label: t(lang, group.label),
     submenu: group.items.map((it): NativeMenuItem => {
       if (it.kind === 'separator') return { type: 'separator' };
       if (it.kind === 'recent') {
         const items: NativeMenuItem[] = recent.length
-          ? recent.map((r) => ({ label: `${r.name} — ${r.path}`, enabled: false }))
+          ? recent.map((r) => (r.path === current ? { label: `✓ ${r.name} — ${r.path}`, enabled: false } : { label: `${r.name} — ${r.path}`, click: () => send('file.openRecent', r.path) }))
           : [{ label: t(lang, 'shell.menu.recent_none'), enabled: false }];
         return { label: t(lang, it.label), submenu: items };
       }

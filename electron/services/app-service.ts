@@ -1,6 +1,7 @@
 import type { AgencyAssessmentView, ItemUpdate, WorkspaceSummary } from '../../shared/ipc/index.ts';
 import { formatIssue, type Lang } from '../../shared/i18n/index.ts';
 import type { ItemInput, Template, TemplateRef } from '../../shared/schema/index.ts';
+import { resolve } from 'node:path';
 import { scoreAssessment } from '../../shared/scoring/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { IssueError, issue } from '../../shared/util/issue.ts';
@@ -28,7 +29,17 @@ export class AppService {
 
   /** The open workspace's folder. */
   get dir(): string {
-    return this.ws.dir;
+    return resolve(this.ws.dir);
+  }
+
+  /** The workspace's name (recent workspaces list it). */
+  get name(): string {
+    return this.ws.index.name;
+  }
+
+  /** Releases the workspace (its lock): the window switched to another or is closing. */
+  close(): Promise<void> {
+    return this.ws.close();
   }
 
   private templateFor(group: string): Template {

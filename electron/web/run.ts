@@ -6,6 +6,7 @@ import { t } from '../../shared/i18n/index.ts';
 import { AppService } from '../services/app-service.ts';
 import { SettingsStore } from '../services/settings.ts';
 import { WorkspaceStore } from '../services/store/workspace.ts';
+import type { AppContext } from '../main/handlers/index.ts';
 import { type WebServer, startWebServer } from './server.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -49,11 +50,12 @@ export async function runBrowserMode(opts: BrowserModeOptions): Promise<BrowserM
   try {
     const service = new AppService(ws, lang);
     await settings.addRecent(ws.dir, ws.index.name);
+    let ctx: AppContext | null = null;
     const server = await startWebServer({
       rendererRoot: opts.rendererRoot ?? join(repoRoot, 'dist', 'renderer'),
       port: opts.port ?? 0,
       ...(opts.secret ? { secret: opts.secret } : {}),
-      context: (emit) => ({ service, settings, version: appVersion(), mode: 'browser', emit }),
+      context: (emit) => (ctx = { service, settings, version: appVersion(), mode: 'browser', emit }),
     });
     print(t(lang, 'shell.web.address', { url: server.url }));
     print(t(lang, 'shell.web.address_note'));
@@ -62,7 +64,8 @@ export async function runBrowserMode(opts: BrowserModeOptions): Promise<BrowserM
       server,
       stop: async () => {
         await server.close();
-        await ws.close();
+        // The workspace open now: the user may have switched to another.
+        await (ctx?.service ?? service).close();
       },
     };
   } catch (e) {

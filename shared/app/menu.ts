@@ -5,6 +5,7 @@
  * swallow typing); Electron-only items (quit, zoom, full screen) are left out of the page.
  */
 export type MenuCommand =
+  | 'file.openRecent'
   | 'file.quit'
   | 'edit.undo'
   | 'edit.redo'

@@ -16,7 +16,11 @@ export const JobProgress = z.strictObject({
 export type JobProgress = z.infer<typeof JobProgress>;
 
 /** A menu command chosen in the native menu (Electron); the in-page menu runs the same commands directly. */
-export const MenuCommandEvent = z.strictObject({ command: z.string().min(1).max(60) });
+export const MenuCommandEvent = z.strictObject({
+  command: z.string().min(1).max(60),
+  /** The folder of a recent workspace ('file.openRecent'). */
+  path: z.string().min(1).max(4096).optional(),
+});
 export type MenuCommandEvent = z.infer<typeof MenuCommandEvent>;
 
 export const events = {

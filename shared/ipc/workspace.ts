@@ -34,4 +34,6 @@ export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 /** Channels of the open workspace as a whole. */
 export const workspaceChannels = {
   'workspace:summary': { input: z.strictObject({}), output: WorkspaceSummary },
+  /** Opens another workspace folder (File › Recent workspaces) in place of the current one. */
+  'workspace:open': { input: z.strictObject({ path: z.string().min(1).max(4096) }), output: WorkspaceSummary },
 } as const;

@@ -37,6 +37,7 @@ test('the desktop app starts, shows the workspace and exposes only the parscore 
     'onMenuCommand',
     'settingsGet',
     'settingsSetLang',
+    'workspaceOpen',
     'workspaceSummary',
   ]);
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');

@@ -31,10 +31,10 @@ test('Home Affairs opens the demo and sees the application frame: menu bar and s
   await expect(status.getByTestId('status-campaign')).toHaveText('Xác định Chỉ số cải cách hành chính năm 2024 tỉnh Minh Sơn');
   await expect(status.getByTestId('status-save')).toHaveText('Chưa có thay đổi');
 
-  // File › Recent workspaces lists the open one.
+  // File › Recent workspaces lists the open one, checked.
   await menu.getByRole('menuitem', { name: 'Tệp' }).click();
   await page.getByRole('menuitem', { name: 'Thư mục làm việc gần đây' }).click();
-  await expect(page.getByRole('menuitem', { name: 'Sở Nội vụ tỉnh Minh Sơn' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /^✓ Sở Nội vụ tỉnh Minh Sơn .*e2e-workspace$/ })).toBeVisible();
   await page.keyboard.press('Escape');
 
   // Ctrl+F goes to the search box from any screen; Alt+Home back to the list.
@@ -108,5 +108,10 @@ for (const lang of ['vi', 'en'] as const) {
 
     await page.getByRole('menuitem', { name: lang === 'vi' ? 'Xem' : 'View' }).click();
     await screenshot(page, `menu-view-${lang}`);
+    await page.keyboard.press('Escape');
+    await page.getByRole('menuitem', { name: lang === 'vi' ? 'Tệp' : 'File' }).click();
+    await page.getByRole('menuitem', { name: lang === 'vi' ? 'Thư mục làm việc gần đây' : 'Recent workspaces' }).click();
+    await screenshot(page, `menu-file-recent-${lang}`);
+    await expectAccessible(page);
   });
 }

@@ -81,12 +81,37 @@ describe('handlers behind the channels', () => {
   });
 });
 
+describe('opening another workspace (File › Recent workspaces)', () => {
+  it('switches the window to it, lists it first, and releases the old one; a folder that is none leaves the current open', async () => {
+    const other = join(root, 'other');
+    await writeDemoWorkspace(other, { agencies: 12, seed: 9 });
+    const home = ctx.service.dir;
+    const r = await dispatch('workspace:open', { path: other }, ctx);
+    expect(r).toMatchObject({ ok: true });
+    expect(r.ok && (r.value as { agencies: unknown[] }).agencies).toHaveLength(12);
+    expect(ctx.settings.get().recent[0]?.path).toBe(other);
+    // The old workspace is no longer locked by this process: another store can open it.
+    const again = await WorkspaceStore.open(home);
+    await again.close();
+
+    const bad = await dispatch('workspace:open', { path: join(root, 'user-data') }, ctx);
+    expect(bad).toMatchObject({ ok: false });
+    expect(!bad.ok && bad.error.message).toContain('user-data');
+    expect(ctx.service.dir).toBe(other);
+
+    expect(await dispatch('workspace:open', { path: home }, ctx)).toMatchObject({ ok: true });
+ expect(ctx.service.dir).toBe(home);
+    expect(ctx.settings.get().recent.map((x) => x.path).slice(0, 2)).toEqual([home, other]);
+    ws = (ctx.service as unknown as { ws: WorkspaceStore }).ws;
+  });
+});
+
 describe('the menu', () => {
   it('has Tệp, Chỉnh sửa, Xem, Trợ giúp with the usual shortcuts, in both languages', () => {
     const commands: string[] = [];
-    const vi = nativeMenuTemplate('vi', [], (c) => void commands.push(c));
+    const vi = nativeMenuTemplate('vi', [], '/ws', (c) => void commands.push(c));
     expect(vi.map((m) => m.label)).toEqual(['Tệp', 'Chỉnh sửa', 'Xem', 'Trợ giúp']);
-    expect(nativeMenuTemplate('en', [], () => {}).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
+    expect(nativeMenuTemplate('en', [], '/ws', () => {}).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
     const all = vi.flatMap((m) => m.submenu ?? []);
     const by = (label: string) => all.find((i) => i.label === label)!;
     expect(by('Hoàn tác')).toMatchObject({ role: 'undo', accelerator: 'CmdOrCtrl+Z' });
@@ -101,10 +126,20 @@ describe('the menu', () => {
     for (const i of MENU.flatMap((g) => g.items)) if (i.kind === 'item' && i.accelerator) expect(i.accelerator, i.command).toMatch(/\+|^F\d+$/);
   });
 
-  it('lists recent workspaces under File', () => {
-    const [file] = nativeMenuTemplate('vi', [{ path: '/data/snv', name: 'Sở Nội vụ', openedAt: '2026-12-01T00:00:00.000Z' }], () => {});
-    expect(file!.submenu![0]).toMatchObject({ label: 'Thư mục làm việc gần đây', submenu: [{ label: 'Sở Nội vụ — /data/snv' }] });
-    const [empty] = nativeMenuTemplate('vi', [], () => {});
+  it('lists recent workspaces under File: the open one checked, another one opens on click', () => {
+    const opened: (string | undefined)[] = [];
+    const recent = [
+      { path: '/data/snv', name: 'Sở Nội vụ', openedAt: '2026-12-01T00:00:00.000Z' },
+      { path: '/data/stp', name: 'Sở Tư pháp', openedAt: '2026-11-01T00:00:00.000Z' },
+    ];
+    const [file] = nativeMenuTemplate('vi', recent, '/data/snv', (c, p) => void opened.push(`${c} ${p}`));
+    expect(file!.submenu![0]).toMatchObject({
+      label: 'Thư mục làm việc gần đây',
+      submenu: [{ label: '✓ Sở Nội vụ — /data/snv', enabled: false }, { label: 'Sở Tư pháp — /data/stp' }],
+    });
+    file!.submenu![0]!.submenu![1]!.click!();
+    expect(opened).toEqual(['file.openRecent /data/stp']);
+    const [empty] = nativeMenuTemplate('vi', [], '/ws', () => {});
     expect(empty!.submenu![0]!.submenu).toEqual([{ label: '(chưa có)', enabled: false }]);
   });
 

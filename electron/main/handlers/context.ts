@@ -8,6 +8,7 @@ import type { SettingsStore } from '../../services/settings.ts';
  * events to the window. The same object behind Electron's ipcMain and the browser mode's server.
  */
 export interface AppContext {
+  /** The open workspace's service; replaced when the user opens another (switch.ts). */
   service: AppService;
   settings: SettingsStore;
   version: string;
@@ -16,6 +17,8 @@ export interface AppContext {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Told when the user switches language (Electron rebuilds its native menu). */
   onLangChange?: (lang: Lang) => void;
+  /** Told when another workspace was opened (Electron rebuilds the recent list of its menu). */
+  onWorkspaceChange?: () => void;
 }
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, ctx: AppContext) => Promise<ChannelOutput<C>>;

@@ -1,6 +1,7 @@
 import { JobProgress } from '../../../shared/ipc/events.ts';
 import type { workspaceChannels } from '../../../shared/ipc/workspace.ts';
 import type { HandlersOf } from './context.ts';
+import { switchWorkspace } from './switch.ts';
 
 let jobs = 0;
 
@@ -9,5 +10,9 @@ export const workspaceHandlers: HandlersOf<keyof typeof workspaceChannels> = {
   'workspace:summary': (_input, ctx) => {
     const jobId = `summary-${++jobs}`;
     return ctx.service.summary((done, total) => ctx.emit('job:progress', JobProgress.parse({ jobId, phase: 'shell.job.summary', done, total })));
+  },
+  'workspace:open': async (input, ctx) => {
+    await switchWorkspace(ctx, input.path);
+    return ctx.service.summary();
   },
 };

@@ -7,7 +7,17 @@ import { useT } from './i18n.tsx';
 type Item = Required<MenuProps>['items'][number];
 
 /** The in-window menu bar of the browser mode (the desktop app has the native one, built from the same definition). */
-export function MenuBar({ recent, onCommand }: { recent: readonly RecentWorkspace[]; onCommand: (c: MenuCommand) => void }) {
+export function MenuBar({
+  recent,
+  current,
+  onCommand,
+  onOpenRecent,
+}: {
+  recent: readonly RecentWorkspace[];
+  current: string | undefined;
+  onCommand: (c: MenuCommand) => void;
+  onOpenRecent: (path: string) => void;
+}) {
   const { t, lang } = useT();
   const items: Item[] = MENU.map((group) => ({
     key: group.id,
@@ -19,7 +29,16 @@ export function MenuBar({ recent, onCommand }: { recent: readonly RecentWorkspac
           key: 'recent',
           label: t(it.label),
           children: recent.length
-            ? recent.map((r) => ({ key: `recent:${r.path}`, label: r.name, title: r.path, disabled: true }))
+            ? recent.map((r) => ({
+                key: `recent:${r.path}`,
+                label: (
+                  <span className="recent-entry">
+                    {r.path === current ? '✓ ' : ''}
+                    {r.name} <span className="recent-path">{r.path}</span>
+                  </span>
+                ),
+                disabled: r.path === current,
+              }))
             : [{ key: 'recent:none', label: t('shell.menu.recent_none'), disabled: true }],
         };
       }
@@ -45,7 +64,7 @@ export function MenuBar({ recent, onCommand }: { recent: readonly RecentWorkspac
         triggerSubMenuAction="click"
         selectable={false}
         items={items}
-        onClick={({ key }) => onCommand(key as MenuCommand)}
+        onClick={({ key }) => (key.startsWith('recent:') ? onOpenRecent(key.slice('recent:'.length)) : onCommand(key as MenuCommand))}
       />
     </nav>
   );

@@ -1,13 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Spin } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Spin } from 'antd';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import type { MenuCommand } from '../../../shared/app/menu.ts';
 import { summaryQuery } from '../features/overview/api.ts';
 import { AboutDialog, appInfoQuery } from './AboutDialog.tsx';
-import { isDesktop, onBackendLost } from './bridge.ts';
+import { api, isDesktop, onBackendLost } from './bridge.ts';
 import { runPageCommand, useMenuCommands } from './commands.ts';
 import { settingsQuery, useLang, useT } from './i18n.tsx';
 import { MenuBar } from './MenuBar.tsx';
+import { unwrap } from './query.ts';
 import { navigate, useRoute } from './router.ts';
 import { StatusBar } from './StatusBar.tsx';
 
@@ -26,13 +27,28 @@ export function Shell() {
   const settings = useQuery(settingsQuery);
   const info = useQuery(appInfoQuery);
   useEffect(() => onBackendLost(setLost), []);
+  const qc = useQueryClient();
+  const { notification } = AntApp.useApp();
+  // Another workspace: everything cached belonged to the old one.
+  const open = useMutation({
+    mutationFn: (path: string) => unwrap(api.workspaceOpen({ path })),
+    onSuccess: () => {
+      navigate('/');
+      void qc.resetQueries({ predicate: (q) => q.queryKey[0] !== 'settings' });
+      void qc.invalidateQueries({ queryKey: settingsQuery.queryKey }); // the recent list changed
+    },
+    onError: (e) => notification.error({ title: t('shell.recent_open_failed'), description: e.message }),
+  });
 
-  const run = (command: MenuCommand) => runPageCommand(command, { setLang, about: () => setAbout(true), overview: () => navigate('/') });
+  const run = (command: MenuCommand, path?: string) => {
+    if (command === 'file.openRecent') return path ? open.mutate(path) : undefined;
+    runPageCommand(command, { setLang, about: () => setAbout(true), overview: () => navigate('/') });
+  };
   useMenuCommands(run);
 
   return (
     <div className="shell" data-app-state={summary.data ? 'loaded' : summary.isError ? 'error' : 'loading'}>
-      {!isDesktop && <MenuBar recent={settings.data?.recent ?? []} onCommand={run} />}
+      {!isDesktop && <MenuBar recent={settings.data?.recent ?? []} current={info.data?.workspacePath} onCommand={run} onOpenRecent={(p) => open.mutate(p)} />}
       {lost && <Alert type="error" showIcon banner title={t('shell.backend_lost')} role="alert" />}
       {summary.data && summary.data.notices.length > 0 && (
         <Alert type="warning" showIcon closable className="notice" title={summary.data.notices.map((n) => <div key={n}>{n}</div>)} role="status" />

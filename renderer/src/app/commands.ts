@@ -47,9 +47,9 @@ export function pageMenuEntries(group: (typeof MENU)[number]) {
  * Menu commands from the native menu (Electron) and, in the browser mode, the accelerators of the
  * page's own commands (the browser already does undo, copy, reload…).
  */
-export function useMenuCommands(run: (command: MenuCommand) => void): void {
+export function useMenuCommands(run: (command: MenuCommand, path?: string) => void): void {
   const onCommand = useEffectEvent(run);
-  useEffect(() => api.onMenuCommand((p) => onCommand(p.command as MenuCommand)), []);
+  useEffect(() => api.onMenuCommand((p) => onCommand(p.command as MenuCommand, p.path)), []);
   useEffect(() => {
     if (isDesktop) return;
     const own = MENU.flatMap((g) => g.items).filter((i): i is MenuEntry => i.kind === 'item' && !i.role && !!i.accelerator);
