@@ -115,3 +115,17 @@ for (const lang of ['vi', 'en'] as const) {
     await expectAccessible(page);
   });
 }
+
+test('when the back end stops answering, a banner says so; it goes when the back end answers again', async ({ page }) => {
+  await openApp(page);
+  await page.route('**/ipc/**', (route) => route.abort('connectionrefused'));
+  await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
+  await expect(page.getByTestId('backend-lost')).toContainText('Mất kết nối với phần xử lý của ParScore');
+  // The screen says the same in words, not the browser's "Failed to fetch".
+  await expect(page.getByRole('main')).toContainText('Mất kết nối với phần xử lý của ParScore');
+  await expect(page.getByRole('main')).not.toContainText('fetch');
+  await page.unroute('**/ipc/**');
+  await page.getByRole('menuitem', { name: 'Xem' }).click();
+  await page.getByRole('menuitem', { name: 'Tiếng Việt' }).click(); // any call that reaches the back end
+  await expect(page.getByTestId('backend-lost')).toBeHidden();
+});

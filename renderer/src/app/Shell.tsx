@@ -8,7 +8,7 @@ import { api, isDesktop, onBackendLost } from './bridge.ts';
 import { runPageCommand, useMenuCommands } from './commands.ts';
 import { settingsQuery, useLang, useT } from './i18n.tsx';
 import { MenuBar } from './MenuBar.tsx';
-import { unwrap } from './query.ts';
+import { errorText, unwrap } from './query.ts';
 import { navigate, useRoute } from './router.ts';
 import { StatusBar } from './StatusBar.tsx';
 
@@ -37,7 +37,7 @@ export function Shell() {
       void qc.resetQueries({ predicate: (q) => q.queryKey[0] !== 'settings' });
       void qc.invalidateQueries({ queryKey: settingsQuery.queryKey }); // the recent list changed
     },
-    onError: (e) => notification.error({ title: t('shell.recent_open_failed'), description: e.message }),
+    onError: (e) => notification.error({ title: t('shell.recent_open_failed'), description: errorText(e, t) }),
   });
 
   const run = (command: MenuCommand, path?: string) => {
@@ -49,7 +49,7 @@ export function Shell() {
   return (
     <div className="shell" data-app-state={summary.data ? 'loaded' : summary.isError ? 'error' : 'loading'}>
       {!isDesktop && <MenuBar recent={settings.data?.recent ?? []} current={info.data?.workspacePath} onCommand={run} onOpenRecent={(p) => open.mutate(p)} />}
-      {lost && <Alert type="error" showIcon banner title={t('shell.backend_lost')} role="alert" />}
+      {lost && <Alert type="error" showIcon banner title={t('shell.backend_lost')} role="alert" data-testid="backend-lost" />}
       {summary.data && summary.data.notices.length > 0 && (
         <Alert type="warning" showIcon closable className="notice" title={summary.data.notices.map((n) => <div key={n}>{n}</div>)} role="status" />
       )}

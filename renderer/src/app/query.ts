@@ -12,6 +12,11 @@ export class IpcError extends Error {
   }
 }
 
+/** What to show for a failed call: the back end's message (already in the user's language), or ours when it could not be reached. */
+export function errorText(e: Error, t: (key: string) => string): string {
+  return e instanceof IpcError && e.code === 'IPC_BACKEND_LOST' ? t('shell.backend_lost') : e.message;
+}
+
 /** The value of a Result, or an IpcError for TanStack Query to hold. */
 export async function unwrap<T>(call: Promise<IpcResult<T>>): Promise<T> {
   const r = await call;

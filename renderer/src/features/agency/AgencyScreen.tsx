@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import type { TemplateItem } from '../../../../shared/schema/index.ts';
 import { useT } from '../../app/i18n.tsx';
+import { errorText } from '../../app/query.ts';
 import { navigate } from '../../app/router.ts';
 import { assessmentQuery, useSetItemInput } from './api.ts';
 import { ItemInputEditor } from './ItemInputEditor.tsx';
@@ -25,7 +26,7 @@ export default function AgencyScreen({ code }: { code: string }) {
           setError(null);
           setSaved(item);
         },
-        onError: (e) => setError({ item, message: e.message }),
+        onError: (e) => setError({ item, message: errorText(e, t) }),
       },
     );
 
@@ -90,7 +91,7 @@ export default function AgencyScreen({ code }: { code: string }) {
     // onSave closes over the mutation only; the table re-renders with the view.
   }, [view, error, saved, t, points, title]);
 
-  if (query.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={query.error.message} /></main>;
+  if (query.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={errorText(query.error, t)} /></main>;
   if (!view) return <main aria-busy="true">{t('app.loading')}</main>;
   const { template, report } = view;
   const items = template.items.filter((i) => report.items[i.code]);

@@ -5,6 +5,7 @@ import { type HTMLAttributes, useEffect, useMemo, useRef, useState } from 'react
 import type { WorkspaceSummary } from '../../../../shared/ipc/index.ts';
 import { FIND_EVENT } from '../../app/commands.ts';
 import { useT } from '../../app/i18n.tsx';
+import { errorText } from '../../app/query.ts';
 import { navigate } from '../../app/router.ts';
 import { useElementHeight } from '../../ui/useElementHeight.ts';
 import { summaryQuery, useSummaryProgress } from './api.ts';
@@ -71,7 +72,7 @@ export default function OverviewScreen() {
     [t, points],
   );
 
-  if (summary.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={summary.error.message} /></main>;
+  if (summary.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={errorText(summary.error, t)} /></main>;
   return (
     <main aria-busy={summary.isPending} className="fill">
       <h1 className="visually-hidden">{t('shell.menu.overview')}</h1>
