@@ -66,7 +66,15 @@ async function start(): Promise<void> {
   }
   await settings.addRecent(ws.dir, ws.index.name).catch(() => undefined); // a preference: never blocks opening
   let win: BrowserWindow | null = null;
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => win?.webContents.send(event, events[event].parse(payload));
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    const data = events[event].parse(payload);
+    win?.webContents.send(event, data);
+    // Long jobs also show on the taskbar (Windows) or dock (macOS); -1 clears it.
+    if (event === 'job:progress') {
+      const p = data as EventPayload<'job:progress'>;
+      win?.setProgressBar(p.total ? (p.done >= p.total ? -1 : p.done / p.total) : 2);
+    }
+  };
   const ctx: AppContext = { service: new AppService(ws, lang), settings, version: app.getVersion(), mode: 'electron', emit };
   const setMenu = () =>
     Menu.setApplicationMenu(

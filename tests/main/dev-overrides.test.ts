@@ -40,6 +40,7 @@ vi.mock('electron', async () => {
   fake.app = app;
   class BrowserWindow {
     webContents = { send: () => undefined };
+    setProgressBar(): void {}
     once(): void {}
     show(): void {}
     loadURL(url: string): Promise<void> {
