@@ -119,9 +119,11 @@ describe('IPC registration and validation', () => {
     expect(await dispatch('fs:readFile', {}, ctx, handlers)).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_CHANNEL' } });
     expect(await dispatch('assessment:get', { agency: 'S01', extra: 1 }, ctx, handlers)).toMatchObject({ ok: false, error: { code: 'IPC_VALIDATION' } });
     expect(await dispatch('assessment:get', { agency: '../../etc' }, ctx, handlers)).toMatchObject({ ok: false, error: { code: 'IPC_VALIDATION' } });
-    expect(await dispatch('assessment:setItemInput', { agency: 'S01', item: '1.1', input: { kind: 'manual', value: 'x' } }, ctx, handlers)).toMatchObject({
-      ok: false,
-      error: { code: 'IPC_VALIDATION' },
-    });
+    const bad = await dispatch('assessment:setItemInput', { agency: 'S01', item: '1.1', input: { kind: 'count', value: -1 } }, ctx, handlers);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'IPC_VALIDATION' } });
+    // In the user's words, at the item: no schema path, no validator English.
+    expect(!bad.ok && bad.error.message).toContain('mục 1.1');
+    expect(!bad.ok && bad.error.message).toContain('Giá trị không được nhận');
+    expect(!bad.ok && bad.error.message).not.toMatch(/input\.value|Too small|expected|Invalid/);
   });
 });

@@ -42,6 +42,7 @@ export const shell: Record<keyof typeof vi, string> = {
   'shell.about.mode_browser': 'Browser mode',
   'shell.about.close': 'Close',
   'shell.job.summary': 'Scoring the agencies ({done}/{total})',
+  'shell.ipc_invalid': 'Value not accepted: {detail}.',
   'shell.recent_open_failed': 'Could not open the workspace',
   'shell.not_found': 'There is no such screen.',
   'shell.backend_lost': "Lost the connection to ParScore's back end. Please reopen the app.",

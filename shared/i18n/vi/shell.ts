@@ -41,6 +41,7 @@ export const shell = {
   'shell.about.mode_browser': 'Chế độ trình duyệt',
   'shell.about.close': 'Đóng',
   'shell.job.summary': 'Đang tính điểm các cơ quan, đơn vị ({done}/{total})',
+  'shell.ipc_invalid': 'Giá trị không được nhận: {detail}.',
   'shell.recent_open_failed': 'Không mở được thư mục làm việc',
   'shell.not_found': 'Không có màn hình này.',
   'shell.backend_lost': 'Mất kết nối với phần xử lý của ParScore. Hãy mở lại ứng dụng.',
