@@ -1,8 +1,17 @@
 import { defineConfig } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 
-// UI tests drive the real renderer in Debian's Chromium against the localhost bridge
-// (scripts/web-bridge.ts), which serves a fresh demo workspace through the real services.
+// UI tests drive the real renderer in Debian's Chromium through the browser mode
+// (scripts/web-bridge.ts), which serves a fresh demo workspace through the real services. The
+// server wants this run's secret once (tests/e2e/app.ts opens the address with it); the settings
+// file (language, recent workspaces) lives in a fresh userData folder.
 const port = 4178;
+// Evaluated again in each worker: the runner's value, inherited through the environment, wins.
+process.env.PARSCORE_E2E_SECRET ??= randomBytes(24).toString('base64url');
+const userData = 'tests/.artifacts/e2e-user-data';
+if (process.env.TEST_WORKER_INDEX === undefined) rmSync(userData, { recursive: true, force: true });
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -20,9 +29,11 @@ export default defineConfig({
     },
     viewport: { width: 1360, height: 860 },
     locale: 'vi-VN',
+    reducedMotion: 'reduce',
   },
   webServer: {
-    command: `node scripts/build.mjs && node --import tsx scripts/web-bridge.ts --workspace tests/.artifacts/e2e-workspace --fresh-demo 60 --port ${port}`,
+    command: `node scripts/build.mjs && node --import tsx scripts/web-bridge.ts --workspace tests/.artifacts/e2e-workspace --fresh-demo 60 --port ${port} --user-data ${userData} --secret ${process.env.PARSCORE_E2E_SECRET}`,
+    // Answers 403 without the secret: Playwright counts that as up.
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     timeout: 120_000,

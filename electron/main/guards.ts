@@ -1,7 +1,5 @@
-import type { Channel } from '../../shared/ipc/contract.ts';
-import { contract } from '../../shared/ipc/contract.ts';
-import type { Lang } from '../../shared/i18n/index.ts';
-import { dispatch, type handlersFor } from './ipc.ts';
+import { type Channel, contract } from '../../shared/ipc/index.ts';
+import { type AppContext, type Handlers, dispatch, handlers as defaultHandlers } from './handlers/index.ts';
 import { isInternalUrl, isSafeExternalUrl } from './security.ts';
 
 /*
@@ -50,12 +48,12 @@ export function installGuards(app: GuardedApp, session: GuardedSession, shell: E
 }
 
 /** One handler per contract channel; calls from frames other than the app's own are refused. */
-export function registerIpc(ipcMain: IpcMainLike, handlers: ReturnType<typeof handlersFor>, lang: Lang, devOrigin?: string): void {
+export function registerIpc(ipcMain: IpcMainLike, ctx: AppContext, devOrigin?: string, table: Handlers = defaultHandlers): void {
   for (const channel of Object.keys(contract) as Channel[]) {
     ipcMain.handle(channel, (event, raw) => {
       const frameUrl = event.senderFrame?.url ?? '';
       if (!isInternalUrl(frameUrl, devOrigin)) return { ok: false, error: { code: 'IPC_FORBIDDEN_SENDER', message: frameUrl } };
-      return dispatch(handlers, channel, raw, lang);
+      return dispatch(channel, raw, ctx, table);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { BrowserWindow, app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,10 +8,15 @@ import { AppService } from '../services/app-service.ts';
 import { WorkspaceStore } from '../services/store/workspace.ts';
 import { devOverrides } from './dev-overrides.ts';
 import { installGuards, registerIpc } from './guards.ts';
-import { handlersFor } from './ipc.ts';
+import type { AppContext } from './handlers/index.ts';
+import { events, type EventName, type EventPayload } from '../../shared/ipc/index.ts';
+import { SettingsStore } from '../services/settings.ts';
+import { nativeMenuTemplate } from './menu.ts';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, resolveAppPath } from './security.ts';
 
-const lang: Lang = isLang(process.env.PARSCORE_LANG) ? process.env.PARSCORE_LANG : 'vi';
+// PARSCORE_LANG, when set, becomes the saved choice (one language state: the settings file).
+const envLang: Lang | undefined = isLang(process.env.PARSCORE_LANG) ? process.env.PARSCORE_LANG : undefined;
+let lang: Lang = envLang ?? 'vi';
 const rendererRoot = join(import.meta.dirname, '..', 'renderer');
 // Set by `npm run dev` and the e2e tests; ignored by a packaged app (dev-overrides.ts).
 const { devOrigin, userData } = devOverrides(app, process.env);
@@ -47,6 +52,9 @@ function serveRenderer(): void {
 async function start(): Promise<void> {
   installGuards(app, session.defaultSession, shell, devOrigin);
   serveRenderer();
+  const settings = await SettingsStore.open(app.getPath('userData'));
+  if (envLang) await settings.setLang(envLang).catch(() => undefined);
+  lang = settings.get().lang;
   let ws: WorkspaceStore;
   try {
     ws = await openWorkspace(workspaceDir());
@@ -56,9 +64,28 @@ async function start(): Promise<void> {
     app.exit(3);
     return;
   }
-  registerIpc(ipcMain, handlersFor(new AppService(ws, lang)), lang, devOrigin);
-  app.on('before-quit', () => void ws.close());
-  const win = new BrowserWindow({
+  await settings.addRecent(ws.dir, ws.index.name).catch(() => undefined); // a preference: never blocks opening
+  let win: BrowserWindow | null = null;
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    const data = events[event].parse(payload);
+    win?.webContents.send(event, data);
+    // Long jobs also show on the taskbar (Windows) or dock (macOS); -1 clears it.
+    if (event === 'job:progress') {
+      const p = data as EventPayload<'job:progress'>;
+      win?.setProgressBar(p.total ? (p.done >= p.total ? -1 : p.done / p.total) : 2);
+    }
+  };
+  const ctx: AppContext = { service: new AppService(ws, lang), settings, version: app.getVersion(), mode: 'electron', emit };
+  const setMenu = () =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(nativeMenuTemplate(settings.get().lang, settings.get().recent, ctx.service.dir, (command, path) => emit('menu:command', { command, ...(path ? { path } : {}) }))),
+    );
+  ctx.onLangChange = setMenu;
+  ctx.onWorkspaceChange = setMenu;
+  registerIpc(ipcMain, ctx, devOrigin);
+  setMenu();
+  app.on('before-quit', () => void ctx.service.close());
+  win = new BrowserWindow({
     width: 1360,
     height: 860,
     title: 'ParScore',
@@ -73,7 +100,7 @@ async function start(): Promise<void> {
       spellcheck: false,
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => win?.show());
   await win.loadURL(devOrigin ?? `${APP_ORIGIN}/index.html`);
 }
 

@@ -1,14 +1,21 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ParscoreApi } from '../../shared/ipc/contract.ts';
+import { CHANNELS, EVENT_METHODS, EVENT_NAMES } from '../../shared/ipc/channels.ts';
+import { methodName } from '../../shared/ipc/define.ts';
+import type { ParscoreApi } from '../../shared/ipc/index.ts';
 
 /**
- * One method per channel of shared/ipc/contract.ts, nothing else: no ipcRenderer, no generic
- * invoke. Main validates every payload again; this file only names the channels.
+ * One method per channel of shared/ipc (generated from its list of names), one listener per event,
+ * nothing else: no ipcRenderer, no generic invoke. Main validates every payload again.
  */
-const api: ParscoreApi = {
-  workspaceSummary: (input) => ipcRenderer.invoke('workspace:summary', input),
-  assessmentGet: (input) => ipcRenderer.invoke('assessment:get', input),
-  assessmentSetItemInput: (input) => ipcRenderer.invoke('assessment:setItemInput', input),
-};
+const api: Record<string, unknown> = {};
+for (const channel of CHANNELS) api[methodName(channel)] = (input: unknown) => ipcRenderer.invoke(channel, input);
+for (const event of EVENT_NAMES) {
+  // The page gets the payload only, never the IpcRendererEvent (it carries `sender`), and a remover.
+  api[EVENT_METHODS[event]] = (listener: (payload: unknown) => void) => {
+    const wrapped = (_e: unknown, payload: unknown) => listener(payload);
+    ipcRenderer.on(event, wrapped);
+    return () => void ipcRenderer.removeListener(event, wrapped);
+  };
+}
 
-contextBridge.exposeInMainWorld('parscore', api);
+contextBridge.exposeInMainWorld('parscore', api as ParscoreApi);

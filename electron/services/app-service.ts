@@ -1,6 +1,7 @@
-import type { AgencyAssessmentView, ItemUpdate, WorkspaceSummary } from '../../shared/ipc/contract.ts';
+import type { AgencyAssessmentView, ItemUpdate, WorkspaceSummary } from '../../shared/ipc/index.ts';
 import { formatIssue, type Lang } from '../../shared/i18n/index.ts';
 import type { ItemInput, Template, TemplateRef } from '../../shared/schema/index.ts';
+import { resolve } from 'node:path';
 import { scoreAssessment } from '../../shared/scoring/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { IssueError, issue } from '../../shared/util/issue.ts';
@@ -18,8 +19,28 @@ export class AppService {
 
   constructor(
     private readonly ws: WorkspaceStore,
-    private readonly lang: Lang = 'vi',
+    private lang: Lang = 'vi',
   ) {}
+
+  /** The language of the texts the service writes (campaign title, repair notices): the window's, which the user can switch. */
+  setLang(lang: Lang): void {
+    this.lang = lang;
+  }
+
+  /** The open workspace's folder. */
+  get dir(): string {
+    return resolve(this.ws.dir);
+  }
+
+  /** The workspace's name (recent workspaces list it). */
+  get name(): string {
+    return this.ws.index.name;
+  }
+
+  /** Releases the workspace (its lock): the window switched to another or is closing. */
+  close(): Promise<void> {
+    return this.ws.close();
+  }
 
   private templateFor(group: string): Template {
     const ref = this.ws.campaign()?.templates[group as keyof NonNullable<ReturnType<WorkspaceStore['campaign']>>['templates']];
@@ -49,11 +70,13 @@ export class AppService {
     return a;
   }
 
-  async summary(): Promise<WorkspaceSummary> {
+  /** Every agency with its provisional scores; `onProgress` hears every 50 agencies (the overview's progress bar). */
+  async summary(onProgress?: (done: number, total: number) => void): Promise<WorkspaceSummary> {
     const idx = this.ws.index;
     const campaign = this.ws.campaign();
     const agencies: WorkspaceSummary['agencies'] = [];
     for (const a of idx.agencies) {
+      if (onProgress && agencies.length % 50 === 0) onProgress(agencies.length, idx.agencies.length);
       const assessment = a.hasAssessment ? await this.ws.readAssessment(a.code) : null;
       let score: WorkspaceSummary['agencies'][number]['score'] = null;
       if (assessment) {
@@ -62,6 +85,7 @@ export class AppService {
       }
       agencies.push({ code: a.code, name: a.name, group: a.group, parent: a.parent, status: a.status, score });
     }
+    onProgress?.(agencies.length, agencies.length);
     return {
       name: idx.name,
       role: idx.role,

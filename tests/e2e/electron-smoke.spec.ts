@@ -28,9 +28,16 @@ test('the desktop app starts, shows the workspace and exposes only the parscore 
   });
   const page = await app.firstWindow();
   await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  // One method per channel of shared/ipc and one listener per event, nothing else.
   expect(await page.evaluate(() => Object.keys((window as unknown as { parscore: object }).parscore).sort())).toEqual([
+    'appInfo',
     'assessmentGet',
     'assessmentSetItemInput',
+    'onJobProgress',
+    'onMenuCommand',
+    'settingsGet',
+    'settingsSetLang',
+    'workspaceOpen',
     'workspaceSummary',
   ]);
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');

@@ -19,6 +19,7 @@ const fake = vi.hoisted(() => ({
   setPaths: [] as [string, string][],
   ipc: new Map<string, IpcListener>(),
   errors: [] as string[],
+  menu: null as unknown as { label: string }[] | null,
   app: null as unknown as import('node:events').EventEmitter,
 }));
 
@@ -26,7 +27,9 @@ vi.mock('electron', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
   const app = Object.assign(new Emitter(), {
     setPath: (name: string, path: string) => void fake.setPaths.push([name, path]),
-    getPath: () => join(tmpdir(), 'parscore-fake-user-data'),
+    // userData as set (tests' PARSCORE_USER_DATA), else a folder of its own under tmp.
+    getPath: () => fake.setPaths.findLast(([n]) => n === 'userData')?.[1] ?? join(tmpdir(), 'parscore-fake-user-data'),
+    getVersion: () => '0.1.0',
     enableSandbox: () => undefined,
     whenReady: () => Promise.resolve(),
     exit: () => undefined,
@@ -36,6 +39,8 @@ vi.mock('electron', async () => {
   Object.defineProperty(app, 'isPackaged', { get: () => fake.isPackaged });
   fake.app = app;
   class BrowserWindow {
+    webContents = { send: () => undefined };
+    setProgressBar(): void {}
     once(): void {}
     show(): void {}
     loadURL(url: string): Promise<void> {
@@ -46,6 +51,7 @@ vi.mock('electron', async () => {
   return {
     app,
     BrowserWindow,
+    Menu: { buildFromTemplate: (t: { label: string }[]) => t, setApplicationMenu: (m: { label: string }[]) => void (fake.menu = m) },
     dialog: { showErrorBox: (_title: string, text: string) => void fake.errors.push(text) },
     ipcMain: { handle: (channel: string, listener: IpcListener) => void fake.ipc.set(channel, listener) },
     net: { fetch: () => Promise.reject(new Error('no network in tests')) },
@@ -75,6 +81,7 @@ beforeEach(async () => {
   fake.setPaths = [];
   fake.ipc = new Map();
   fake.errors = [];
+  fake.menu = null;
   process.env.PARSCORE_DEV_SERVER = `${DEV}/`;
   process.env.PARSCORE_USER_DATA = join(dir, 'user-data');
   process.env.PARSCORE_WORKSPACE = join(dir, 'workspace');
@@ -122,6 +129,8 @@ describe('development overrides in a packaged app', () => {
     expect(fake.setPaths).toEqual([['userData', join(dir, 'user-data')]]);
     expect(contents.navigate(`${DEV}/index.html`)).toBe(false);
     expect(await callFrom(`${DEV}/index.html`)).toMatchObject({ ok: true });
+    // The native menu, in the saved language (Vietnamese by default).
+    expect(fake.menu?.map((m) => m.label)).toEqual(['Tệp', 'Chỉnh sửa', 'Xem', 'Trợ giúp']);
   });
 });
 

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type GuardedContents, installGuards, registerIpc } from '../../electron/main/guards.ts';
-import { dispatch } from '../../electron/main/ipc.ts';
+import { type AppContext, type Handlers, dispatch } from '../../electron/main/handlers/index.ts';
 import { isInternalUrl, isSafeExternalUrl, resolveAppPath } from '../../electron/main/security.ts';
 
 describe('which URLs the window treats as its own', () => {
@@ -103,24 +103,27 @@ describe('IPC registration and validation', () => {
     'workspace:summary': async () => ({ called: 'summary' }),
     'assessment:get': async (i: { agency: string }) => ({ agency: i.agency }),
     'assessment:setItemInput': async () => ({}),
-  } as never;
+  } as unknown as Handlers;
+  const ctx = { settings: { get: () => ({ version: 1, lang: 'vi', recent: [] }) } } as unknown as AppContext;
 
   it('registers exactly the contract channels and refuses calls from foreign frames', async () => {
     const registered = new Map<string, (e: { senderFrame?: { url: string } | null }, raw: unknown) => unknown>();
-    registerIpc({ handle: (c, l) => void registered.set(c, l) }, handlers, 'vi');
-    expect([...registered.keys()].sort()).toEqual(['assessment:get', 'assessment:setItemInput', 'workspace:summary']);
+    registerIpc({ handle: (c, l) => void registered.set(c, l) }, ctx, undefined, handlers);
+    expect([...registered.keys()].sort()).toEqual(['app:info', 'assessment:get', 'assessment:setItemInput', 'settings:get', 'settings:setLang', 'workspace:open', 'workspace:summary']);
     const get = registered.get('assessment:get')!;
     expect(await get({ senderFrame: { url: 'https://evil.example/' } }, { agency: 'S01' })).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN_SENDER' } });
     expect(await get({ senderFrame: { url: 'app://parscore/index.html' } }, { agency: 'S01' })).toEqual({ ok: true, value: { agency: 'S01' } });
   });
 
   it('rejects unknown channels, unknown keys and bad payloads before any service runs', async () => {
-    expect(await dispatch(handlers, 'fs:readFile', {}, 'vi')).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_CHANNEL' } });
-    expect(await dispatch(handlers, 'assessment:get', { agency: 'S01', extra: 1 }, 'vi')).toMatchObject({ ok: false, error: { code: 'IPC_VALIDATION' } });
-    expect(await dispatch(handlers, 'assessment:get', { agency: '../../etc' }, 'vi')).toMatchObject({ ok: false, error: { code: 'IPC_VALIDATION' } });
-    expect(await dispatch(handlers, 'assessment:setItemInput', { agency: 'S01', item: '1.1', input: { kind: 'manual', value: 'x' } }, 'vi')).toMatchObject({
-      ok: false,
-      error: { code: 'IPC_VALIDATION' },
-    });
+    expect(await dispatch('fs:readFile', {}, ctx, handlers)).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_CHANNEL' } });
+    expect(await dispatch('assessment:get', { agency: 'S01', extra: 1 }, ctx, handlers)).toMatchObject({ ok: false, error: { code: 'IPC_VALIDATION' } });
+    expect(await dispatch('assessment:get', { agency: '../../etc' }, ctx, handlers)).toMatchObject({ ok: false, error: { code: 'IPC_VALIDATION' } });
+    const bad = await dispatch('assessment:setItemInput', { agency: 'S01', item: '1.1', input: { kind: 'count', value: -1 } }, ctx, handlers);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'IPC_VALIDATION' } });
+    // In the user's words, at the item: no schema path, no validator English.
+    expect(!bad.ok && bad.error.message).toContain('mục 1.1');
+    expect(!bad.ok && bad.error.message).toContain('Giá trị không được nhận');
+    expect(!bad.ok && bad.error.message).not.toMatch(/input\.value|Too small|expected|Invalid/);
   });
 });

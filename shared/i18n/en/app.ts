@@ -47,5 +47,7 @@ export const app: Record<keyof typeof vi, string> = {
   'app.numerator': 'Achieved',
   'app.denominator': 'Total',
   'app.evidence_count': '{n} document(s)',
+  'app.percent': 'Percentage',
+  'app.count_input': 'Count',
   'app.explanation_only': 'Explanation given',
 };

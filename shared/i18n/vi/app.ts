@@ -46,5 +46,7 @@ export const app = {
   'app.numerator': 'Số đạt',
   'app.denominator': 'Tổng số',
   'app.evidence_count': '{n} tài liệu',
+  'app.percent': 'Tỷ lệ (%)',
+  'app.count_input': 'Số lần',
   'app.explanation_only': 'Có giải trình',
 } as const;

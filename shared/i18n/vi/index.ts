@@ -20,6 +20,7 @@ import { template } from './template.ts';
 import { xlsx } from './xlsx.ts';
 import { ximport } from './ximport.ts';
 import { wsafe } from './wsafe.ts';
+import { shell } from './shell.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -48,4 +49,5 @@ export const vi = {
   ...arules,
   ...sbook,
   ...wsafe,
+  ...shell,
 };

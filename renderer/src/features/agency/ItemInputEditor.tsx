@@ -1,6 +1,7 @@
+import { Button, Input } from 'antd';
 import { useState } from 'react';
-import type { ItemInput, TemplateItem } from '../../shared/schema/index.ts';
-import { useT } from './i18n.tsx';
+import type { ItemInput, TemplateItem } from '../../../../shared/schema/index.ts';
+import { useT } from '../../app/i18n.tsx';
 
 type Save = (input: ItemInput | null) => void;
 
@@ -15,14 +16,15 @@ function NumberField({ value, label, step, onCommit }: { value: number | undefin
     if (Number.isFinite(n)) onCommit(n);
   };
   return (
-    <input
+    <Input
+      size="small"
       className="number"
       inputMode="decimal"
       aria-label={label}
       title={label}
       placeholder={label}
       value={text}
-      step={step}
+      data-step={step}
       onChange={(e) => setText(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
@@ -32,13 +34,13 @@ function NumberField({ value, label, step, onCommit }: { value: number | undefin
 
 /** The input control fitting an item's rule type. */
 export function ItemInputEditor({ item, input, onSave }: { item: TemplateItem; input: ItemInput | undefined; onSave: Save }) {
-  const { t } = useT();
+  const { t, title } = useT();
   const rule = item.rule;
   if (!rule) return null;
   const na = item.notApplicableAllowed ? (
-    <button className={input?.kind === 'notApplicable' ? 'chip on' : 'chip'} onClick={() => onSave(input?.kind === 'notApplicable' ? null : { kind: 'notApplicable' })}>
+    <Button size="small" shape="round" type={input?.kind === 'notApplicable' ? 'primary' : 'default'} aria-pressed={input?.kind === 'notApplicable'} onClick={() => onSave(input?.kind === 'notApplicable' ? null : { kind: 'notApplicable' })}>
       {t('app.na')}
-    </button>
+    </Button>
   ) : null;
   if (input?.kind === 'notApplicable') return <div className="editor">{na}</div>;
   switch (rule.type) {
@@ -46,9 +48,9 @@ export function ItemInputEditor({ item, input, onSave }: { item: TemplateItem; i
       return (
         <div className="editor" role="group" aria-label={item.code}>
           {(['yes', 'no'] as const).map((v) => (
-            <button key={v} className={input?.kind === 'binary' && input.value === v ? 'chip on' : 'chip'} aria-pressed={input?.kind === 'binary' && input.value === v} onClick={() => onSave({ kind: 'binary', value: v })}>
+            <Button key={v} size="small" shape="round" type={input?.kind === 'binary' && input.value === v ? 'primary' : 'default'} aria-pressed={input?.kind === 'binary' && input.value === v} onClick={() => onSave({ kind: 'binary', value: v })}>
               {t(v === 'yes' ? 'app.yes' : 'app.no')}
-            </button>
+            </Button>
           ))}
           {na}
         </div>
@@ -58,7 +60,7 @@ export function ItemInputEditor({ item, input, onSave }: { item: TemplateItem; i
       if (rule.type === 'PERCENT_BANDS' && input?.kind === 'percent') {
         return (
           <div className="editor">
-            <NumberField value={input.value} label="%" onCommit={(n) => onSave(n === null ? null : { kind: 'percent', value: n })} /> % {na}
+            <NumberField value={input.value} label={t('app.percent')} onCommit={(n) => onSave(n === null ? null : { kind: 'percent', value: n })} /> % {na}
           </div>
         );
       }
@@ -79,7 +81,7 @@ export function ItemInputEditor({ item, input, onSave }: { item: TemplateItem; i
     case 'COUNT_DEDUCT':
       return (
         <div className="editor">
-          <NumberField value={input?.kind === 'count' ? input.value : undefined} label="n" onCommit={(n) => onSave(n === null ? null : { kind: 'count', value: Math.round(n) })} />
+          <NumberField value={input?.kind === 'count' ? input.value : undefined} label={t('app.count_input')} onCommit={(n) => onSave(n === null ? null : { kind: 'count', value: Math.round(n) })} />
           {na}
         </div>
       );
@@ -100,7 +102,7 @@ export function ItemInputEditor({ item, input, onSave }: { item: TemplateItem; i
             <NumberField
               key={v.name}
               value={values[v.name]}
-              label={v.label.vi}
+              label={title(v.label)}
               onCommit={(n) => {
                 if (n === null) return;
                 const next = { ...values, [v.name]: n };

@@ -1,0 +1,25 @@
+import type { Channel, ChannelOutput, ChannelParsedInput, EventName, EventPayload } from '../../../shared/ipc/index.ts';
+import type { Lang } from '../../../shared/i18n/index.ts';
+import type { AppService } from '../../services/app-service.ts';
+import type { SettingsStore } from '../../services/settings.ts';
+
+/**
+ * What the handlers reach: the open workspace's service, the user's settings, and a way to push
+ * events to the window. The same object behind Electron's ipcMain and the browser mode's server.
+ */
+export interface AppContext {
+  /** The open workspace's service; replaced when the user opens another (switch.ts). */
+  service: AppService;
+  settings: SettingsStore;
+  version: string;
+  mode: 'electron' | 'browser';
+  /** Sends an event to the window (validated against its schema by the caller of `emit`). */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Told when the user switches language (Electron rebuilds its native menu). */
+  onLangChange?: (lang: Lang) => void;
+  /** Told when another workspace was opened (Electron rebuilds the recent list of its menu). */
+  onWorkspaceChange?: () => void;
+}
+
+export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, ctx: AppContext) => Promise<ChannelOutput<C>>;
+export type HandlersOf<C extends Channel> = { [K in C]: Handler<K> };

@@ -1,0 +1,67 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Spin } from 'antd';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import type { MenuCommand } from '../../../shared/app/menu.ts';
+import { summaryQuery } from '../features/overview/api.ts';
+import { AboutDialog, appInfoQuery } from './AboutDialog.tsx';
+import { api, isDesktop, onBackendLost } from './bridge.ts';
+import { runPageCommand, useMenuCommands } from './commands.ts';
+import { settingsQuery, useLang, useT } from './i18n.tsx';
+import { MenuBar } from './MenuBar.tsx';
+import { errorText, unwrap } from './query.ts';
+import { navigate, useRoute } from './router.ts';
+import { StatusBar } from './StatusBar.tsx';
+
+// Screens load on first use: the first screen's bundle holds only the shell and the overview.
+const OverviewScreen = lazy(() => import('../features/overview/OverviewScreen.tsx'));
+const AgencyScreen = lazy(() => import('../features/agency/AgencyScreen.tsx'));
+
+/** The application frame: menu bar (browser mode), repair notices, the current screen, status bar, About box. */
+export function Shell() {
+  const { t } = useT();
+  const { setLang } = useLang();
+  const route = useRoute();
+  const [about, setAbout] = useState(false);
+  const [lost, setLost] = useState(false);
+  const summary = useQuery(summaryQuery);
+  const settings = useQuery(settingsQuery);
+  const info = useQuery(appInfoQuery);
+  useEffect(() => onBackendLost(setLost), []);
+  const qc = useQueryClient();
+  const { notification } = AntApp.useApp();
+  // Another workspace: everything cached belonged to the old one.
+  const open = useMutation({
+    mutationFn: (path: string) => unwrap(api.workspaceOpen({ path })),
+    onSuccess: () => {
+      navigate('/');
+      void qc.resetQueries({ predicate: (q) => q.queryKey[0] !== 'settings' });
+      void qc.invalidateQueries({ queryKey: settingsQuery.queryKey }); // the recent list changed
+    },
+    onError: (e) => notification.error({ title: t('shell.recent_open_failed'), description: errorText(e, t) }),
+  });
+
+  const run = (command: MenuCommand, path?: string) => {
+    if (command === 'file.openRecent') return path ? open.mutate(path) : undefined;
+    runPageCommand(command, { setLang, about: () => setAbout(true), overview: () => navigate('/') });
+  };
+  useMenuCommands(run);
+
+  return (
+    <div className="shell" data-app-state={summary.data ? 'loaded' : summary.isError ? 'error' : 'loading'}>
+      {!isDesktop && <MenuBar recent={settings.data?.recent ?? []} current={info.data?.workspacePath} onCommand={run} onOpenRecent={(p) => open.mutate(p)} />}
+      {lost && <Alert type="error" showIcon banner title={t('shell.backend_lost')} role="alert" data-testid="backend-lost" />}
+      {summary.data && summary.data.notices.length > 0 && (
+        <Alert type="warning" showIcon closable className="notice" title={summary.data.notices.map((n) => <div key={n}>{n}</div>)} role="status" />
+      )}
+      <div className="screen">
+        <Suspense fallback={<Spin className="screen-loading" />}>
+          {route.screen === 'overview' && <OverviewScreen />}
+          {route.screen === 'agency' && <AgencyScreen code={route.code} />}
+          {route.screen === 'not-found' && <main><p>{t('shell.not_found')}</p></main>}
+        </Suspense>
+      </div>
+      <StatusBar summary={summary.data} workspacePath={info.data?.workspacePath} />
+      <AboutDialog open={about} onClose={() => setAbout(false)} />
+    </div>
+  );
+}

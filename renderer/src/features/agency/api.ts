@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AgencyAssessmentView, ItemUpdate } from '../../../../shared/ipc/index.ts';
+import type { ItemInput } from '../../../../shared/schema/index.ts';
+import { api } from '../../app/bridge.ts';
+import { SAVE_KEY, unwrap } from '../../app/query.ts';
+import { workspaceKeys } from '../overview/api.ts';
+
+export const assessmentKeys = { all: ['assessment'] as const, one: (agency: string) => [...assessmentKeys.all, agency] as const };
+
+export const assessmentQuery = (agency: string) => ({ queryKey: assessmentKeys.one(agency), queryFn: () => unwrap(api.assessmentGet({ agency })) });
+
+/** The view after one item's save: the service's new scores, the item's input and self score. */
+function applyUpdate(view: AgencyAssessmentView, item: string, input: ItemInput | null, r: ItemUpdate): AgencyAssessmentView {
+  if (!view.assessment) return { ...view, report: r.report };
+  const items = { ...view.assessment.items };
+  const prev = items[item] ?? { selfScore: null, evidence: [] };
+  const next = { ...prev, selfScore: r.item.score };
+  if (input) next.input = input;
+  else delete next.input;
+  items[item] = next;
+  return { ...view, report: r.report, assessment: { ...view.assessment, items } };
+}
+
+/**
+ * Saves one item's input. Saves of one agency run in order (scope); the overview's scores are
+ * stale afterwards and refetched when shown.
+ */
+export function useSetItemInput(agency: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationKey: SAVE_KEY,
+    scope: { id: `assessment:${agency}` },
+    mutationFn: (v: { item: string; input: ItemInput | null }) => unwrap(api.assessmentSetItemInput({ agency, item: v.item, input: v.input })),
+    onSuccess: (r, v) => {
+      qc.setQueryData<AgencyAssessmentView>(assessmentKeys.one(agency), (view) => (view ? applyUpdate(view, v.item, v.input, r) : view));
+      void qc.invalidateQueries({ queryKey: workspaceKeys.all });
+    },
+  });
+}

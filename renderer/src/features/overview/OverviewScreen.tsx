@@ -1,0 +1,115 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Input, type InputRef, Progress, Table, Tabs, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { type HTMLAttributes, useEffect, useMemo, useRef, useState } from 'react';
+import type { WorkspaceSummary } from '../../../../shared/ipc/index.ts';
+import { FIND_EVENT } from '../../app/commands.ts';
+import { useT } from '../../app/i18n.tsx';
+import { errorText } from '../../app/query.ts';
+import { navigate } from '../../app/router.ts';
+import { useElementHeight } from '../../ui/useElementHeight.ts';
+import { summaryQuery, useSummaryProgress } from './api.ts';
+import { fold } from './search.ts';
+
+const TABS = ['all', 'department', 'district', 'commune'] as const;
+type Row = WorkspaceSummary['agencies'][number];
+/** Rows of one height, so the virtual list never measures. */
+const ROW_HEIGHT = 40;
+
+/** Every agency of the campaign with its status and provisional scores (a virtual list: thousands of rows). */
+export default function OverviewScreen() {
+  const { t, points } = useT();
+  const summary = useQuery(summaryQuery);
+  const progress = useSummaryProgress();
+  const [tab, setTab] = useState<(typeof TABS)[number]>('all');
+  const [query, setQuery] = useState('');
+  const search = useRef<InputRef>(null);
+  const listBox = useRef<HTMLDivElement>(null);
+  // The table's body: the box's height less the header row.
+  const height = useElementHeight(listBox) - 48;
+
+  useEffect(() => {
+    const focus = () => search.current?.focus();
+    window.addEventListener(FIND_EVENT, focus);
+    return () => window.removeEventListener(FIND_EVENT, focus);
+  }, []);
+
+  const agencies = summary.data?.agencies;
+  const folded = useMemo(() => (agencies ?? []).map((a) => `${fold(a.name)}\u0000${fold(a.code)}`), [agencies]);
+  const rows = useMemo(() => {
+    const q = fold(query.trim());
+    return (agencies ?? []).filter((a, i) => (tab === 'all' || a.group === tab) && (!q || folded[i]!.includes(q)));
+  }, [agencies, folded, tab, query]);
+
+  const columns: ColumnsType<Row> = useMemo(
+    () => [
+      { key: 'code', title: t('app.col.code'), dataIndex: 'code', width: 90, render: (c: string) => <span className="code">{c}</span> },
+      {
+        key: 'name',
+        title: t('app.col.name'),
+        dataIndex: 'name',
+        render: (name: string, a: Row) => (
+          <Button type="link" className="link-cell" onClick={() => navigate(`/agency/${a.code}`)}>
+            {name}
+          </Button>
+        ),
+      },
+      {
+        key: 'status',
+        title: t('app.col.status'),
+        dataIndex: 'status',
+        width: 190,
+        render: (s: string) => (
+          <Tag className={`status status-${s}`}>
+            {t(`app.status.${s}`)}
+          </Tag>
+        ),
+      },
+      { key: 'progress', title: t('app.col.progress'), width: 110, align: 'right', render: (_: unknown, a: Row) => (a.score ? `${a.score.answered}/${a.score.leafCount}` : '—') },
+      { key: 'self', title: t('app.col.self'), width: 170, align: 'right', render: (_: unknown, a: Row) => (a.score ? `${points(a.score.self)} / ${points(a.score.selfMax)}` : '—') },
+      { key: 'index', title: t('app.col.index'), width: 150, align: 'right', render: (_: unknown, a: Row) => (a.score ? `${points(a.score.index)}%` : '—') },
+    ],
+    [t, points],
+  );
+
+  if (summary.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={errorText(summary.error, t)} /></main>;
+  return (
+    <main aria-busy={summary.isPending} className="fill">
+      <h1 className="visually-hidden">{t('shell.menu.overview')}</h1>
+      <div className="toolbar">
+        <Tabs activeKey={tab} onChange={(k) => setTab(k as (typeof TABS)[number])} items={TABS.map((g) => ({ key: g, label: t(`app.tab.${g}`) }))} className="group-tabs" />
+        <Input
+          ref={search}
+          type="search"
+          allowClear
+          className="search"
+          placeholder={t('app.search')}
+          aria-label={t('app.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        {agencies && (
+          <span className="count" data-testid="agency-count">
+            {t('app.count', { shown: rows.length, total: agencies.length })}
+          </span>
+        )}
+      </div>
+      {summary.isPending && progress?.total ? (
+        <Progress percent={Math.round((progress.done / progress.total) * 100)} aria-label={t('shell.job.summary', { done: progress.done, total: progress.total })} />
+      ) : null}
+      <div ref={listBox} className="fill-rest">
+      <Table<Row>
+        virtual
+        rowKey="code"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={summary.isPending}
+        pagination={false}
+        scroll={{ x: 1000, y: height }}
+        onRow={(a) => ({ 'data-testid': `agency-row-${a.code}`, style: { height: ROW_HEIGHT } }) as HTMLAttributes<HTMLElement>}
+      />
+      </div>
+    </main>
+  );
+}

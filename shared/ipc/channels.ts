@@ -1,0 +1,9 @@
+/**
+ * The names of every channel and event, without their schemas: what the sandboxed preload needs
+ * (it bundles no zod). tests/main/ipc-contract.test.ts checks this list equals the contract's.
+ */
+export const CHANNELS = ['workspace:summary', 'workspace:open', 'assessment:get', 'assessment:setItemInput', 'settings:get', 'settings:setLang', 'app:info'] as const;
+export const EVENT_NAMES = ['job:progress', 'menu:command'] as const;
+
+/** The preload's listener method for each event: 'job:progress' → 'onJobProgress'. */
+export const EVENT_METHODS = { 'job:progress': 'onJobProgress', 'menu:command': 'onMenuCommand' } as const satisfies Record<(typeof EVENT_NAMES)[number], string>;

@@ -1,0 +1,34 @@
+import type * as z from 'zod';
+import { assessmentChannels } from './assessment.ts';
+import type { CHANNELS } from './channels.ts';
+import type { ChannelDef, IpcResult, MethodName } from './define.ts';
+import type { EVENT_METHODS } from './channels.ts';
+import type { EventName, EventPayload } from './events.ts';
+import { settingsChannels } from './settings.ts';
+import { workspaceChannels } from './workspace.ts';
+
+export * from './assessment.ts';
+export * from './define.ts';
+export { JobProgress, MenuCommandEvent, events } from './events.ts';
+export type { EventName, EventPayload } from './events.ts';
+export * from './settings.ts';
+export * from './workspace.ts';
+export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
+
+/**
+ * Every channel of the window, one domain file each (`shared/ipc/<domain>.ts`, channels
+ * `domain:action`). Main validates every input with these schemas (electron/main/handlers); the
+ * preload exposes exactly one method per channel and one listener per event, nothing else.
+ */
+export const contract = { ...workspaceChannels, ...assessmentChannels, ...settingsChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
+
+export type Channel = keyof typeof contract;
+export type ChannelInput<C extends Channel> = z.input<(typeof contract)[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<(typeof contract)[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<(typeof contract)[C]['output']>;
+
+export type ParscoreApi = {
+  [C in Channel as MethodName<C>]: (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
+} & {
+  [E in EventName as (typeof EVENT_METHODS)[E]]: (listener: (payload: EventPayload<E>) => void) => () => void;
+};
