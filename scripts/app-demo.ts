@@ -12,7 +12,7 @@ import { formatIssue, isLang, t } from '../shared/i18n/index.ts';
 import { IssueError } from '../shared/util/issue.ts';
 import { writeDemoWorkspace } from '../electron/services/demo/write.ts';
 import { decideLaunch, downloadElectron, electronBinary } from '../electron/launch/electron-binary.ts';
-import { runBrowserMode } from '../electron/web/run.ts';
+import { runBrowserMode, stopOnSignals } from '../electron/web/run.ts';
 
 const lang = isLang(process.env.PARSCORE_LANG) ? process.env.PARSCORE_LANG : 'vi';
 const root = join(import.meta.dirname, '..');
@@ -69,11 +69,6 @@ for (;;) {
     ...(values.renderer ? { rendererRoot: values.renderer } : {}),
     ...(values['user-data'] ? { userData: values['user-data'] } : {}),
   });
-  const stop = async () => {
-    await mode.stop();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  stopOnSignals(mode);
   break;
 }

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { formatIssue, isLang, t } from '../shared/i18n/index.ts';
 import { IssueError } from '../shared/util/issue.ts';
 import { writeDemoWorkspace } from '../electron/services/demo/write.ts';
-import { runBrowserMode } from '../electron/web/run.ts';
+import { runBrowserMode, stopOnSignals } from '../electron/web/run.ts';
 
 const lang = isLang(process.env.PARSCORE_LANG) ? process.env.PARSCORE_LANG : 'vi';
 try {
@@ -35,12 +35,7 @@ try {
     ...(values.secret ? { secret: values.secret } : {}),
     ...(values['user-data'] ? { userData: values['user-data'] } : {}),
   });
-  const stop = async () => {
-    await mode.stop();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  stopOnSignals(mode);
 } catch (e) {
   const text = e instanceof IssueError ? e.issues.map((i) => formatIssue(lang, i)).join('\n') : e instanceof Error ? e.message : String(e);
   console.error(t(lang, 'shell.launch.failed', { reason: text }));

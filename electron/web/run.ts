@@ -74,6 +74,16 @@ export async function runBrowserMode(opts: BrowserModeOptions): Promise<BrowserM
   }
 }
 
+/** Ctrl+C or a kill closes the server and the workspace (its lock released) before the process exits. */
+export function stopOnSignals(mode: BrowserMode): void {
+  const stop = async () => {
+    await mode.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
 /** The system's "open this address" command, or null where there is none. */
 export function browserOpener(platform = process.platform, path = process.env.PATH ?? ''): { cmd: string; args: string[] } | null {
   if (platform === 'win32') return { cmd: 'cmd', args: ['/c', 'start', '""'] };
