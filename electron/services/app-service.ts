@@ -91,7 +91,8 @@ export class AppService {
       } catch (e) {
         // One agency's damaged file marks that agency's row; the rest of the overview is still shown.
         if (!(e instanceof IssueError)) throw e;
-        problem = { message: e.issues.slice(0, 3).map((i) => formatIssue(this.lang, i)).join('\n'), action: t(this.lang, 'integrity.damaged_action') };
+        // The first issue says what happened to the file (the repair notice above the list has the detail).
+        problem = { message: formatIssue(this.lang, e.issues[0] ?? issue('store.corrupt_no_backup', { agency: a.code })), action: t(this.lang, 'integrity.damaged_action') };
       }
       agencies.push({ code: a.code, name: a.name, group: a.group, parent: a.parent, status: a.status, score, problem });
     }

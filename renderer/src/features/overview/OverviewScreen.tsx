@@ -62,8 +62,8 @@ export default function OverviewScreen() {
         render: (s: string, a: Row) =>
           a.problem ? (
             // A damaged file marks its row only: what is wrong and what to do, on hover and on focus.
-            <Tooltip title={<>{a.problem.message}<br />{a.problem.action}</>}>
-              <Tag color="error" className="status status-damaged" tabIndex={0} data-testid={`agency-problem-${a.code}`} aria-label={`${t('integrity.damaged')}: ${a.problem.message} ${a.problem.action}`}>
+            <Tooltip trigger={['hover', 'focus']} title={<>{a.problem.message}<br />{a.problem.action}</>}>
+              <Tag className="status status-damaged" tabIndex={0} data-testid={`agency-problem-${a.code}`} aria-label={`${t('integrity.damaged')}: ${a.problem.message} ${a.problem.action}`}>
                 ⚠ {t('integrity.damaged')}
               </Tag>
             </Tooltip>
