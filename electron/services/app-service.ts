@@ -92,7 +92,9 @@ export class AppService {
         // One agency's damaged file marks that agency's row; the rest of the overview is still shown.
         if (!(e instanceof IssueError)) throw e;
         // The first issue says what happened to the file (the repair notice above the list has the detail).
-        problem = { message: formatIssue(this.lang, e.issues[0] ?? issue('store.corrupt_no_backup', { agency: a.code })), action: t(this.lang, 'integrity.damaged_action') };
+        const first = e.issues[0] ?? issue('store.corrupt_no_backup', { agency: a.code });
+        const lost = first.code === 'store.corrupt_no_backup' || first.code === 'store.missing_no_backup';
+        problem = { message: formatIssue(this.lang, first), action: t(this.lang, lost ? 'integrity.damaged_action' : 'integrity.problem_action') };
       }
       agencies.push({ code: a.code, name: a.name, group: a.group, parent: a.parent, status: a.status, score, problem });
     }

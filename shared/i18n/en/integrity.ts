@@ -10,6 +10,7 @@ export const integrity: Record<keyof typeof vi, string> = {
   'integrity.past_explanation_deadline': 'The explanation deadline ({day}) has passed; the self-assessment is read-only. Contact Home Affairs if something must change.',
   'integrity.read_only_title': 'Read-only',
   'integrity.damaged': 'Damaged file',
+  'integrity.problem_action': 'Run “parscore workspace check” to see which file has a problem and what to do.',
   'integrity.damaged_action':
     'This agency’s self-assessment file cannot be read and has no good backup. Run “parscore workspace check” for details, then import the agency’s signed submission again (parscore import) or restore the workspace from a backup.',
 };

@@ -8,6 +8,7 @@ export const integrity = {
   'integrity.past_explanation_deadline': 'Đã quá hạn giải trình ({day}); bản tự đánh giá chỉ xem được. Cần sửa thì liên hệ Sở Nội vụ.',
   'integrity.read_only_title': 'Chỉ xem',
   'integrity.damaged': 'Tệp hỏng',
+  'integrity.problem_action': 'Chạy “parscore workspace check” để xem tệp nào có vấn đề và cách xử lý.',
   'integrity.damaged_action':
     'Tệp tự đánh giá của cơ quan này không đọc được và không có bản sao lưu tốt. Chạy “parscore workspace check” để xem chi tiết, rồi tiếp nhận lại hồ sơ đã ký của cơ quan (parscore import) hoặc khôi phục từ bản sao lưu thư mục làm việc.',
 } as const;
