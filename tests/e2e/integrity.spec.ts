@@ -22,6 +22,8 @@ test('Home Affairs opens a received self-assessment: the inputs are read-only an
   await expect(yesNo.getByRole('button', { name: 'Có', exact: true })).toBeDisabled();
   await expect(yesNo.getByRole('button', { name: 'Không', exact: true })).toBeDisabled();
   await expect(page.locator('tr[data-item]').getByRole('textbox', { name: 'Điểm' }).first()).toBeDisabled();
+  // The agency's answers stay visible: the chosen button is still marked, only disabled.
+  await expect(page.locator('tr[data-item] button[aria-pressed="true"]').first()).toBeDisabled();
   // Nothing is offered as saved or failed: nothing was sent.
   await expect(page.getByTestId('status-save')).toHaveText('Chưa có thay đổi');
   await expectAccessible(page);
@@ -63,5 +65,28 @@ test.describe('a damaged assessment file', () => {
     await expect(tip).toContainText('parscore import');
     await expectAccessible(page);
     await screenshot(page, 'integrity-damaged-row-vi');
+  });
+});
+
+test.describe('an agency workspace past the self-assessment deadline', () => {
+  const root = join(import.meta.dirname, '..', '.artifacts', 'e2e-late-cycle');
+  test.afterEach(async ({ page }) => {
+    await openWorkspace(page, HOME_WORKSPACE);
+  });
+
+  test('the officer sees the self-assessment read-only, with the date of the deadline, said once', async ({ page }) => {
+    // Arrange: the 2024 campaign (self-assessments due 15/12/2024), the agency's own workspace.
+    rmSync(root, { recursive: true, force: true });
+    parscore('demo', join(root, 'so-noi-vu'), '--agencies', '12', '--seed', '2024', '--year', '2024', '--submissions', join(root, 'out'));
+    await openApp(page);
+    await openWorkspace(page, join(root, 'out', 'agencies', 'S03'));
+    await page.reload();
+    await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
+    const notice = page.getByTestId('read-only');
+    await expect(notice).toHaveCount(1);
+    await expect(notice).toContainText('Đã quá hạn tự đánh giá (15/12/2024)');
+    await expect(page.locator('tr[data-item]').getByRole('button', { name: 'Có', exact: true }).first()).toBeDisabled();
+    await expectAccessible(page);
+    await screenshot(page, 'integrity-past-deadline-vi');
   });
 });
