@@ -114,7 +114,9 @@ export class AppService {
     const template = assessment ? this.template(assessment.template) : this.templateFor(agency.group);
     const { report } = scoreAssessment(this.compile(template), assessment ?? EMPTY);
     const lock = await selfEntryLock(this.ws, agency.code, { deadline: true, now: this.now() });
-    const readOnly = lock ? { code: lock.code, reason: formatIssue(this.lang, { ...lock, at: {} }) } : null;
+    // Said on the agency's own screen: without "cơ quan X:" in front, but with the file when one is at fault.
+    const { agency: _named, ...where } = lock?.at ?? {};
+    const readOnly = lock ? { code: lock.code, reason: formatIssue(this.lang, { ...lock, at: where }) } : null;
     return { agency: { code: agency.code, name: agency.name, group: agency.group }, template, assessment, report, readOnly };
   }
 

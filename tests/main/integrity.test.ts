@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +167,25 @@ describe('an agency workspace', () => {
     const e = await setItem(ws, { agency: 'STC', item: '1.1.1' }, { kind: 'binary', value: 'yes' }).then(() => null, (x: unknown) => x);
     expect(e instanceof IssueError && e.issues[0]?.code).toBe('integrity.other_agency');
     expect(folderHash(ws.dir)).toBe(before);
+  });
+});
+
+describe('an agency workspace whose appraisal file is damaged', () => {
+  it('cannot tell whether the cycle is closed: read-only, naming the file, nothing written', async () => {
+    const p = await province(['STP']);
+    try {
+      const ws = p.agencies.STP!;
+      mkdirSync(join(ws.dir, 'appraisals'), { recursive: true });
+      writeFileSync(join(ws.dir, 'appraisals', 'STP.json'), '{"kind":"parscore.appraisal",');
+      const ctx = await contextFor(ws, () => Date.parse('2026-01-10T09:00:00+07:00'));
+      const got = await dispatch('assessment:get', { agency: 'STP' }, ctx);
+      expect(got.ok && (got.value as AgencyAssessmentView).readOnly?.reason).toMatch(/^tệp appraisals\/STP\.json: /);
+      const before = folderHash(ws.dir);
+      expect(await dispatch('assessment:setItemInput', { agency: 'STP', item: '1.1.1', input: null }, ctx)).toMatchObject({ ok: false });
+      expect(folderHash(ws.dir)).toBe(before);
+    } finally {
+      await p.close();
+    }
   });
 });
 

@@ -21,7 +21,14 @@ export async function selfEntryLock(ws: WorkspaceStore, agency: string, opts: Lo
   if (ws.index.role === 'home-affairs') return issue('integrity.received_read_only', at, { agency });
   const self = ws.index.self;
   if (self !== null && self.normalize('NFC') !== agency.normalize('NFC')) return issue('integrity.other_agency', at, { agency, self });
-  const appraisal = await ws.readAppraisal(agency);
+  let appraisal: Awaited<ReturnType<WorkspaceStore['readAppraisal']>>;
+  try {
+    appraisal = await ws.readAppraisal(agency);
+  } catch (e) {
+    // An unreadable appraisal file: whether the cycle is closed cannot be told, so nothing is changed (the issue names the file).
+    if (e instanceof IssueError && e.issues[0]) return e.issues[0];
+    throw e;
+  }
   if (appraisal && (appraisal.status === 'appraised_2' || appraisal.status === 'locked')) return issue('integrity.cycle_closed', at, { agency });
   if (opts.deadline) {
     const d = ws.campaign()?.deadlines;
