@@ -6,7 +6,9 @@ import { rmSync } from 'node:fs';
 // (scripts/web-bridge.ts), which serves a fresh demo workspace through the real services. The
 // server wants this run's secret once (tests/e2e/app.ts opens the address with it); the settings
 // file (language, recent workspaces) lives in a fresh userData folder.
-const port = 4178;
+// Another port with PARSCORE_E2E_PORT (two checkouts testing at once); the specs read it too (tests/e2e/app.ts ORIGIN).
+const port = Number(process.env.PARSCORE_E2E_PORT ?? 4178);
+process.env.PARSCORE_E2E_PORT ??= String(port);
 // Evaluated again in each worker: the runner's value, inherited through the environment, wins.
 process.env.PARSCORE_E2E_SECRET ??= randomBytes(24).toString('base64url');
 const userData = 'tests/.artifacts/e2e-user-data';

@@ -1,11 +1,12 @@
 import type { AgencyAssessmentView, ItemUpdate, WorkspaceSummary } from '../../shared/ipc/index.ts';
-import { formatIssue, type Lang } from '../../shared/i18n/index.ts';
+import { formatIssue, type Lang, t } from '../../shared/i18n/index.ts';
 import type { ItemInput, Template, TemplateRef } from '../../shared/schema/index.ts';
 import { resolve } from 'node:path';
 import { scoreAssessment } from '../../shared/scoring/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { IssueError, issue } from '../../shared/util/issue.ts';
 import { setItem } from './entry/items.ts';
+import { requireSelfEntryOpen, selfEntryLock } from './entry/read-only.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 
 const EMPTY = { items: {}, bonus: {}, penalty: {} };
@@ -20,6 +21,8 @@ export class AppService {
   constructor(
     private readonly ws: WorkspaceStore,
     private lang: Lang = 'vi',
+    /** Today, for the deadlines after which the window stops taking self inputs (tests set it). */
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** The language of the texts the service writes (campaign title, repair notices): the window's, which the user can switch. */
@@ -77,13 +80,23 @@ export class AppService {
     const agencies: WorkspaceSummary['agencies'] = [];
     for (const a of idx.agencies) {
       if (onProgress && agencies.length % 50 === 0) onProgress(agencies.length, idx.agencies.length);
-      const assessment = a.hasAssessment ? await this.ws.readAssessment(a.code) : null;
       let score: WorkspaceSummary['agencies'][number]['score'] = null;
-      if (assessment) {
-        const { report } = scoreAssessment(this.compile(this.template(assessment.template)), assessment);
-        score = { total: report.total, max: report.max, index: report.index, self: report.self.score, selfMax: report.self.max, answered: report.answered, leafCount: report.leafCount };
+      let problem: WorkspaceSummary['agencies'][number]['problem'] = null;
+      try {
+        const assessment = a.hasAssessment ? await this.ws.readAssessment(a.code) : null;
+        if (assessment) {
+          const { report } = scoreAssessment(this.compile(this.template(assessment.template)), assessment);
+          score = { total: report.total, max: report.max, index: report.index, self: report.self.score, selfMax: report.self.max, answered: report.answered, leafCount: report.leafCount };
+        }
+      } catch (e) {
+        // One agency's damaged file marks that agency's row; the rest of the overview is still shown.
+        if (!(e instanceof IssueError)) throw e;
+        // The first issue says what happened to the file (the repair notice above the list has the detail).
+        const first = e.issues[0] ?? issue('store.corrupt_no_backup', { agency: a.code });
+        const lost = first.code === 'store.corrupt_no_backup' || first.code === 'store.missing_no_backup';
+        problem = { message: formatIssue(this.lang, first), action: t(this.lang, lost ? 'integrity.damaged_action' : 'integrity.problem_action') };
       }
-      agencies.push({ code: a.code, name: a.name, group: a.group, parent: a.parent, status: a.status, score });
+      agencies.push({ code: a.code, name: a.name, group: a.group, parent: a.parent, status: a.status, score, problem });
     }
     onProgress?.(agencies.length, agencies.length);
     return {
@@ -100,12 +113,22 @@ export class AppService {
     const assessment = await this.ws.readAssessment(code);
     const template = assessment ? this.template(assessment.template) : this.templateFor(agency.group);
     const { report } = scoreAssessment(this.compile(template), assessment ?? EMPTY);
-    return { agency: { code: agency.code, name: agency.name, group: agency.group }, template, assessment, report };
+    const lock = await selfEntryLock(this.ws, agency.code, { deadline: true, now: this.now() });
+    // Said on the agency's own screen: without "cơ quan X:" in front, but with the file when one is at fault.
+    const { agency: _named, ...where } = lock?.at ?? {};
+    const readOnly = lock ? { code: lock.code, reason: formatIssue(this.lang, { ...lock, at: where }) } : null;
+    return { agency: { code: agency.code, name: agency.name, group: agency.group }, template, assessment, report, readOnly };
   }
 
-  /** Sets one item's input and saves the agency's file; returns the item, its ancestors and the totals (see entry/items.ts). */
+  /**
+   * Sets one item's input and saves the agency's file (the value already stored writes nothing);
+   * refused where the self-assessment is read-only (entry/read-only.ts). Returns the item, its
+   * ancestors and the totals (see entry/items.ts).
+   */
   async setItemInput(req: { agency: string; item: string; input: ItemInput | null }): Promise<ItemUpdate> {
     this.agency(req.agency);
+    // The window's rule, the one its screen shows: read-only in a Home Affairs workspace, once closed, after the round's deadline.
+    await requireSelfEntryOpen(this.ws, req.agency, { deadline: true, now: this.now() });
     const r = await setItem(this.ws, { agency: req.agency, item: req.item }, req.input);
     return { item: r.item, ancestors: r.ancestors, report: r.report };
   }

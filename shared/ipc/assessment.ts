@@ -8,6 +8,8 @@ export interface AgencyAssessmentView {
   template: Template;
   assessment: Assessment | null;
   report: ScoreReport;
+  /** Why the self inputs cannot be changed here (received signed file, closed, past the deadline), in the user's language; null when they can. */
+  readOnly: { code: string; reason: string } | null;
 }
 
 export interface ItemUpdate {

@@ -24,6 +24,8 @@ export const WorkspaceSummary = z.strictObject({
       parent: z.string().nullable(),
       status: AgencyStatus,
       score: AgencyScoreSummary.nullable(),
+      /** The agency's file could not be read (damaged, no good backup): what is wrong and what to do, in the user's language. */
+      problem: z.strictObject({ message: z.string(), action: z.string() }).nullable(),
     }),
   ),
   /** Files repaired from backup since the workspace was opened, already in the user's language. */

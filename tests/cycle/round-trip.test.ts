@@ -1,3 +1,5 @@
+import { AppService } from '../../electron/services/app-service.ts';
+import { setItem } from '../../electron/services/entry/index.ts';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,6 +200,12 @@ describe('the annual cycle, end to end', () => {
     expect(got.status).toBe('locked');
     expect(Object.keys(got.explanations).sort()).toEqual(['1.1.1', '1.2']);
     await expect(exportSubmission(stp, { signer: SIGNER })).rejects.toMatchObject({ issues: [{ code: 'cycle.cycle_closed' }] });
+    // Nor change its self-assessment: by the command line's service or in the window, which says why.
+    const agencyBefore = await hashTree(stp.dir);
+    await expect(setItem(stp, { item: '1.1.1' }, null)).rejects.toMatchObject({ issues: [{ code: 'integrity.cycle_closed' }] });
+    await expect(new AppService(stp).setItemInput({ agency: 'STP', item: '1.1.1', input: null })).rejects.toMatchObject({ issues: [{ code: 'integrity.cycle_closed' }] });
+    expect((await new AppService(stp).assessment('STP')).readOnly).toMatchObject({ code: 'integrity.cycle_closed', reason: expect.stringContaining('thẩm định cuối cùng') });
+    expect(await hashTree(stp.dir)).toEqual(agencyBefore);
   });
 
   it('the audit log holds every change of the year, in order', async () => {

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { openApp } from './app.ts';
+import { ORIGIN, openApp } from './app.ts';
 
 const other = join(import.meta.dirname, '..', '.artifacts', 'e2e-other-workspace');
-const origin = { origin: 'http://127.0.0.1:4178' };
+const origin = { origin: ORIGIN };
 const home = join(import.meta.dirname, '..', '.artifacts', 'e2e-workspace');
 
 // Whatever happens in the story, the next tests find the server on the e2e workspace again.

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectAccessible, openApp, resetLanguage, screenshot } from './app.ts';
+import { ORIGIN, expectAccessible, openApp, resetLanguage, screenshot } from './app.ts';
 
 const version = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -14,7 +14,7 @@ test('without the secret of the printed address the browser mode shows nothing',
   expect(res?.status()).toBe(403);
   await expect(page.locator('#root')).toHaveCount(0);
   // The API too: no cookie, no answer.
-  const api = await page.request.post('/ipc/workspace:summary', { data: {}, headers: { origin: 'http://127.0.0.1:4178' } });
+  const api = await page.request.post('/ipc/workspace:summary', { data: {}, headers: { origin: ORIGIN } });
   expect(api.status()).toBe(403);
   // Opened with the secret, the address bar no longer shows it.
   await openApp(page);

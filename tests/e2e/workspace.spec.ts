@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openApp } from './app.ts';
+import { HOME_WORKSPACE, freshAgencyWorkspace, openApp, openWorkspace } from './app.ts';
 
 test('Home Affairs sees every agency of the demo province, filters by group and finds one by name', async ({ page }) => {
   await openApp(page);
@@ -24,45 +24,61 @@ test('Home Affairs sees every agency of the demo province, filters by group and 
   await expect(count).toHaveText('1/60 cơ quan, đơn vị');
 });
 
-test('an agency officer answers a yes/no item and sees item, area and total update at once', async ({ page }) => {
-  await openApp(page);
-  await page.getByRole('searchbox').fill('Sở Tư pháp');
-  await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
-  await expect(page.getByRole('heading', { name: /Sở Tư pháp/ })).toBeVisible();
-  await expect(page.getByText('Bộ tiêu chí mẫu — thay bằng Quyết định của tỉnh')).toBeVisible();
+// Self inputs are entered in the agency's own workspace (a Home Affairs workspace shows them read-only: integrity.spec.ts).
+test.describe('in an agency workspace', () => {
+  let agency = '';
+  test.beforeAll(() => {
+    agency = freshAgencyWorkspace();
+  });
+  test.beforeEach(async ({ page }) => {
+    await openApp(page);
+    await openWorkspace(page, agency);
+  });
+  // Whatever happens in the story, the next tests find the server on the e2e workspace again.
+  test.afterEach(async ({ page }) => {
+    await openWorkspace(page, HOME_WORKSPACE);
+  });
 
-  // The first yes/no item of the tree.
-  const row = page.locator('tr[data-item]').filter({ has: page.getByRole('button', { name: 'Không', exact: true }) }).first();
-  const code = await row.getAttribute('data-item');
-  const max = (await row.locator('td.max').innerText()).trim();
-  await row.getByRole('button', { name: 'Có', exact: true }).click();
-  await expect(row.locator('td.score')).toContainText(max);
-  await expect(page.getByTestId('status-save')).toHaveText('Đã lưu');
-  const totalWithYes = await page.getByTestId('total').innerText();
+  test('an agency officer answers a yes/no item and sees item, area and total update at once', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('searchbox').fill('Sở Tư pháp');
+    await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
+    await expect(page.getByRole('heading', { name: /Sở Tư pháp/ })).toBeVisible();
+    await expect(page.getByText('Bộ tiêu chí mẫu — thay bằng Quyết định của tỉnh')).toBeVisible();
 
-  await row.getByRole('button', { name: 'Không', exact: true }).click();
-  await expect(row.locator('td.score')).toContainText('0,00');
-  await expect(page.getByTestId('total')).not.toHaveText(totalWithYes);
+    // The first yes/no item of the tree.
+    const row = page.locator('tr[data-item]').filter({ has: page.getByRole('button', { name: 'Không', exact: true }) }).first();
+    const code = await row.getAttribute('data-item');
+    const max = (await row.locator('td.max').innerText()).trim();
+    await row.getByRole('button', { name: 'Có', exact: true }).click();
+    await expect(row.locator('td.score')).toContainText(max);
+    await expect(page.getByTestId('status-save')).toHaveText('Đã lưu');
+    const totalWithYes = await page.getByTestId('total').innerText();
 
-  // The choice was saved: reopening the agency shows it, and so does a reload (the address names the agency).
-  await page.getByRole('button', { name: '← Danh sách' }).click();
-  await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
-  await expect(page.locator(`tr[data-item="${code}"]`).getByRole('button', { name: 'Không', exact: true })).toHaveAttribute('aria-pressed', 'true');
-  await page.reload();
-  await expect(page.locator(`tr[data-item="${code}"]`).getByRole('button', { name: 'Không', exact: true })).toHaveAttribute('aria-pressed', 'true');
-});
+    await row.getByRole('button', { name: 'Không', exact: true }).click();
+    await expect(row.locator('td.score')).toContainText('0,00');
+    await expect(page.getByTestId('total')).not.toHaveText(totalWithYes);
 
-test('a score above the maximum is refused with a message naming the item', async ({ page }) => {
-  await openApp(page);
-  await page.getByRole('searchbox').fill('Sở Tư pháp');
-  await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
-  const row = page.locator('tr[data-item]').filter({ has: page.getByRole('textbox', { name: 'Điểm' }) }).first();
-  const code = (await row.getAttribute('data-item'))!;
-  const before = (await row.locator('td.score').innerText()).trim();
-  const field = row.getByRole('textbox', { name: 'Điểm' });
-  await field.fill('999');
-  await field.press('Enter');
-  await expect(row.getByRole('alert')).toContainText(`mục ${code}`);
-  await expect(row.locator('td.score')).toHaveText(before);
-  await expect(page.getByTestId('status-save')).toHaveText('Lưu không được');
+    // The choice was saved: reopening the agency shows it, and so does a reload (the address names the agency).
+    await page.getByRole('button', { name: '← Danh sách' }).click();
+    await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
+    await expect(page.locator(`tr[data-item="${code}"]`).getByRole('button', { name: 'Không', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await page.reload();
+    await expect(page.locator(`tr[data-item="${code}"]`).getByRole('button', { name: 'Không', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('a score above the maximum is refused with a message naming the item', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('searchbox').fill('Sở Tư pháp');
+    await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
+    const row = page.locator('tr[data-item]').filter({ has: page.getByRole('textbox', { name: 'Điểm' }) }).first();
+    const code = (await row.getAttribute('data-item'))!;
+    const before = (await row.locator('td.score').innerText()).trim();
+    const field = row.getByRole('textbox', { name: 'Điểm' });
+    await field.fill('999');
+    await field.press('Enter');
+    await expect(row.getByRole('alert')).toContainText(`mục ${code}`);
+    await expect(row.locator('td.score')).toHaveText(before);
+    await expect(page.getByTestId('status-save')).toHaveText('Lưu không được');
+  });
 });

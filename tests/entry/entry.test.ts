@@ -88,7 +88,8 @@ describe('item entry', () => {
   });
 
   it('AppService.setItemInput still answers the window through the same service', async () => {
-    const app = new AppService(ws);
+    // Before the campaign's self-assessment deadline (15/01/2026): after it the window is read-only (tests/main/integrity.test.ts).
+    const app = new AppService(ws, 'vi', () => Date.parse('2026-01-10T09:00:00+07:00'));
     const u = await app.setItemInput({ agency: 'STP', item: '1.1.1', input: { kind: 'binary', value: 'yes' } });
     expect(u.item.score).toBe(1);
     expect(u.ancestors.map((x) => x.code)).toEqual(['1.1', '1']);

@@ -9,6 +9,7 @@ import { IssueError, issue } from '../../../shared/util/issue.ts';
 import { newUnsafeTextIssues } from '../../../shared/util/text-safety.ts';
 import { compiledFor, refuse, requireCampaign, selfAgency, templateFor } from '../cycle/common.ts';
 import type { WorkspaceStore } from '../store/workspace.ts';
+import { requireSelfEntryOpen } from './read-only.ts';
 
 /** The agency entering, by default the agency workspace's own. */
 export interface EntryTarget {
@@ -81,6 +82,7 @@ export function sameContent(a: Assessment, b: Assessment): boolean {
 
 /**
  * Applies `change` to the agency's assessment (created if there is none) and saves it durably.
+ * Refused (IssueError, nothing written) where the self-assessment is read-only (read-only.ts).
  * `change` throws an IssueError to refuse (nothing is written); a change that gives the same content
  * writes nothing. Returns what `change` returned, and whether the file was written.
  */
@@ -90,6 +92,8 @@ export async function changeAssessment<T>(
   change: (a: Assessment) => { next: Assessment; value: T },
   beforeWrite?: () => Promise<void>,
 ): Promise<{ value: T; changed: boolean }> {
+  // A received (signed) self-assessment, another agency's, or a closed cycle: refused before anything is read or written.
+  await requireSelfEntryOpen(ws, r.agency.code);
   const ranked = ranktemplateRef(r);
   const current = await ws.readAssessment(r.agency.code);
   const base = current ?? emptyAssessment(r, ranked);

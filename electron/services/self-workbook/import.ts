@@ -36,6 +36,7 @@ import { type CellAt, cellAt, cellText, Collector, guarded, loadWorkbook, quote,
 import { checkAfterLoad } from '../xlsx-import/limits.ts';
 import { type Column, FIRST_ROW, GUIDE_IDENTITY_ROW, HEADER_ROW, headerMatches, identityKeyOf, ITEM_COLUMNS, readWord, SHEET_COLUMNS, SHEET_KINDS, type SheetKind, sheetKindOf, sheetName } from './layout.ts';
 import { type Scope, type ScopeTemplate, scopeOf } from './scope.ts';
+import { selfEntryLock } from '../entry/read-only.ts';
 
 export interface SelfWorkbookSummary {
   agency: string;
@@ -587,6 +588,9 @@ function readAll(wb: ExcelJS.Workbook, scope: Scope, file: string, existing: Ass
  */
 export async function importSelfWorkbook(ws: WorkspaceStore, data: Buffer, file: string, opts: { now?: string } = {}): Promise<Result<SelfWorkbookSummary>> {
   const scope = scopeOf(ws);
+  // Once Home Affairs closed the cycle the self-assessment is no longer the agency's to change (entry/read-only.ts).
+  const lock = await selfEntryLock(ws, scope.agency.code);
+  if (lock) return fail([lock]);
   const now = timestamp(opts.now);
   const loaded = await loadWorkbook(data, file, 'self-workbook');
   if (!loaded.ok) return loaded;

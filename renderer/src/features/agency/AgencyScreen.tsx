@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, ConfigProvider, Statistic, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import type { TemplateItem } from '../../../../shared/schema/index.ts';
@@ -114,6 +114,11 @@ export default function AgencyScreen({ code }: { code: string }) {
         <Card size="small"><Statistic title={t('app.total.total')} value={`${points(report.total)} / ${points(report.max)}`} valueRender={(n) => <span data-testid="total">{n}</span>} /></Card>
         <Card size="small"><Statistic title={t('app.total.index')} value={`${points(report.index)}%`} valueRender={(n) => <span data-testid="index">{n}</span>} /></Card>
       </section>
+      {view.readOnly && (
+        // Said once, above the tree; every input below is disabled (the services refuse the change too).
+        <Alert type="info" showIcon className="read-only" data-testid="read-only" title={t('integrity.read_only_title')} description={view.readOnly.reason} />
+      )}
+      <ConfigProvider componentDisabled={view.readOnly !== null}>
       <Table<TemplateItem>
         rowKey="code"
         size="small"
@@ -124,6 +129,7 @@ export default function AgencyScreen({ code }: { code: string }) {
         rowClassName={(item) => `depth-${Math.min(report.items[item.code]?.depth ?? 0, 3)}${item.rule ? '' : ' parent'}`}
         onRow={(item) => ({ 'data-item': item.code }) as HTMLAttributes<HTMLElement>}
       />
+      </ConfigProvider>
     </main>
   );
 }

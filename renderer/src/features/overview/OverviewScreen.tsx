@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input, type InputRef, Progress, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Input, type InputRef, Progress, Table, Tabs, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { type HTMLAttributes, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkspaceSummary } from '../../../../shared/ipc/index.ts';
@@ -59,11 +59,19 @@ export default function OverviewScreen() {
         title: t('app.col.status'),
         dataIndex: 'status',
         width: 190,
-        render: (s: string) => (
-          <Tag className={`status status-${s}`}>
-            {t(`app.status.${s}`)}
-          </Tag>
-        ),
+        render: (s: string, a: Row) =>
+          a.problem ? (
+            // A damaged file marks its row only: what is wrong and what to do, on hover and on focus.
+            <Tooltip trigger={['hover', 'focus']} title={<>{a.problem.message}<br />{a.problem.action}</>}>
+              <Tag className="status status-damaged" tabIndex={0} data-testid={`agency-problem-${a.code}`} aria-label={`${t('integrity.damaged')}: ${a.problem.message} ${a.problem.action}`}>
+                ⚠ {t('integrity.damaged')}
+              </Tag>
+            </Tooltip>
+          ) : (
+            <Tag className={`status status-${s}`}>
+              {t(`app.status.${s}`)}
+            </Tag>
+          ),
       },
       { key: 'progress', title: t('app.col.progress'), width: 110, align: 'right', render: (_: unknown, a: Row) => (a.score ? `${a.score.answered}/${a.score.leafCount}` : '—') },
       { key: 'self', title: t('app.col.self'), width: 170, align: 'right', render: (_: unknown, a: Row) => (a.score ? `${points(a.score.self)} / ${points(a.score.selfMax)}` : '—') },
