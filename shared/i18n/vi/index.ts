@@ -21,6 +21,7 @@ import { xlsx } from './xlsx.ts';
 import { ximport } from './ximport.ts';
 import { wsafe } from './wsafe.ts';
 import { shell } from './shell.ts';
+import { officer } from './officer.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -50,4 +51,5 @@ export const vi = {
   ...sbook,
   ...wsafe,
   ...shell,
+  ...officer,
 };

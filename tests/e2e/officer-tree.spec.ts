@@ -1,0 +1,145 @@
+import { type Page, expect, test } from '@playwright/test';
+import { expectAccessible, openApp, resetLanguage, screenshot } from './app.ts';
+
+test.afterEach(async ({ page }) => {
+  await resetLanguage(page, 'vi');
+});
+
+/** Opens one department of the demo province on its criteria tree. */
+async function openAgency(page: Page, code: string): Promise<void> {
+  await openApp(page);
+  await page.getByRole('searchbox').fill(code);
+  await page.getByTestId(`agency-row-${code}`).getByRole('button').first().click();
+  await expect(page.getByRole('tree', { name: 'Cây tiêu chí' })).toBeFocused();
+}
+
+const selected = (page: Page) => page.getByRole('treeitem', { selected: true });
+
+test('the officer walks the criteria tree by keyboard, answers, clears and sees the score and the area progress change', async ({ page }) => {
+  await openAgency(page, 'S03');
+  const tree = page.getByRole('tree', { name: 'Cây tiêu chí' });
+  const panel = page.getByTestId('item-panel');
+  const area = page.getByTestId('area-progress-1');
+
+  // The first area is selected; ↓ twice reaches the first yes/no item (1 → 1.1 → 1.1.1).
+  await expect(selected(page)).toHaveAttribute('data-item', '1');
+  await page.keyboard.press('ArrowDown');
+  await expect(selected(page)).toHaveAttribute('data-item', '1.1');
+  await page.keyboard.press('ArrowDown');
+  await expect(selected(page)).toHaveAttribute('data-item', '1.1.1');
+  await expect(panel.getByRole('heading', { level: 2 })).toContainText('1.1.1');
+  // The template's scoring guide and evidence hint are on the panel.
+  await expect(panel.getByTestId('panel-guide')).toContainText('Ban hành kế hoạch đúng thời hạn tỉnh quy định');
+  await expect(panel.getByTestId('panel-max')).toHaveText('1,00');
+
+  // Start from a known state: clear the answer (Enter → the answer, Tab to "Xóa câu trả lời").
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: 'Có', exact: true })).toBeFocused();
+  const clear = panel.getByRole('button', { name: 'Xóa câu trả lời' });
+  if (await clear.isEnabled()) {
+    await clear.focus();
+    await page.keyboard.press('Enter');
+    await expect(clear).toBeDisabled();
+  }
+  await expect(panel.getByTestId('panel-score')).toHaveText('0,00');
+  const before = parseProgress(await area.innerText());
+  const total = await page.getByTestId('total').innerText();
+
+  // Yes: the item's full points, the area one more answered, the total changed.
+  await page.keyboard.press('Escape');
+  await expect(tree).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: 'Có', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: 'Có', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel.getByTestId('panel-score')).toHaveText('1,00');
+  await expect(area).toContainText(`${before.answered + 1}/${before.total} mục đã trả lời`);
+  await expect(page.getByTestId('total')).not.toHaveText(total);
+  await expect(page.getByTestId('status-save')).toHaveText('Đã lưu');
+  await expect(page.locator('[data-item="1.1.1"] .tree-score')).toContainText('1,00');
+
+  // Clear it again: back to unanswered, the area count back too.
+  await clear.focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: 'Có', exact: true })).toHaveAttribute('aria-pressed', 'false');
+  await expect(area).toContainText(`${before.answered}/${before.total} mục đã trả lời`);
+  await expect(panel.getByTestId('panel-score')).toHaveText('0,00');
+
+  // Esc, ↓ to 1.1.2 (points typed, in steps of 0,5): text is refused at the field, in words.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowDown');
+  await expect(selected(page)).toHaveAttribute('data-item', '1.1.2');
+  await expect(panel.getByTestId('panel-guide')).toContainText('xác định chưa đầy đủ: 0,5 điểm');
+  await expect(panel.getByTestId('panel-hint')).toHaveText('Kế hoạch cải cách hành chính năm của đơn vị');
+  await page.keyboard.press('Enter');
+  const points = panel.getByRole('textbox', { name: 'Điểm' });
+  await expect(points).toBeFocused();
+  // Cleared first, so that the comma number below is a change (the clear hands the focus back to the field).
+  if (await clear.isEnabled()) {
+    await clear.focus();
+    await page.keyboard.press('Enter');
+    await expect(clear).toBeDisabled();
+    await expect(points).toBeFocused();
+  }
+  await expect(points).toHaveValue('');
+  const scoreBefore = await panel.getByTestId('panel-score').innerText();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('tám');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('alert')).toHaveText('Hãy nhập một số, ví dụ 8,5');
+  await expect(points).toHaveAttribute('aria-invalid', 'true');
+  await expect(panel.getByTestId('panel-score')).toHaveText(scoreBefore);
+
+  // A number above the maximum: the save fails, says why at the field, and keeps what was typed.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('save-error')).toContainText('Chưa lưu được');
+  await expect(panel.getByTestId('save-error')).toContainText('1.1.2');
+  await expect(points).toHaveValue('5');
+  await expect(page.getByTestId('status-save')).toHaveText('Lưu không được');
+  await screenshot(page, 'officer-tree-error-vi');
+
+  // With the Vietnamese decimal comma: saved, the error gone.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('0,5');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('panel-score')).toHaveText('0,50');
+  await expect(panel.getByTestId('save-error')).toHaveCount(0);
+  await expect(points).toHaveValue('0,5');
+
+  // ← goes up to the parent, ← again collapses it, → expands it.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowLeft');
+  await expect(selected(page)).toHaveAttribute('data-item', '1.1');
+  await page.keyboard.press('ArrowLeft');
+  await expect(selected(page)).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('[data-item="1.1.1"]')).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expect(selected(page)).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('[data-item="1.1.1"]')).toBeVisible();
+
+  // The filter "Chưa trả lời" shows 1.1.1 (cleared) and no survey item.
+  await page.getByRole('radiogroup', { name: 'Lọc các mục' }).getByText('Chưa trả lời').click();
+  await expect(page.locator('[data-item="1.1.1"]')).toBeVisible();
+  await expect(page.locator('[data-item="1.1.2"]')).toHaveCount(0);
+  await expect(page.locator('[data-item="8.1"]')).toHaveCount(0);
+  await page.getByRole('radiogroup', { name: 'Lọc các mục' }).getByText('Tất cả').click();
+
+  await screenshot(page, 'officer-tree-vi');
+  await expectAccessible(page);
+
+  // The same screen in English.
+  await page.getByRole('menuitem', { name: 'Xem' }).click();
+  await page.getByRole('menuitem', { name: /English/ }).click();
+  await expect(page.getByRole('tree', { name: 'Criteria tree' })).toBeVisible();
+  await expect(page.getByTestId('item-panel').getByRole('heading', { name: 'How it is scored' })).toBeVisible();
+  await screenshot(page, 'officer-tree-en');
+  await expectAccessible(page);
+});
+
+function parseProgress(text: string): { answered: number; total: number } {
+  const m = /(\d+)\/(\d+)/.exec(text);
+  if (!m) throw new Error(`no progress in ${text}`);
+  return { answered: Number(m[1]), total: Number(m[2]) };
+}
