@@ -1,8 +1,16 @@
 import { type Page, expect, test } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { expectAccessible, openApp, resetLanguage, screenshot } from './app.ts';
+
+const origin = { origin: 'http://127.0.0.1:4178' };
+const home = join(import.meta.dirname, '..', '.artifacts', 'e2e-workspace');
 
 test.afterEach(async ({ page }) => {
   await resetLanguage(page, 'vi');
+  // Whatever happens in a story, the next tests find the server on the e2e workspace again.
+  await page.request.post('/ipc/workspace:open', { data: { path: home }, headers: origin });
 });
 
 /** Opens one department of the demo province on its criteria tree. */
@@ -108,10 +116,52 @@ test('the officer walks the criteria tree by keyboard, answers, clears and sees 
   await expect(panel.getByTestId('save-error')).toHaveCount(0);
   await expect(points).toHaveValue('0,5');
 
-  // ← goes up to the parent, ← again collapses it, → expands it.
+  // 1.2 scores a percentage in bands, typed as a percentage or as achieved / total.
   await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowDown');
+  await expect(selected(page)).toHaveAttribute('data-item', '1.2');
+  await page.keyboard.press('Enter');
+  if (await clear.isEnabled()) {
+    await clear.focus();
+    await page.keyboard.press('Enter');
+    await expect(clear).toBeDisabled();
+  }
+  const percent = panel.getByRole('textbox', { name: 'Tỷ lệ (%)' });
+  if (await panel.getByRole('textbox', { name: 'Số đạt' }).isVisible()) {
+    // The stored answer was a ratio: Shift+Tab to "Cách nhập", ← to "Tỷ lệ %", Tab to the field.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Tab');
+  }
+  await expect(percent).toBeFocused();
+  await page.keyboard.type('79,5');
+  await page.keyboard.press('Enter');
+  await expect(clear).toBeEnabled();
+  await expect(panel.getByTestId('panel-score')).toHaveText('0,00');
+  await expect(panel.getByTestId('panel-explain')).toContainText('79,5');
+  // Shift+Tab to "Cách nhập", → to "Số đạt / tổng số", then the two numbers.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('ArrowRight');
+  const achieved = panel.getByRole('textbox', { name: 'Số đạt' });
+  await expect(achieved).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(achieved).toBeFocused();
+  await page.keyboard.type('20');
+  await page.keyboard.press('Tab');
+  await expect(panel.getByText('Nhập cả số đạt và tổng số để tính điểm.')).toBeVisible();
+  await expect(panel.getByRole('textbox', { name: 'Tổng số' })).toBeFocused();
+  await page.keyboard.type('20');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('panel-score')).toHaveText('3,00');
+  // Stored as a ratio: back on the item, it shows as one.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowDown');
+  await expect(panel.getByRole('textbox', { name: 'Tổng số' })).toHaveValue('20');
+
+  // ← goes up to the parent, ← again collapses it, → expands it.
   await page.keyboard.press('ArrowLeft');
-  await expect(selected(page)).toHaveAttribute('data-item', '1.1');
+  await expect(selected(page)).toHaveAttribute('data-item', '1');
   await page.keyboard.press('ArrowLeft');
   await expect(selected(page)).toHaveAttribute('aria-expanded', 'false');
   await expect(page.locator('[data-item="1.1.1"]')).toHaveCount(0);
@@ -143,3 +193,35 @@ function parseProgress(text: string): { answered: number; total: number } {
   if (!m) throw new Error(`no progress in ${text}`);
   return { answered: Number(m[1]), total: Number(m[2]) };
 }
+
+test("in an agency's own workspace the criteria tree is the main screen, with the area progress and the guide", async ({ page }) => {
+  // Arrange: a small province whose agencies each have their own workspace (as after joining a campaign).
+  const subs = join(import.meta.dirname, '..', '.artifacts', 'e2e-officer-subs');
+  const ha = join(import.meta.dirname, '..', '.artifacts', 'e2e-officer-ha');
+  rmSync(subs, { recursive: true, force: true });
+  rmSync(ha, { recursive: true, force: true });
+  const made = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'parscore.mjs'), 'demo', ha, '--agencies', '12', '--seed', '7', '--year', '2026', '--submissions', subs], { encoding: 'utf8' });
+  expect(made.status, made.stderr).toBe(0);
+  await openApp(page);
+  expect((await (await page.request.post('/ipc/workspace:open', { data: { path: join(subs, 'agencies', 'S02') }, headers: origin })).json()).ok).toBe(true);
+  await page.reload();
+
+  // No list of agencies: the tree has the focus, and there is no way "back" to a list.
+  const tree = page.getByRole('tree', { name: 'Cây tiêu chí' });
+  await expect(tree).toBeFocused();
+  await expect(page.getByTestId('status-role')).toHaveText('Cơ quan, đơn vị');
+  await expect(page.getByRole('button', { name: '← Danh sách' })).toHaveCount(0);
+  await expect(page.getByTestId('area-progress-1')).toContainText(/\d+\/9 mục đã trả lời/);
+  // End reaches the last item and scrolls the tree only: the screen's heading stays in view.
+  await page.keyboard.press('End');
+  await expect(selected(page)).toBeInViewport();
+  await expect(page.getByRole('heading', { level: 1 })).toBeInViewport({ ratio: 1 });
+  await page.keyboard.press('Home');
+  await expect(selected(page)).toHaveAttribute('data-item', '1');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(selected(page)).toHaveAttribute('data-item', '1.1.1');
+  await expect(page.getByTestId('panel-guide')).toContainText('Ban hành kế hoạch đúng thời hạn tỉnh quy định');
+  await screenshot(page, 'officer-agency-home-vi');
+  await expectAccessible(page);
+});

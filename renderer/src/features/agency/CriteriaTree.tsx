@@ -29,7 +29,12 @@ export function CriteriaTree({ rows, report, progress, answered, selected, onSel
   const index = rows.findIndex((r) => r.item.code === selected);
 
   useEffect(() => {
-    if (selected) document.getElementById(rowId(selected))?.scrollIntoView({ block: 'nearest' });
+    // Only the tree's pane scrolls (scrollIntoView would scroll the whole screen and hide its header).
+    const row = selected ? document.getElementById(rowId(selected)) : null;
+    const pane = row?.closest<HTMLElement>('.tree-pane');
+    if (!row || !pane) return;
+    if (row.offsetTop < pane.scrollTop) pane.scrollTop = row.offsetTop;
+    else if (row.offsetTop + row.offsetHeight > pane.scrollTop + pane.clientHeight) pane.scrollTop = row.offsetTop + row.offsetHeight - pane.clientHeight;
   }, [selected]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

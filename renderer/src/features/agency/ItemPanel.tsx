@@ -71,7 +71,6 @@ export function ItemPanel({ item, score, entry, onSave, saving, error, onUnchang
           {item.rule.type !== 'SURVEY' && (
             <div className="panel-actions">
               <Button
-                danger
                 disabled={disabled || input === undefined}
                 onClick={(e) => {
                   onSave(null);
