@@ -32,7 +32,7 @@ export default function AgencyScreen({ code, home = false }: { code: string; hom
   // The tree takes the focus once loaded: the officer starts moving with the arrow keys at once.
   const loaded = view !== undefined;
   useEffect(() => {
-    if (loaded) treeRef.current?.focus();
+    if (loaded) treeRef.current?.focus({ preventScroll: true });
   }, [loaded]);
   const progress = useMemo(() => (view ? areaProgress(view.template.items, entries) : null), [view, entries]);
 
@@ -60,7 +60,7 @@ export default function AgencyScreen({ code, home = false }: { code: string; hom
   const edit = () => firstControl(panelRef.current)?.focus();
 
   return (
-    <main className="agency-screen">
+    <main className="agency-screen fill">
       <div className="toolbar">
         {!home && <Button onClick={() => navigate('/')}>{t('app.back')}</Button>}
         <h1 className="agency-title">
@@ -91,7 +91,7 @@ export default function AgencyScreen({ code, home = false }: { code: string; hom
         <span className="count" data-testid="overall-progress">{t('officer.progress', { answered: progress.all.answered, total: progress.all.total })}</span>
       </div>
       <p id="tree-help" className="muted tree-help">{t('officer.tree_help')}</p>
-      <div className="tree-layout">
+      <div className="tree-layout fill-rest">
         <div className="tree-pane">
           {rows.length === 0 ? (
             <p className="muted">{t('officer.filter_empty')}</p>
@@ -120,7 +120,7 @@ export default function AgencyScreen({ code, home = false }: { code: string; hom
               saving={save.isPending && save.variables?.item === current.code}
               error={error?.item === current.code ? error.message : null}
               onUnchanged={() => setError((e) => (e?.item === current.code ? null : e))}
-              onBack={() => treeRef.current?.focus()}
+              onBack={() => treeRef.current?.focus({ preventScroll: true })}
               panelRef={panelRef}
             />
           ) : (
