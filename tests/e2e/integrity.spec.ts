@@ -17,13 +17,16 @@ test('Home Affairs opens a received self-assessment: the inputs are read-only an
   await expect(notice).toHaveCount(1);
   await expect(notice).toContainText('Chỉ xem');
   await expect(notice).toContainText('là hồ sơ có chữ ký của cơ quan; Sở Nội vụ không sửa được phần tự đánh giá, chỉ chấm điểm thẩm định');
-  // Every self input of the tree is disabled: a yes/no, a score field.
-  const yesNo = page.locator('tr[data-item]').filter({ has: page.getByRole('button', { name: 'Không', exact: true }) }).first();
-  await expect(yesNo.getByRole('button', { name: 'Có', exact: true })).toBeDisabled();
-  await expect(yesNo.getByRole('button', { name: 'Không', exact: true })).toBeDisabled();
-  await expect(page.locator('tr[data-item]').getByRole('textbox', { name: 'Điểm' }).first()).toBeDisabled();
-  // The agency's answers stay visible: the chosen button is still marked, only disabled.
-  await expect(page.locator('tr[data-item] button[aria-pressed="true"]').first()).toBeDisabled();
+  // Every self input is disabled in the item panel: a yes/no, a score field, the clear action.
+  const panel = page.getByTestId('item-panel');
+  await page.locator('[data-item="1.1.1"]').click();
+  await expect(panel.getByRole('button', { name: 'Có', exact: true })).toBeDisabled();
+  await expect(panel.getByRole('button', { name: 'Không', exact: true })).toBeDisabled();
+  // The agency's answer stays visible: the chosen button is still marked, only disabled.
+  await expect(panel.locator('button[aria-pressed="true"]')).toBeDisabled();
+  await expect(panel.getByRole('button', { name: 'Xóa câu trả lời' })).toBeDisabled();
+  await page.locator('[data-item="1.1.2"]').click();
+  await expect(panel.getByRole('textbox', { name: 'Điểm' })).toBeDisabled();
   // Nothing is offered as saved or failed: nothing was sent.
   await expect(page.getByTestId('status-save')).toHaveText('Chưa có thay đổi');
   await expectAccessible(page);

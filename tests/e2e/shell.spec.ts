@@ -95,7 +95,7 @@ for (const lang of ['vi', 'en'] as const) {
     await expectAccessible(page);
 
     await page.getByTestId('agency-row-S02').getByRole('button').click();
-    await expect(page.locator('tr[data-item]').first()).toBeVisible();
+    await expect(page.getByRole('treeitem').first()).toBeVisible();
     await screenshot(page, `agency-${lang}`);
     await expectAccessible(page);
 

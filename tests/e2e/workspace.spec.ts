@@ -39,46 +39,44 @@ test.describe('in an agency workspace', () => {
     await openWorkspace(page, HOME_WORKSPACE);
   });
 
+  // An agency workspace opens straight on its own criteria tree.
   test('an agency officer answers a yes/no item and sees item, area and total update at once', async ({ page }) => {
-    await openApp(page);
-    await page.getByRole('searchbox').fill('Sở Tư pháp');
-    await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
     await expect(page.getByRole('heading', { name: /Sở Tư pháp/ })).toBeVisible();
     await expect(page.getByText('Bộ tiêu chí mẫu — thay bằng Quyết định của tỉnh')).toBeVisible();
 
-    // The first yes/no item of the tree.
-    const row = page.locator('tr[data-item]').filter({ has: page.getByRole('button', { name: 'Không', exact: true }) }).first();
-    const code = await row.getAttribute('data-item');
-    const max = (await row.locator('td.max').innerText()).trim();
-    await row.getByRole('button', { name: 'Có', exact: true }).click();
-    await expect(row.locator('td.score')).toContainText(max);
+    // The first yes/no item of the tree, chosen with the mouse.
+    const code = '1.1.1';
+    await page.locator(`[data-item="${code}"]`).click();
+    const panel = page.getByTestId('item-panel');
+    await expect(panel.getByRole('heading', { level: 2 })).toContainText(code);
+    const max = await panel.getByTestId('panel-max').innerText();
+    await panel.getByRole('button', { name: 'Có', exact: true }).click();
+    await expect(panel.getByTestId('panel-score')).toHaveText(max);
+    await expect(page.locator(`[data-item="${code}"] .tree-score`)).toContainText(max);
     await expect(page.getByTestId('status-save')).toHaveText('Đã lưu');
     const totalWithYes = await page.getByTestId('total').innerText();
 
-    await row.getByRole('button', { name: 'Không', exact: true }).click();
-    await expect(row.locator('td.score')).toContainText('0,00');
+    await panel.getByRole('button', { name: 'Không', exact: true }).click();
+    await expect(panel.getByTestId('panel-score')).toHaveText('0,00');
     await expect(page.getByTestId('total')).not.toHaveText(totalWithYes);
 
-    // The choice was saved: reopening the agency shows it, and so does a reload (the address names the agency).
-    await page.getByRole('button', { name: '← Danh sách' }).click();
-    await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
-    await expect(page.locator(`tr[data-item="${code}"]`).getByRole('button', { name: 'Không', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    // The choice was saved: a reload shows it.
     await page.reload();
-    await expect(page.locator(`tr[data-item="${code}"]`).getByRole('button', { name: 'Không', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await page.locator(`[data-item="${code}"]`).click();
+    await expect(panel.getByRole('button', { name: 'Không', exact: true })).toHaveAttribute('aria-pressed', 'true');
   });
 
   test('a score above the maximum is refused with a message naming the item', async ({ page }) => {
-    await openApp(page);
-    await page.getByRole('searchbox').fill('Sở Tư pháp');
-    await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
-    const row = page.locator('tr[data-item]').filter({ has: page.getByRole('textbox', { name: 'Điểm' }) }).first();
-    const code = (await row.getAttribute('data-item'))!;
-    const before = (await row.locator('td.score').innerText()).trim();
-    const field = row.getByRole('textbox', { name: 'Điểm' });
+    const code = '1.1.2';
+    await page.locator(`[data-item="${code}"]`).click();
+    const panel = page.getByTestId('item-panel');
+    const before = await panel.getByTestId('panel-score').innerText();
+    const field = panel.getByRole('textbox', { name: 'Điểm' });
     await field.fill('999');
     await field.press('Enter');
-    await expect(row.getByRole('alert')).toContainText(`mục ${code}`);
-    await expect(row.locator('td.score')).toHaveText(before);
+    await expect(panel.getByRole('alert')).toContainText(`mục ${code}`);
+    await expect(panel.getByTestId('panel-score')).toHaveText(before);
+    await expect(field).toHaveValue('999');
     await expect(page.getByTestId('status-save')).toHaveText('Lưu không được');
   });
 });

@@ -1,7 +1,24 @@
 import type { assessmentChannels } from '../../../shared/ipc/assessment.ts';
+import { type Issue, IssueError } from '../../../shared/util/issue.ts';
 import type { HandlersOf } from './context.ts';
+
+/**
+ * A refused save is shown at its field in the window: the agency and the item stay in the message,
+ * the schema path ("input.value") and the template's id go (they mean nothing to a clerk; the
+ * screen already names the criteria set).
+ */
+function atTheField(e: unknown): never {
+  if (!(e instanceof IssueError)) throw e;
+  throw new IssueError(
+    e.issues.map((i): Issue => {
+      if (!i.at) return i;
+      const { field: _field, template: _template, ...at } = i.at;
+      return { ...i, at };
+    }),
+  );
+}
 
 export const assessmentHandlers: HandlersOf<keyof typeof assessmentChannels> = {
   'assessment:get': (input, ctx) => ctx.service.assessment(input.agency),
-  'assessment:setItemInput': (input, ctx) => ctx.service.setItemInput(input),
+  'assessment:setItemInput': (input, ctx) => ctx.service.setItemInput(input).catch(atTheField),
 };

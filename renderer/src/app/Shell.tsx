@@ -45,6 +45,7 @@ export function Shell() {
     runPageCommand(command, { setLang, about: () => setAbout(true), overview: () => navigate('/') });
   };
   useMenuCommands(run);
+  const ownAgency = summary.data?.role === 'agency' && summary.data.agencies.length === 1 ? summary.data.agencies[0]!.code : null;
 
   return (
     <div className="shell" data-app-state={summary.data ? 'loaded' : summary.isError ? 'error' : 'loading'}>
@@ -55,7 +56,8 @@ export function Shell() {
       )}
       <div className="screen">
         <Suspense fallback={<Spin className="screen-loading" />}>
-          {route.screen === 'overview' && <OverviewScreen />}
+          {/* An agency's own workspace opens on its criteria tree: the officer's main screen. */}
+          {route.screen === 'overview' && (ownAgency ? <AgencyScreen code={ownAgency} home /> : <OverviewScreen />)}
           {route.screen === 'agency' && <AgencyScreen code={route.code} />}
           {route.screen === 'not-found' && <main><p>{t('shell.not_found')}</p></main>}
         </Suspense>

@@ -22,6 +22,7 @@ import { ximport } from './ximport.ts';
 import { wsafe } from './wsafe.ts';
 import { shell } from './shell.ts';
 import { integrity } from './integrity.ts';
+import { officer } from './officer.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -52,4 +53,5 @@ export const en = {
   ...wsafe,
   ...shell,
   ...integrity,
+  ...officer,
 };

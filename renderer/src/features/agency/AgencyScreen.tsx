@@ -1,105 +1,68 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, ConfigProvider, Statistic, Table, Tag } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { type HTMLAttributes, useMemo, useState } from 'react';
-import type { TemplateItem } from '../../../../shared/schema/index.ts';
+import { Alert, Button, Card, Segmented, Statistic, Tag } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ItemInput } from '../../../../shared/schema/index.ts';
+import { areaProgress } from '../../../../shared/scoring/progress.ts';
 import { useT } from '../../app/i18n.tsx';
 import { errorText } from '../../app/query.ts';
 import { navigate } from '../../app/router.ts';
 import { assessmentQuery, useSetItemInput } from './api.ts';
-import { ItemInputEditor } from './ItemInputEditor.tsx';
+import { CriteriaTree } from './CriteriaTree.tsx';
+import { ItemPanel, firstControl } from './ItemPanel.tsx';
+import { type TreeFilter, visibleRows } from './tree-model.ts';
 
-/** One agency's criteria tree: inputs, live scores per item, area and total. */
-export default function AgencyScreen({ code }: { code: string }) {
+/**
+ * One agency's self-assessment: the criteria tree (keyboard-driven, filtered, progress per area)
+ * beside the selected item's panel (guide, evidence hint, the answer). The officer's main screen.
+ */
+export default function AgencyScreen({ code, home = false }: { code: string; home?: boolean }) {
   const { t, points, title } = useT();
   const query = useQuery(assessmentQuery(code));
   const save = useSetItemInput(code);
   const [error, setError] = useState<{ item: string; message: string } | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [filter, setFilter] = useState<TreeFilter>('all');
+  const treeRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
   const view = query.data;
+  const entries = view?.assessment?.items ?? {};
 
-  const onSave = (item: string, input: Parameters<typeof save.mutate>[0]['input']) =>
+  const rows = useMemo(() => (view ? visibleRows(view.template.items, entries, collapsed, filter) : []), [view, entries, collapsed, filter]);
+  // The tree takes the focus once loaded: the officer starts moving with the arrow keys at once.
+  const loaded = view !== undefined;
+  useEffect(() => {
+    if (loaded) treeRef.current?.focus({ preventScroll: true });
+  }, [loaded]);
+  const progress = useMemo(() => (view ? areaProgress(view.template.items, entries) : null), [view, entries]);
+
+  if (query.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={errorText(query.error, t)} /></main>;
+  if (!view || !progress) return <main aria-busy="true">{t('app.loading')}</main>;
+  const { template, report } = view;
+  const current = template.items.find((i) => i.code === (selected ?? rows[0]?.item.code)) ?? null;
+
+  const onSave = (item: string, input: ItemInput | null) =>
     save.mutate(
       { item, input },
       {
-        onSuccess: () => {
-          setError(null);
-          setSaved(item);
-        },
+        onSuccess: () => setError((e) => (e?.item === item ? null : e)),
         onError: (e) => setError({ item, message: errorText(e, t) }),
       },
     );
-
-  const columns: ColumnsType<TemplateItem> = useMemo(() => {
-    if (!view) return [];
-    const { report, assessment } = view;
-    return [
-      {
-        key: 'criterion',
-        title: t('app.col.criterion'),
-        render: (_: unknown, item: TemplateItem) => {
-          const s = report.items[item.code];
-          return (
-            <div style={{ paddingLeft: `${(s?.depth ?? 0) * 1.2}rem` }}>
-              <span className="code">{item.code}</span> {title(item.title)}
-              {error?.item === item.code && (
-                <div role="alert" className="error small">
-                  {error.message}
-                </div>
-              )}
-            </div>
-          );
-        },
-      },
-      {
-        key: 'input',
-        title: t('app.col.input'),
-        width: 300,
-        render: (_: unknown, item: TemplateItem) => {
-          const entry = assessment?.items[item.code];
-          return item.rule ? <ItemInputEditor key={JSON.stringify(entry?.input ?? null)} item={item} input={entry?.input} onSave={(inp) => onSave(item.code, inp)} /> : null;
-        },
-      },
-      {
-        key: 'score',
-        title: t('app.col.score'),
-        width: 100,
-        align: 'right',
-        className: 'score',
-        render: (_: unknown, item: TemplateItem) => {
-          const s = report.items[item.code];
-          if (!s) return null;
-          return (
-            <span title={s.explain ? t(s.explain.key, s.explain.params) : undefined}>
-              {s.state === 'notApplicable' ? '—' : points(s.score)}
-              {saved === item.code && <span className="saved"> ✓</span>}
-            </span>
-          );
-        },
-      },
-      { key: 'max', title: t('app.col.max'), width: 90, align: 'right', className: 'max', render: (_: unknown, item: TemplateItem) => points(report.items[item.code]?.effectiveMax ?? item.max) },
-      {
-        key: 'evidence',
-        title: t('app.col.evidence'),
-        width: 150,
-        render: (_: unknown, item: TemplateItem) => {
-          const entry = assessment?.items[item.code];
-          return <span className="muted">{entry?.evidence.length ? t('app.evidence_count', { n: entry.evidence.length }) : entry?.explanation ? t('app.explanation_only') : ''}</span>;
-        },
-      },
-    ];
-    // onSave closes over the mutation only; the table re-renders with the view.
-  }, [view, error, saved, t, points, title]);
-
-  if (query.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={errorText(query.error, t)} /></main>;
-  if (!view) return <main aria-busy="true">{t('app.loading')}</main>;
-  const { template, report } = view;
-  const items = template.items.filter((i) => report.items[i.code]);
+  const toggle = (c: string, expand: boolean) =>
+    setCollapsed((s) => {
+      const next = new Set(s);
+      if (expand) next.delete(c);
+      else next.add(c);
+      return next;
+    });
+  // Enter: the panel's first control (a choice button or a field) takes the focus.
+  const edit = () => firstControl(panelRef.current)?.focus();
 
   return (
-    <main>
+    <main className="agency-screen fill">
       <div className="toolbar">
-        <Button onClick={() => navigate('/')}>{t('app.back')}</Button>
+        {!home && <Button onClick={() => navigate('/')}>{t('app.back')}</Button>}
         <h1 className="agency-title">
           {view.agency.name} <span className="code">{view.agency.code}</span>
         </h1>
@@ -109,27 +72,67 @@ export default function AgencyScreen({ code }: { code: string }) {
         {template.sample && <Tag className="badge-sample">{t('app.sample_template')}</Tag>}
       </div>
       <section className="totals" aria-label={t('app.total.total')}>
-        <Card size="small"><Statistic title={t('app.total.self')} value={`${points(report.self.score)} / ${points(report.self.max)}`} /></Card>
+        <Card size="small"><Statistic title={t('app.total.self')} value={`${points(report.self.score)} / ${points(report.self.max)}`} valueRender={(n) => <span data-testid="self-total">{n}</span>} /></Card>
         <Card size="small"><Statistic title={t('app.total.survey')} value={`${points(report.survey.score)} / ${points(report.survey.max)}`} /></Card>
         <Card size="small"><Statistic title={t('app.total.total')} value={`${points(report.total)} / ${points(report.max)}`} valueRender={(n) => <span data-testid="total">{n}</span>} /></Card>
         <Card size="small"><Statistic title={t('app.total.index')} value={`${points(report.index)}%`} valueRender={(n) => <span data-testid="index">{n}</span>} /></Card>
       </section>
       {view.readOnly && (
-        // Said once, above the tree; every input below is disabled (the services refuse the change too).
+        // Said once, above the tree; every input is disabled (the services refuse the change too).
         <Alert type="info" showIcon className="read-only" data-testid="read-only" title={t('integrity.read_only_title')} description={view.readOnly.reason} />
       )}
-      <ConfigProvider componentDisabled={view.readOnly !== null}>
-      <Table<TemplateItem>
-        rowKey="code"
-        size="small"
-        columns={columns}
-        dataSource={items}
-        pagination={false}
-        sticky
-        rowClassName={(item) => `depth-${Math.min(report.items[item.code]?.depth ?? 0, 3)}${item.rule ? '' : ' parent'}`}
-        onRow={(item) => ({ 'data-item': item.code }) as HTMLAttributes<HTMLElement>}
-      />
-      </ConfigProvider>
+      <div className="tree-toolbar">
+        <Segmented<TreeFilter>
+          aria-label={t('officer.filter')}
+          value={filter}
+          onChange={setFilter}
+          options={[
+            { value: 'all', label: t('officer.filter.all') },
+            { value: 'unanswered', label: t('officer.filter.unanswered') },
+            { value: 'noEvidence', label: t('officer.filter.no_evidence') },
+          ]}
+        />
+        <span className="count" data-testid="overall-progress">{t('officer.progress', { answered: progress.all.answered, total: progress.all.total })}</span>
+      </div>
+      <p id="tree-help" className="muted tree-help">{t('officer.tree_help')}</p>
+      <div className="tree-layout fill-rest">
+        <div className="tree-pane">
+          {rows.length === 0 ? (
+            <p className="muted">{t('officer.filter_empty')}</p>
+          ) : (
+            <CriteriaTree
+              rows={rows}
+              report={report}
+              progress={progress.areas}
+              answered={(c) => entries[c]?.input !== undefined}
+              selected={current?.code ?? null}
+              onSelect={setSelected}
+              onToggle={toggle}
+              onEdit={edit}
+              treeRef={treeRef}
+            />
+          )}
+        </div>
+        <div className="panel-pane">
+          {current ? (
+            <ItemPanel
+              key={current.code}
+              item={current}
+              score={report.items[current.code]}
+              entry={entries[current.code]}
+              onSave={(input) => onSave(current.code, input)}
+              saving={save.isPending && save.variables?.item === current.code}
+              error={error?.item === current.code ? error.message : null}
+              onUnchanged={() => setError((e) => (e?.item === current.code ? null : e))}
+              onBack={() => treeRef.current?.focus({ preventScroll: true })}
+              panelRef={panelRef}
+              disabled={view.readOnly !== null}
+            />
+          ) : (
+            <p className="muted">{t('officer.select_item')}</p>
+          )}
+        </div>
+      </div>
     </main>
   );
 }

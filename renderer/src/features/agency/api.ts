@@ -33,6 +33,8 @@ export function useSetItemInput(agency: string) {
     mutationFn: (v: { item: string; input: ItemInput | null }) => unwrap(api.assessmentSetItemInput({ agency, item: v.item, input: v.input })),
     onSuccess: (r, v) => {
       qc.setQueryData<AgencyAssessmentView>(assessmentKeys.one(agency), (view) => (view ? applyUpdate(view, v.item, v.input, r) : view));
+      // The service's answer is shown at once; the refetch brings what else the save changed.
+      void qc.invalidateQueries({ queryKey: assessmentKeys.one(agency) });
       void qc.invalidateQueries({ queryKey: workspaceKeys.all });
     },
   });
