@@ -84,11 +84,13 @@ test.describe('an agency workspace past the self-assessment deadline', () => {
     await openApp(page);
     await openWorkspace(page, join(root, 'out', 'agencies', 'S03'));
     await page.reload();
-    await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
+    // The agency's own workspace opens on its tree.
+    await expect(page.getByRole('heading', { name: /Sở Tư pháp/ })).toBeVisible();
     const notice = page.getByTestId('read-only');
     await expect(notice).toHaveCount(1);
     await expect(notice).toContainText('Đã quá hạn tự đánh giá (15/12/2024)');
-    await expect(page.locator('tr[data-item]').getByRole('button', { name: 'Có', exact: true }).first()).toBeDisabled();
+    await page.locator('[data-item="1.1.1"]').click();
+    await expect(page.getByTestId('item-panel').getByRole('button', { name: 'Có', exact: true })).toBeDisabled();
     await expectAccessible(page);
     await screenshot(page, 'integrity-past-deadline-vi');
   });

@@ -33,6 +33,7 @@ test.describe('in an agency workspace', () => {
   test.beforeEach(async ({ page }) => {
     await openApp(page);
     await openWorkspace(page, agency);
+    await page.reload();
   });
   // Whatever happens in the story, the next tests find the server on the e2e workspace again.
   test.afterEach(async ({ page }) => {

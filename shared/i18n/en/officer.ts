@@ -3,6 +3,7 @@ import type { officer as vi } from '../vi/officer.ts';
 /** The officer's criteria tree and item panel (keys start with "officer."). */
 export const officer: Record<keyof typeof vi, string> = {
   'officer.tree': 'Criteria tree',
+  'officer.panel': 'Selected item',
   'officer.tree_help': 'Up, down arrows: move between items · left, right: collapse, expand · Enter: answer · Esc: back to the tree',
   'officer.filter': 'Filter the items',
   'officer.filter.all': 'All',

@@ -1,6 +1,7 @@
 /** The officer's criteria tree and item panel (keys start with "officer."). */
 export const officer = {
   'officer.tree': 'Cây tiêu chí',
+  'officer.panel': 'Mục đang chọn',
   'officer.tree_help': 'Mũi tên lên, xuống: chuyển mục · trái, phải: thu gọn, mở rộng · Enter: nhập câu trả lời · Esc: trở lại cây',
   'officer.filter': 'Lọc các mục',
   'officer.filter.all': 'Tất cả',

@@ -113,7 +113,8 @@ export default function AgencyScreen({ code, home = false }: { code: string; hom
             />
           )}
         </div>
-        <div className="panel-pane">
+        {/* Focusable: read-only, the panel may hold no control, yet it scrolls (keyboard users reach it too). */}
+        <div className="panel-pane" tabIndex={0} role="region" aria-label={t('officer.panel')}>
           {current ? (
             <ItemPanel
               key={current.code}
