@@ -322,3 +322,17 @@ describe('help, version and messages a Vietnamese clerk reads', () => {
     }
   });
 });
+
+describe('a demo year outside the plausible dates', () => {
+  it('is a usage error naming the range, never a stack trace, and writes nothing', async () => {
+    const next = new Date().getFullYear() + 1;
+    for (const year of [String(next), '1999']) {
+      const dir = join(tmp, `demo-${year}`);
+      const r = await cli('demo', dir, '--agencies', '3', '--year', year, '--submissions', join(dir, 'out'));
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--year ${year} (2000–${next - 1})`);
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(() => statSync(dir)).toThrow();
+    }
+  });
+});

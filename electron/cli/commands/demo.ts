@@ -27,8 +27,10 @@ export function registerDemo(ctx: CliContext, program: Command, runner: Runner):
           ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--agencies ${opts.agencies} (≥ 3)` }));
           return EXIT.USAGE;
         }
-        if (opts.year !== undefined && (opts.year < 1990 || opts.year > new Date().getFullYear() + 1)) {
-          ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--year ${opts.year}` }));
+        // The campaign's dates run from its year into January of the next: all within the plausible range (from 2000, not past a year from today).
+        const latest = new Date().getFullYear();
+        if (opts.year !== undefined && (opts.year < 2000 || opts.year > latest)) {
+          ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--year ${opts.year} (2000–${latest})` }));
           return EXIT.USAGE;
         }
         const year = opts.year ? { year: opts.year } : {};
