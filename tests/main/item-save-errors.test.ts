@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppContext, dispatch } from '../../electron/main/handlers/index.ts';
 import { AppService } from '../../electron/services/app-service.ts';
-import { writeDemoWorkspace } from '../../electron/services/demo/write.ts';
+import { writeDemoCycle } from '../../electron/services/demo/cycle.ts';
 import { SettingsStore } from '../../electron/services/settings.ts';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
 
@@ -13,8 +13,9 @@ let ws: WorkspaceStore;
 let ctx: AppContext;
 
 beforeAll(async () => {
-  await writeDemoWorkspace(join(root, 'ws'), { agencies: 30, seed: 5 });
-  ws = await WorkspaceStore.open(join(root, 'ws'));
+  // The agency's own workspace (Home Affairs takes no self inputs), deadlines from today.
+  await writeDemoCycle(join(root, 'snv'), join(root, 'out'), { agencies: 6, seed: 5 });
+  ws = await WorkspaceStore.open(join(root, 'out', 'agencies', 'S01'));
   ctx = { service: new AppService(ws, 'vi'), settings: await SettingsStore.open(join(root, 'user-data')), version: '0.0.0', mode: 'browser', emit: () => {}, onLangChange: () => {} };
 });
 afterAll(async () => {
