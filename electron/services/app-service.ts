@@ -1,10 +1,11 @@
-import type { AgencyAssessmentView, ItemUpdate, WorkspaceSummary } from '../../shared/ipc/index.ts';
+import type { AgencyAssessmentView, EntryUpdate, ItemUpdate, WorkspaceSummary } from '../../shared/ipc/index.ts';
 import { formatIssue, type Lang, t } from '../../shared/i18n/index.ts';
 import type { ItemInput, Template, TemplateRef } from '../../shared/schema/index.ts';
 import { resolve } from 'node:path';
 import { scoreAssessment } from '../../shared/scoring/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { IssueError, issue } from '../../shared/util/issue.ts';
+import { type EvidenceDetails, addItemEvidence, editItemEvidence, removeItemEvidence, setItemExplanation } from './entry/evidence.ts';
 import { setItem } from './entry/items.ts';
 import { requireSelfEntryOpen, selfEntryLock } from './entry/read-only.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
@@ -131,5 +132,43 @@ export class AppService {
     await requireSelfEntryOpen(this.ws, req.agency, { deadline: true, now: this.now() });
     const r = await setItem(this.ws, { agency: req.agency, item: req.item }, req.input);
     return { item: r.item, ancestors: r.ancestors, report: r.report };
+  }
+  /** The item's documents and explanation as now stored. */
+  private async entryOf(agency: string, item: string, changed: boolean): Promise<EntryUpdate> {
+    const a = await this.ws.readAssessment(agency);
+    const e = a?.items[item];
+    return { evidence: e?.evidence ?? [], explanation: e?.explanation ?? null, changed };
+  }
+
+  /** Refused like an item's input where the self-assessment is read-only (the window's rule, with the deadline). */
+  private async openForEntry(agency: string): Promise<void> {
+    this.agency(agency);
+    await requireSelfEntryOpen(this.ws, agency, { deadline: true, now: this.now() });
+  }
+
+  /** Attaches the file at `path` (its name is the document's file name) with its details. */
+  async addEvidence(req: { agency: string; item: string; details: EvidenceDetails }, path: string): Promise<EntryUpdate> {
+    await this.openForEntry(req.agency);
+    await addItemEvidence(this.ws, { agency: req.agency, item: req.item }, path, req.details);
+    return this.entryOf(req.agency, req.item, true);
+  }
+
+  async editEvidence(req: { agency: string; item: string; index: number; details: EvidenceDetails }): Promise<EntryUpdate> {
+    await this.openForEntry(req.agency);
+    const r = await editItemEvidence(this.ws, { agency: req.agency, item: req.item }, req.index, req.details);
+    return this.entryOf(req.agency, req.item, r.changed);
+  }
+
+  async removeEvidence(req: { agency: string; item: string; index: number }): Promise<EntryUpdate> {
+    await this.openForEntry(req.agency);
+    await removeItemEvidence(this.ws, { agency: req.agency, item: req.item }, req.index);
+    return this.entryOf(req.agency, req.item, true);
+  }
+
+  /** The explanation where evidence is missing; the same text again writes nothing. */
+  async setExplanation(req: { agency: string; item: string; text: string | null }): Promise<EntryUpdate> {
+    await this.openForEntry(req.agency);
+    const r = await setItemExplanation(this.ws, { agency: req.agency, item: req.item }, req.text);
+    return this.entryOf(req.agency, req.item, r.changed);
   }
 }

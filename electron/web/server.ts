@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { type EventName, type EventPayload, events } from '../../shared/ipc/index.ts';
+import { type EventName, type EventPayload, MAX_EVIDENCE_BYTES, base64Length, events } from '../../shared/ipc/index.ts';
 import { IssueError, issue } from '../../shared/util/issue.ts';
 import { type AppContext, dispatch } from '../main/handlers/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../main/security.ts';
@@ -41,8 +41,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
 };
-/** Largest IPC request body accepted (the contract's inputs are small). */
+/** Largest IPC request body accepted (the contract's inputs are small), but for an evidence file sent as base64. */
 const MAX_BODY = 1024 * 1024;
+const MAX_EVIDENCE_BODY = base64Length(MAX_EVIDENCE_BYTES) + MAX_BODY;
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const host = opts.host ?? '127.0.0.1';
@@ -80,7 +81,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     let size = 0;
     for await (const c of req) {
       size += (c as Buffer).length;
-      if (size > MAX_BODY) return void res.writeHead(413).end();
+      if (size > (channel === 'entry:addEvidence' ? MAX_EVIDENCE_BODY : MAX_BODY)) return void res.writeHead(413).end();
       chunks.push(c as Buffer);
     }
     let payload: unknown;

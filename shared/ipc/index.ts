@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { assessmentChannels } from './assessment.ts';
+import { entryChannels } from './entry.ts';
 import type { CHANNELS } from './channels.ts';
 import type { ChannelDef, IpcResult, MethodName } from './define.ts';
 import type { EVENT_METHODS } from './channels.ts';
@@ -9,6 +10,7 @@ import { workspaceChannels } from './workspace.ts';
 
 export * from './assessment.ts';
 export * from './define.ts';
+export * from './entry.ts';
 export { JobProgress, MenuCommandEvent, events } from './events.ts';
 export type { EventName, EventPayload } from './events.ts';
 export * from './settings.ts';
@@ -20,7 +22,7 @@ export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
  * `domain:action`). Main validates every input with these schemas (electron/main/handlers); the
  * preload exposes exactly one method per channel and one listener per event, nothing else.
  */
-export const contract = { ...workspaceChannels, ...assessmentChannels, ...settingsChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
+export const contract = { ...workspaceChannels, ...assessmentChannels, ...entryChannels, ...settingsChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
 
 export type Channel = keyof typeof contract;
 export type ChannelInput<C extends Channel> = z.input<(typeof contract)[C]['input']>;

@@ -7,7 +7,7 @@ import type { HandlersOf } from './context.ts';
  * the schema path ("input.value") and the template's id go (they mean nothing to a clerk; the
  * screen already names the criteria set).
  */
-function atTheField(e: unknown): never {
+export function atTheField(e: unknown): never {
   if (!(e instanceof IssueError)) throw e;
   throw new IssueError(
     e.issues.map((i): Issue => {

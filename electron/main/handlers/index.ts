@@ -5,6 +5,7 @@ import { zodReason } from '../../../shared/util/reason.ts';
 import { technicianLog } from '../../services/diagnostics.ts';
 import { assessmentHandlers } from './assessment.ts';
 import type { AppContext, HandlersOf } from './context.ts';
+import { entryHandlers } from './entry.ts';
 import { settingsHandlers } from './settings.ts';
 import { workspaceHandlers } from './workspace.ts';
 
@@ -12,7 +13,7 @@ export type { AppContext } from './context.ts';
 export type Handlers = HandlersOf<Channel>;
 
 /** Every channel's handler, one file per domain like the contract. */
-export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...settingsHandlers };
+export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...entryHandlers, ...settingsHandlers };
 
 /**
  * Validates one call with the contract and runs its handler: the one path for Electron's ipcMain

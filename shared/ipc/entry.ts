@@ -1,0 +1,66 @@
+import * as z from 'zod';
+import { Code, EvidenceRef } from '../schema/index.ts';
+
+/**
+ * The largest evidence file: one entry of a submission package (electron/services/packages/container.ts
+ * DEFAULT_LIMITS.maxEntryBytes; tests/main/entry-evidence.test.ts checks they agree). The renderer
+ * refuses a larger file before sending it; main refuses it again.
+ */
+export const MAX_EVIDENCE_BYTES = 100 * 1024 * 1024;
+
+/** Characters of the base64 text of `bytes` bytes (padded). */
+export const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
+
+/** What a person types about a document; the date as dd/mm/yyyy (or yyyy-mm-dd). Checked by the service. */
+export const EvidenceDetailsInput = z.strictObject({
+  docNo: z.string().max(2000).optional(),
+  date: z.string().max(100).optional(),
+  issuer: z.string().max(2000).optional(),
+  title: z.string().max(5000).optional(),
+});
+
+/** A file's own name only: no folder, no control characters. */
+const FileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !/[/\\\u0000-\u001f]/.test(s) && s !== '.' && s !== '..');
+
+/**
+ * The file: its bytes in base64 (the browser mode, and the window reading a dropped or picked file).
+ * Slightly more text than the limit is let through so that main can say "too large" with the sizes.
+ */
+export const EvidenceFileInput = z.strictObject({
+  name: FileName,
+  bytesBase64: z
+    .string()
+    .max(base64Length(MAX_EVIDENCE_BYTES) + 8)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+
+/** Which document of the item: its 1-based position in the list. */
+const Which = z.number().int().min(1).max(200);
+
+export interface EntryUpdate {
+  /** The item's documents after the change. */
+  evidence: EvidenceRef[];
+  explanation: string | null;
+  changed: boolean;
+}
+
+/** Channels of an item's supporting documents and explanation (electron/services/entry/evidence.ts). */
+export const entryChannels = {
+  'entry:addEvidence': {
+    input: z.strictObject({ agency: Code, item: Code, details: EvidenceDetailsInput, file: EvidenceFileInput }),
+    output: z.custom<EntryUpdate>(),
+  },
+  'entry:editEvidence': {
+    input: z.strictObject({ agency: Code, item: Code, index: Which, details: EvidenceDetailsInput }),
+    output: z.custom<EntryUpdate>(),
+  },
+  'entry:removeEvidence': { input: z.strictObject({ agency: Code, item: Code, index: Which }), output: z.custom<EntryUpdate>() },
+  'entry:setExplanation': {
+    input: z.strictObject({ agency: Code, item: Code, text: z.string().max(40000).nullable() }),
+    output: z.custom<EntryUpdate>(),
+  },
+} as const;
