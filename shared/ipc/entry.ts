@@ -24,7 +24,7 @@ const FileName = z
   .string()
   .min(1)
   .max(255)
-  .refine((s) => !/[/\\\u0000-\u001f]/.test(s) && s !== '.' && s !== '..');
+  .refine((s) => !/[/\\]/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 0x20) && s !== '.' && s !== '..');
 
 /**
  * The file: its bytes in base64 (the browser mode, and the window reading a dropped or picked file).

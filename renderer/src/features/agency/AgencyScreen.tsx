@@ -118,6 +118,7 @@ export default function AgencyScreen({ code, home = false }: { code: string; hom
           {current ? (
             <ItemPanel
               key={current.code}
+              agency={view.agency.code}
               item={current}
               score={report.items[current.code]}
               entry={entries[current.code]}

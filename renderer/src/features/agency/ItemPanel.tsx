@@ -3,6 +3,7 @@ import type { Ref } from 'react';
 import type { ItemEntry, ItemInput, TemplateItem } from '../../../../shared/schema/index.ts';
 import type { ItemScore } from '../../../../shared/scoring/index.ts';
 import { useT } from '../../app/i18n.tsx';
+import { EvidenceSection } from './EvidenceSection.tsx';
 import { ItemInputEditor } from './ItemInputEditor.tsx';
 
 /** The control Enter goes to: the first number field, else the first choice. */
@@ -11,6 +12,8 @@ export function firstControl(panel: Element | null): HTMLElement | null {
 }
 
 interface Props {
+  /** The agency whose assessment this is (the documents are saved to it). */
+  agency: string;
   item: TemplateItem;
   score: ItemScore | undefined;
   entry: ItemEntry | undefined;
@@ -25,7 +28,7 @@ interface Props {
 }
 
 /** The selected item: title, maximum and score, the template's scoring guide and evidence hint, the answer. */
-export function ItemPanel({ item, score, entry, onSave, saving, error, onUnchanged, onBack, panelRef, disabled }: Props) {
+export function ItemPanel({ agency, item, score, entry, onSave, saving, error, onUnchanged, onBack, panelRef, disabled }: Props) {
   const { t, points, title } = useT();
   const input = entry?.input;
   const headingId = `panel-title-${item.code}`;
@@ -85,7 +88,11 @@ export function ItemPanel({ item, score, entry, onSave, saving, error, onUnchang
               </span>
             </div>
           )}
-          <p className="muted">{entry?.evidence.length ? t('app.evidence_count', { n: entry.evidence.length }) : entry?.explanation ? t('app.explanation_only') : t('officer.evidence_none')}</p>
+          {item.rule.type === 'SURVEY' ? (
+            <p className="muted">{entry?.evidence.length ? t('app.evidence_count', { n: entry.evidence.length }) : entry?.explanation ? t('app.explanation_only') : t('officer.evidence_none')}</p>
+          ) : (
+            <EvidenceSection agency={agency} item={item.code} entry={entry} disabled={disabled === true} />
+          )}
         </>
       ) : (
         <p className="muted">{t('officer.parent_hint')}</p>

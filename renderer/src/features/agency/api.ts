@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AgencyAssessmentView, ItemUpdate } from '../../../../shared/ipc/index.ts';
+import type { AgencyAssessmentView, EntryUpdate, ItemUpdate } from '../../../../shared/ipc/index.ts';
 import type { ItemInput } from '../../../../shared/schema/index.ts';
 import { api } from '../../app/bridge.ts';
 import { SAVE_KEY, unwrap } from '../../app/query.ts';
@@ -34,6 +34,56 @@ export function useSetItemInput(agency: string) {
     onSuccess: (r, v) => {
       qc.setQueryData<AgencyAssessmentView>(assessmentKeys.one(agency), (view) => (view ? applyUpdate(view, v.item, v.input, r) : view));
       // The service's answer is shown at once; the refetch brings what else the save changed.
+      void qc.invalidateQueries({ queryKey: assessmentKeys.one(agency) });
+      void qc.invalidateQueries({ queryKey: workspaceKeys.all });
+    },
+  });
+}
+
+/** One change to an item's documents or explanation (shared/ipc/entry.ts). */
+export type EntryChange =
+  | { kind: 'add'; item: string; details: EvidenceDetails; file: { name: string; bytesBase64: string } }
+  | { kind: 'edit'; item: string; index: number; details: EvidenceDetails }
+  | { kind: 'remove'; item: string; index: number }
+  | { kind: 'explain'; item: string; text: string | null };
+
+export interface EvidenceDetails {
+  docNo: string;
+  date: string;
+  issuer: string;
+  title: string;
+}
+
+function callEntry(agency: string, c: EntryChange): Promise<EntryUpdate> {
+  switch (c.kind) {
+    case 'add':
+      return unwrap(api.entryAddEvidence({ agency, item: c.item, details: c.details, file: c.file }));
+    case 'edit':
+      return unwrap(api.entryEditEvidence({ agency, item: c.item, index: c.index, details: c.details }));
+    case 'remove':
+      return unwrap(api.entryRemoveEvidence({ agency, item: c.item, index: c.index }));
+    case 'explain':
+      return unwrap(api.entrySetExplanation({ agency, item: c.item, text: c.text }));
+  }
+}
+
+/** Adds, edits, removes a document or sets the explanation; in order with the agency's other saves. */
+export function useEntryChange(agency: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationKey: SAVE_KEY,
+    scope: { id: `assessment:${agency}` },
+    mutationFn: (c: EntryChange) => callEntry(agency, c),
+    onSuccess: (r, c) => {
+      qc.setQueryData<AgencyAssessmentView>(assessmentKeys.one(agency), (view) => {
+        if (!view?.assessment) return view;
+        const items = { ...view.assessment.items };
+        const next = { ...(items[c.item] ?? { selfScore: null, evidence: [] }), evidence: r.evidence };
+        if (r.explanation === null) delete next.explanation;
+        else next.explanation = r.explanation;
+        items[c.item] = next;
+        return { ...view, assessment: { ...view.assessment, items } };
+      });
       void qc.invalidateQueries({ queryKey: assessmentKeys.one(agency) });
       void qc.invalidateQueries({ queryKey: workspaceKeys.all });
     },

@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+import { HOME_WORKSPACE, expectAccessible, freshAgencyWorkspace, openApp, openWorkspace, resetLanguage, screenshot } from './app.ts';
+
+// Supporting documents are attached in the agency's own workspace (Home Affairs sees them read-only).
+test.describe('supporting documents in an agency workspace', () => {
+  let agency = '';
+  test.beforeAll(() => {
+    agency = freshAgencyWorkspace();
+  });
+  test.beforeEach(async ({ page }) => {
+    await openApp(page);
+    await resetLanguage(page, 'vi');
+    await openWorkspace(page, agency);
+    await page.reload();
+  });
+  test.afterEach(async ({ page }) => {
+    await resetLanguage(page, 'vi');
+    await openWorkspace(page, HOME_WORKSPACE);
+  });
+
+  test('an officer adds a document by the picker and one by drag-and-drop, edits and removes one, writes an explanation', async ({ page }) => {
+    const code = '1.1.1';
+    await page.locator(`[data-item="${code}"]`).click();
+    const panel = page.getByTestId('item-panel');
+    await expect(panel.getByRole('heading', { level: 2 })).toContainText(code);
+    const rows = panel.getByTestId('evidence-row');
+    const before = await rows.count();
+
+    // By the file picker: the details are checked all at once, each error at its field.
+    await panel.locator('.evidence-drop input[type=file]').setInputFiles({ name: 'Kế hoạch CCHC 2024.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 kế hoạch') });
+    const form = panel.getByTestId('evidence-form');
+    await expect(form.getByTestId('evidence-form-file')).toHaveText('Tệp: Kế hoạch CCHC 2024.pdf');
+    await form.getByLabel('Ngày ban hành (dd/mm/yyyy)').fill('31/02/2024');
+    await form.getByRole('button', { name: 'Lưu tài liệu' }).click();
+    await expect(form.getByText('Hãy nhập số văn bản, ví dụ 12/QĐ-UBND')).toBeVisible();
+    await expect(form.getByText('Ngày chưa đúng: nhập dd/mm/yyyy, ví dụ 05/03/2026')).toBeVisible();
+    await expect(form.getByLabel('Số văn bản')).toHaveAttribute('aria-invalid', 'true');
+    await form.getByLabel('Số văn bản').fill('12/KH-STP');
+    await form.getByLabel('Ngày ban hành (dd/mm/yyyy)').fill('05/03/2024');
+    await form.getByLabel('Cơ quan ban hành').fill('Sở Tư pháp');
+    await form.getByLabel('Trích yếu').fill('Kế hoạch cải cách hành chính năm 2024');
+    await form.getByRole('button', { name: 'Lưu tài liệu' }).click();
+    await expect(rows).toHaveCount(before + 1);
+    await expect(rows.nth(before)).toContainText('12/KH-STP · 05/03/2024 · Sở Tư pháp · Kế hoạch cải cách hành chính năm 2024 · Kế hoạch CCHC 2024.pdf');
+    await expect(page.getByTestId('status-save')).toHaveText('Đã lưu');
+
+    // By drag-and-drop onto the panel's drop area.
+    const drop = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['báo cáo quý'], 'Báo cáo quý I.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+      return dt;
+    });
+    const area = panel.locator('.evidence-drop .ant-upload-btn, .evidence-drop [role=button]').first();
+    await area.dispatchEvent('dragover', { dataTransfer: drop });
+    await area.dispatchEvent('drop', { dataTransfer: drop });
+    await expect(form.getByTestId('evidence-form-file')).toHaveText('Tệp: Báo cáo quý I.docx');
+    await form.getByLabel('Số văn bản').fill('45/BC-STP');
+    await form.getByRole('button', { name: 'Lưu tài liệu' }).click();
+    await expect(rows).toHaveCount(before + 2);
+    await expect(rows.nth(before + 1)).toContainText('45/BC-STP · Báo cáo quý I.docx');
+    await screenshot(page, 'evidence-list-vi');
+    await expectAccessible(page);
+
+    // Edit: the details come back as typed; the date emptied is removed.
+    await rows.nth(before).getByRole('button', { name: 'Sửa tài liệu 12/KH-STP' }).click();
+    const edit = rows.nth(before).getByTestId('evidence-form');
+    await expect(edit.getByLabel('Ngày ban hành (dd/mm/yyyy)')).toHaveValue('05/03/2024');
+    await edit.getByLabel('Số văn bản').fill('13/KH-STP');
+    await edit.getByLabel('Ngày ban hành (dd/mm/yyyy)').fill('');
+    await edit.getByRole('button', { name: 'Lưu tài liệu' }).click();
+    await expect(rows.nth(before)).toContainText('13/KH-STP · Sở Tư pháp · Kế hoạch cải cách hành chính năm 2024 · Kế hoạch CCHC 2024.pdf');
+
+    // Remove, confirmed.
+    await rows.nth(before + 1).getByRole('button', { name: 'Gỡ tài liệu 45/BC-STP' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Gỡ', exact: true }).click();
+    await expect(rows).toHaveCount(before + 1);
+    await rows.nth(before).getByRole('button', { name: 'Gỡ tài liệu 13/KH-STP' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Gỡ', exact: true }).click();
+    await expect(rows).toHaveCount(before);
+
+    // The explanation where the item has no document: saved on leaving the box, kept after a reload.
+    if (before === 0) {
+      const box = panel.getByLabel('Giải trình');
+      await box.fill('Năm 2024 đơn vị chưa ban hành kế hoạch riêng, thực hiện theo kế hoạch của tỉnh.');
+      await box.blur();
+      await expect(panel.getByTestId('explanation-state')).toHaveText('Đã lưu giải trình');
+      await page.reload();
+      await page.locator(`[data-item="${code}"]`).click();
+      await expect(panel.getByLabel('Giải trình')).toHaveValue('Năm 2024 đơn vị chưa ban hành kế hoạch riêng, thực hiện theo kế hoạch của tỉnh.');
+    }
+    await screenshot(page, 'evidence-explanation-vi');
+    await expectAccessible(page);
+
+    // The same panel in English.
+    await page.getByRole('menuitem', { name: 'Xem' }).click();
+    await page.getByRole('menuitem', { name: /English/ }).click();
+    await expect(panel.getByRole('heading', { name: 'Supporting documents' })).toBeVisible();
+    await screenshot(page, 'evidence-en');
+    await expectAccessible(page);
+  });
+});
