@@ -99,3 +99,35 @@ test.describe('supporting documents in an agency workspace', () => {
     await expectAccessible(page);
   });
 });
+
+test('Home Affairs sees a received self-assessment’s documents and explanation, every control disabled', async ({ page }) => {
+  await openApp(page);
+  await resetLanguage(page, 'vi');
+  await page.reload();
+  await page.getByRole('searchbox').fill('Sở Tư pháp');
+  await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
+  await expect(page.getByTestId('read-only')).toHaveCount(1);
+  const panel = page.getByTestId('item-panel');
+  // Walk the first items until one with documents and one with an explanation are shown.
+  let sawDocument = false;
+  let sawExplanation = false;
+  for (const code of ['1.1.1', '1.1.2', '1.2', '1.3', '1.4.1', '1.4.2', '1.5', '1.6', '1.7']) {
+    await page.locator(`[data-item="${code}"]`).click();
+    await expect(panel.getByRole('heading', { level: 2 })).toContainText(code);
+    await expect(panel.locator('.evidence-drop input[type=file]')).toBeDisabled();
+    const rows = panel.getByTestId('evidence-row');
+    if ((await rows.count()) > 0) {
+      sawDocument = true;
+      for (const b of await rows.getByRole('button').all()) await expect(b).toBeDisabled();
+    }
+    const box = panel.getByLabel('Giải trình');
+    if ((await box.count()) > 0) {
+      await expect(box).toBeDisabled();
+      if ((await box.inputValue()) !== '') sawExplanation = true;
+    }
+  }
+  expect(sawDocument).toBe(true);
+  expect(sawExplanation).toBe(true);
+  await expect(page.getByTestId('status-save')).toHaveText('Chưa có thay đổi');
+  await expectAccessible(page);
+});
