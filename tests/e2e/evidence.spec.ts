@@ -35,6 +35,9 @@ test.describe('supporting documents in an agency workspace', () => {
     await expect(form.getByText('Hãy nhập số văn bản, ví dụ 12/QĐ-UBND')).toBeVisible();
     await expect(form.getByText('Ngày chưa đúng: nhập dd/mm/yyyy, ví dụ 05/03/2026')).toBeVisible();
     await expect(form.getByLabel('Số văn bản')).toHaveAttribute('aria-invalid', 'true');
+    await form.scrollIntoViewIfNeeded();
+    await screenshot(page, 'evidence-form-errors-vi');
+    await expectAccessible(page);
     await form.getByLabel('Số văn bản').fill('12/KH-STP');
     await form.getByLabel('Ngày ban hành (dd/mm/yyyy)').fill('05/03/2024');
     await form.getByLabel('Cơ quan ban hành').fill('Sở Tư pháp');

@@ -43,7 +43,7 @@ function EvidenceForm(props: { initial: EvidenceDetails; fileName: string | unde
         const err = formState.errors[f]?.message;
         const inputId = `${id}-${f}`;
         return (
-          <Form.Item key={f} layout="vertical" label={t(LABELS[f])} htmlFor={inputId} required={f === 'docNo'} validateStatus={err ? 'error' : ''} help={err && <span id={`${inputId}-error`}>{err}</span>}>
+          <Form.Item key={f} layout="vertical" label={t(LABELS[f])} htmlFor={inputId} required={f === 'docNo'} validateStatus={err ? 'error' : ''} help={err && <span id={`${inputId}-error`} className="field-error">{err}</span>}>
             <Controller
               name={f}
               control={control}
