@@ -94,6 +94,17 @@ test.describe('supporting documents in an agency workspace', () => {
     await screenshot(page, 'evidence-explanation-vi');
     await expectAccessible(page);
 
+    // A file over the limit is refused before anything is sent.
+    const big = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(100 * 1024 * 1024 + 1)], 'quá lớn.pdf', { type: 'application/pdf' }));
+      return dt;
+    });
+    await area.dispatchEvent('drop', { dataTransfer: big });
+    await expect(panel.getByTestId('evidence-file-error')).toContainText('Tệp tài liệu kiểm chứng quá lớn: 101 MB, tối đa 100 MB.');
+    await expect(panel.getByTestId('evidence-form')).toHaveCount(0);
+    await expect(rows).toHaveCount(before);
+
     // The same panel in English.
     await page.getByRole('menuitem', { name: 'Xem' }).click();
     await page.getByRole('menuitem', { name: /English/ }).click();
