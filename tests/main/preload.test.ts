@@ -29,6 +29,8 @@ describe('the preload', () => {
       'onMenuCommand',
       'settingsGet',
       'settingsSetLang',
+      'submissionCheck',
+      'submissionExport',
       'workspaceOpen',
       'workspaceSummary',
     ]);

@@ -1,0 +1,33 @@
+import type { send as vi } from '../vi/send.ts';
+
+/** "Check before sending" and the export of the signed submission (keys start with "send."). */
+export const send: Record<keyof typeof vi, string> = {
+  'send.title': 'Check before sending',
+  'send.open': 'Check before sending',
+  'send.back': 'Back to the criteria tree',
+  'send.unanswered': 'Item {code} not answered: {title}',
+  'send.no_evidence': 'Item {code} has no supporting document or explanation: {title}',
+  'send.figure_missing': 'Figure {code} not declared: {title}',
+  'send.group.unanswered': 'Items not answered',
+  'send.group.no_evidence': 'Items without supporting documents',
+  'send.group.figure_missing': 'Figures not declared',
+  'send.group.refused': 'The file cannot be exported yet',
+  'send.all_clear': 'Nothing is missing: the file can be signed and sent.',
+  'send.count': '{count} points to review',
+  'send.export_title': 'Sign and export the file for Home Affairs',
+  'send.signer_name': 'Signed by',
+  'send.signer_position': 'Position',
+  'send.signer_name_required': "Enter the signer's name",
+  'send.signer_position_required': "Enter the signer's position",
+  'send.export': 'Sign and export',
+  'send.exporting': 'Exporting…',
+  'send.export_failed': 'The file could not be exported',
+  'send.cancelled': 'Cancelled: no file was exported.',
+  'send.sent_title': 'File exported',
+  'send.sent.revision': 'Revision',
+  'send.sent.time': 'Time',
+  'send.sent.sha': 'SHA-256 (start)',
+  'send.sent.fingerprint': "Agency key's fingerprint",
+  'send.sent.file': 'File',
+  'send.sent.round': 'Round {round}',
+};
