@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { HOME_WORKSPACE, expectAccessible, freshAgencyWorkspace, openApp, openWorkspace, resetLanguage, screenshot } from './app.ts';
+import { HOME_WORKSPACE, expectAccessible, freshAgencyWorkspace, openApp, openWorkspace, parscore, resetLanguage, screenshot } from './app.ts';
 
 /**
  * Issue 13 point 7: in the agency's own workspace, "check before sending" lists what is missing
@@ -84,5 +84,28 @@ test.describe('check before sending, in an agency workspace', () => {
     await expect(page.getByRole('button', { name: 'Sign and export' })).toBeVisible();
     await screenshot(page, 'send-check-en');
     await expectAccessible(page);
+  });
+});
+
+test.describe('past the self-assessment deadline', () => {
+  const root = join(import.meta.dirname, '..', '.artifacts', 'e2e-send-late');
+  test.afterEach(async ({ page }) => {
+    await openWorkspace(page, HOME_WORKSPACE);
+  });
+
+  test('the export is refused, and the reason is said at the button', async ({ page }) => {
+    rmSync(root, { recursive: true, force: true });
+    parscore('demo', join(root, 'so-noi-vu'), '--agencies', '12', '--seed', '2024', '--year', '2024', '--submissions', join(root, 'out'));
+    await openApp(page);
+    await openWorkspace(page, join(root, 'out', 'agencies', 'S03'));
+    await page.reload();
+    await page.getByTestId('send-open').click();
+    const button = page.getByTestId('send-export');
+    await expect(button).toBeDisabled();
+    await expect(page.getByTestId('send-read-only')).toContainText('Đã quá hạn tự đánh giá (15/12/2024)');
+    await expect(button).toHaveAttribute('aria-describedby', 'send-read-only');
+    await expect(page.getByRole('heading', { level: 2, name: 'Không còn thiếu gì.' })).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, 'send-read-only-vi');
   });
 });

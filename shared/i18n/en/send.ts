@@ -13,6 +13,7 @@ export const send: Record<keyof typeof vi, string> = {
   'send.group.figure_missing': 'Figures not declared',
   'send.group.refused': 'The file cannot be exported yet',
   'send.all_clear': 'Nothing is missing: the file can be signed and sent.',
+  'send.nothing_missing': 'Nothing is missing.',
   'send.count': '{count} points to review',
   'send.export_title': 'Sign and export the file for Home Affairs',
   'send.signer_name': 'Signed by',

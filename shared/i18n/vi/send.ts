@@ -11,6 +11,7 @@ export const send = {
   'send.group.figure_missing': 'Số liệu chưa kê khai',
   'send.group.refused': 'Hồ sơ chưa xuất được',
   'send.all_clear': 'Không còn thiếu gì: hồ sơ có thể ký và gửi.',
+  'send.nothing_missing': 'Không còn thiếu gì.',
   'send.count': 'Còn {count} điểm cần xem lại',
   'send.export_title': 'Ký và xuất hồ sơ gửi Sở Nội vụ',
   'send.signer_name': 'Người ký',

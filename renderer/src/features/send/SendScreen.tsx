@@ -31,7 +31,10 @@ export default function SendScreen({ code }: { code: string }) {
         <h1>{t('send.title')}</h1>
       </div>
       <section aria-labelledby="send-lines-title" data-testid="send-check">
-        <h2 id="send-lines-title">{check.lines.length === 0 ? t('send.all_clear') : t('send.count', { count: check.lines.length })}</h2>
+        {/* Read-only: nothing is missing, yet nothing may be sent (said at the button). */}
+        <h2 id="send-lines-title">
+          {check.lines.length === 0 ? t(check.readOnly ? 'send.nothing_missing' : 'send.all_clear') : t('send.count', { count: check.lines.length })}
+        </h2>
         {GROUPS.map((g) => {
           const lines = check.lines.filter((l) => l.kind === g);
           if (lines.length === 0) return null;
