@@ -34,18 +34,20 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
   useEffect(() => {
     if (loaded) treeRef.current?.focus({ preventScroll: true });
   }, [loaded]);
-  // An item named by the route ("check before sending" links here): selected, its areas expanded, shown whatever the filter.
+  // An item named by the route ("check before sending" links here): selected, its areas expanded, shown
+  // whatever the filter. Once per route and template: a save's refetch does not take the officer back to it.
+  const shownTemplate = view?.template;
   useEffect(() => {
-    if (!item || !view) return;
+    if (!item || !shownTemplate) return;
     setSelected(item);
     setFilter('all');
-    const parent = new Map(view.template.items.map((i) => [i.code, i.parent]));
+    const parent = new Map(shownTemplate.items.map((i) => [i.code, i.parent]));
     setCollapsed((s) => {
       const next = new Set(s);
       for (let p = parent.get(item); p; p = parent.get(p)) next.delete(p);
       return next;
     });
-  }, [item, view]);
+  }, [item, shownTemplate]);
   const progress = useMemo(() => (view ? areaProgress(view.template.items, entries) : null), [view, entries]);
 
   if (query.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={errorText(query.error, t)} /></main>;
