@@ -1,6 +1,7 @@
 import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { formatIssue, isLang, t, type Lang } from '../../shared/i18n/index.ts';
 import { IssueError } from '../../shared/util/issue.ts';
@@ -80,6 +81,17 @@ async function start(): Promise<void> {
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(nativeMenuTemplate(settings.get().lang, settings.get().recent, ctx.service.dir, (command, path) => emit('menu:command', { command, ...(path ? { path } : {}) }))),
     );
+  // The signed submission goes where the user says (the default name is the CLI's).
+  ctx.saveFile = async (defaultName) => {
+    const opts = { defaultPath: defaultName, filters: [{ name: 'ParScore', extensions: ['parscore'] }] };
+    const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+    if (r.canceled || !r.filePath) return null;
+    const path = r.filePath;
+    return async (bytes) => {
+      await writeFile(path, bytes);
+      return path;
+    };
+  };
   ctx.onLangChange = setMenu;
   ctx.onWorkspaceChange = setMenu;
   registerIpc(ipcMain, ctx, devOrigin);

@@ -1,11 +1,14 @@
-import type { AgencyAssessmentView, EntryUpdate, ItemUpdate, WorkspaceSummary } from '../../shared/ipc/index.ts';
+import type { AgencyAssessmentView, EntryUpdate, ItemUpdate, SendCheckLine, SendCheckResult, SentSubmission, WorkspaceSummary } from '../../shared/ipc/index.ts';
+import { sendCheckGaps } from '../../shared/cycle/send-check.ts';
 import { formatIssue, type Lang, t } from '../../shared/i18n/index.ts';
 import type { ItemInput, Template, TemplateRef } from '../../shared/schema/index.ts';
 import { resolve } from 'node:path';
 import { scoreAssessment } from '../../shared/scoring/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
-import { IssueError, issue } from '../../shared/util/issue.ts';
+import { type Issue, IssueError, issue } from '../../shared/util/issue.ts';
+import { exportSubmission, prepareSubmission } from './cycle/submission.ts';
 import { type EvidenceDetails, addItemEvidence, editItemEvidence, removeItemEvidence, setItemExplanation } from './entry/evidence.ts';
+import { listFigures } from './entry/figures.ts';
 import { setItem } from './entry/items.ts';
 import { requireSelfEntryOpen, selfEntryLock } from './entry/read-only.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
@@ -170,5 +173,74 @@ export class AppService {
     await this.openForEntry(req.agency);
     const r = await setItemExplanation(this.ws, { agency: req.agency, item: req.item }, req.text);
     return this.entryOf(req.agency, req.item, r.changed);
+  }
+
+  /** The signer the export names unless the user changes it: the CLI's defaults. */
+  private defaultSigner(): { name: string; position: string } {
+    return { name: this.ws.index.identity?.name ?? this.ws.index.name, position: t(this.lang, 'service.campaign.agency_head') };
+  }
+
+  /** An issue said on the agency's own screen: without "cơ quan X:" in front. */
+  private own(i: Issue): string {
+    const { agency: _named, ...where } = i.at ?? {};
+    return formatIssue(this.lang, { ...i, at: where });
+  }
+
+  /**
+   * "Check before sending": the agency's unanswered items, items without evidence or explanation,
+   * figures not declared, then whatever the export refuses for (prepareSubmission: the very checks
+   * of exportSubmission, nothing written). Each line at its item, in the user's words.
+   */
+  async sendCheck(code: string): Promise<SendCheckResult> {
+    const view = await this.assessment(code);
+    const title = (item: string | null) => {
+      const it = item ? view.template.items.find((i) => i.code === item) : undefined;
+      return it ? (this.lang === 'en' && it.title.en ? it.title.en : it.title.vi) : '';
+    };
+    const figures = await listFigures(this.ws, { agency: code }).catch(() => []);
+    const lines: SendCheckLine[] = sendCheckGaps(view.template.items, view.assessment?.items ?? {}, figures).map((g) => {
+      if (g.kind === 'figure_missing') {
+        const def = figures.find((f) => f.def.code === g.figure)?.def;
+        const name = def ? (this.lang === 'en' && def.title.en ? def.title.en : def.title.vi) : (g.figure ?? '');
+        return { kind: g.kind, item: g.item, message: t(this.lang, 'send.figure_missing', { code: g.figure ?? '', title: name }) };
+      }
+      return { kind: g.kind, item: g.item, message: t(this.lang, `send.${g.kind}`, { code: g.item ?? '', title: title(g.item) }) };
+    });
+    if (!view.readOnly) {
+      try {
+        await prepareSubmission(this.ws, { signer: this.defaultSigner() });
+      } catch (e) {
+        if (!(e instanceof IssueError)) throw e;
+        for (const i of e.issues) lines.push({ kind: 'refused', item: i.at?.item ?? null, message: this.own(i) });
+      }
+    }
+    return { lines, readOnly: view.readOnly?.reason ?? null, signer: this.defaultSigner() };
+  }
+
+  /**
+   * Signs and exports the agency's submission (exportSubmission: the next revision). Refused where
+   * the self-assessment is read-only, the window's rule. `save` writes the file (Electron: the save
+   * dialog; null when cancelled, then nothing is exported); without it the bytes are returned.
+   */
+  async exportSubmission(
+    code: string,
+    signer: { name: string; position: string },
+    save?: (fileName: string) => Promise<((bytes: Uint8Array) => Promise<string>) | null>,
+  ): Promise<SentSubmission> {
+    this.agency(code);
+    await requireSelfEntryOpen(this.ws, code, { deadline: true, now: this.now() });
+    const fingerprint = this.ws.index.identity?.fingerprint ?? '';
+    const revision = (this.ws.index.agencies.find((a) => a.code === code)?.submission?.revision ?? 0) + 1;
+    let write: ((bytes: Uint8Array) => Promise<string>) | null = null;
+    if (save) {
+      // Checked first, so the dialog only opens for a file that will be written.
+      await prepareSubmission(this.ws, { signer });
+      write = await save(`${code}-r${revision}.parscore`);
+      if (!write) return { revision, round: 1, createdAt: '', sha256: '', fingerprint, fileName: `${code}-r${revision}.parscore`, savedTo: null, base64: null };
+    }
+    const r = await exportSubmission(this.ws, { signer });
+    const createdAt = this.ws.index.agencies.find((a) => a.code === code)?.submission?.receivedAt ?? new Date().toISOString();
+    const savedTo = write ? await write(r.bytes) : null;
+    return { revision: r.revision, round: r.round, createdAt, sha256: r.sha256, fingerprint, fileName: r.fileName, savedTo, base64: write ? null : Buffer.from(r.bytes).toString('base64') };
   }
 }

@@ -6,6 +6,7 @@ import type { ChannelDef, IpcResult, MethodName } from './define.ts';
 import type { EVENT_METHODS } from './channels.ts';
 import type { EventName, EventPayload } from './events.ts';
 import { settingsChannels } from './settings.ts';
+import { submissionChannels } from './submission.ts';
 import { workspaceChannels } from './workspace.ts';
 
 export * from './assessment.ts';
@@ -14,6 +15,7 @@ export * from './entry.ts';
 export { JobProgress, MenuCommandEvent, events } from './events.ts';
 export type { EventName, EventPayload } from './events.ts';
 export * from './settings.ts';
+export * from './submission.ts';
 export * from './workspace.ts';
 export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
 
@@ -22,7 +24,7 @@ export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
  * `domain:action`). Main validates every input with these schemas (electron/main/handlers); the
  * preload exposes exactly one method per channel and one listener per event, nothing else.
  */
-export const contract = { ...workspaceChannels, ...assessmentChannels, ...entryChannels, ...settingsChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
+export const contract = { ...workspaceChannels, ...assessmentChannels, ...entryChannels, ...settingsChannels, ...submissionChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
 
 export type Channel = keyof typeof contract;
 export type ChannelInput<C extends Channel> = z.input<(typeof contract)[C]['input']>;

@@ -33,6 +33,8 @@ describe('the preload', () => {
       'onMenuCommand',
       'settingsGet',
       'settingsSetLang',
+      'submissionCheck',
+      'submissionExport',
       'workspaceOpen',
       'workspaceSummary',
     ]);

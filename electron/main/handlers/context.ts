@@ -17,6 +17,11 @@ export interface AppContext {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Told when the user switches language (Electron rebuilds its native menu). */
   onLangChange?: (lang: Lang) => void;
+  /**
+   * Electron: asks where to save a file (the save dialog, `defaultName` proposed); returns the writer,
+   * or null when the user cancelled. Absent in the browser mode (the window downloads the bytes).
+   */
+  saveFile?: (defaultName: string) => Promise<((bytes: Uint8Array) => Promise<string>) | null>;
   /** Told when another workspace was opened (Electron rebuilds the recent list of its menu). */
   onWorkspaceChange?: () => void;
 }

@@ -7,13 +7,14 @@ import { assessmentHandlers } from './assessment.ts';
 import type { AppContext, HandlersOf } from './context.ts';
 import { entryHandlers } from './entry.ts';
 import { settingsHandlers } from './settings.ts';
+import { submissionHandlers } from './submission.ts';
 import { workspaceHandlers } from './workspace.ts';
 
 export type { AppContext } from './context.ts';
 export type Handlers = HandlersOf<Channel>;
 
 /** Every channel's handler, one file per domain like the contract. */
-export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...entryHandlers, ...settingsHandlers };
+export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...entryHandlers, ...settingsHandlers, ...submissionHandlers };
 
 /**
  * Validates one call with the contract and runs its handler: the one path for Electron's ipcMain

@@ -10,6 +10,7 @@ export {
   addEvidence,
   checkSubmissionContent,
   exportSubmission,
+  prepareSubmission,
   openSubmission,
   setNominations,
   verifySubmission,

@@ -119,6 +119,31 @@ export interface ExportedSubmission {
  * (`cycle.evidence_missing_local`), and every content issue (scores the engine refuses …).
  */
 export async function exportSubmission(ws: WorkspaceStore, opts: { signer: { name: string; position: string }; now?: string }): Promise<ExportedSubmission> {
+  const { submission, files, identity, campaign, agency, now } = await prepareSubmission(ws, opts);
+  const { revision, round } = submission;
+  const bytes = await writePackage({ kind: SUBMISSION_KIND, payload: { path: PAYLOAD.submission, json: submission }, files, identity, campaign: campaignBinding(campaign), createdAt: now });
+  const sha256 = sha256Hex(bytes);
+  const deadline = campaign.deadlines.selfAssessment;
+  await ws.updateIndex((d) => ({
+    ...d,
+    agencies: d.agencies.map((a) =>
+      a.code === agency.code
+        ? {
+            ...a,
+            status: round === 1 ? 'submitted' : 'explained',
+            submission: { revision, round, receivedAt: now, late: round === 1 ? isLate(deadline, now) : (a.submission?.late ?? false), fileSha256: sha256 },
+          }
+        : a,
+    ),
+  }));
+  return { bytes, revision, round, fileName: `${agency.code}-r${revision}.parscore`, sha256 };
+}
+
+/**
+ * Everything `exportSubmission` checks before it signs, without writing anything: the window's
+ * "check before sending" lists what this refuses for. Throws the same IssueErrors.
+ */
+export async function prepareSubmission(ws: WorkspaceStore, opts: { signer: { name: string; position: string }; now?: string }) {
   const campaign = requireCampaign(ws);
   const agency = selfAgency(ws, campaign);
   const template = templateFor(ws, campaign, agency);
@@ -181,22 +206,7 @@ export async function exportSubmission(ws: WorkspaceStore, opts: { signer: { nam
   const problems = checkSubmissionContent(submission, { campaign, agency, ct: compiledFor(ws, template), additional: additionalCts }, {});
   if (problems.length > 0) throw new IssueError(problems);
 
-  const bytes = await writePackage({ kind: SUBMISSION_KIND, payload: { path: PAYLOAD.submission, json: submission }, files, identity, campaign: campaignBinding(campaign), createdAt: now });
-  const sha256 = sha256Hex(bytes);
-  const deadline = campaign.deadlines.selfAssessment;
-  await ws.updateIndex((d) => ({
-    ...d,
-    agencies: d.agencies.map((a) =>
-      a.code === agency.code
-        ? {
-            ...a,
-            status: round === 1 ? 'submitted' : 'explained',
-            submission: { revision, round, receivedAt: now, late: round === 1 ? isLate(deadline, now) : (a.submission?.late ?? false), fileSha256: sha256 },
-          }
-        : a,
-    ),
-  }));
-  return { bytes, revision, round, fileName: `${agency.code}-r${revision}.parscore`, sha256 };
+  return { submission, files, identity, campaign, agency, now };
 }
 
 // ── verification (either side) ───────────────────────────────────────────────────────────────────

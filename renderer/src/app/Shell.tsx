@@ -15,6 +15,7 @@ import { StatusBar } from './StatusBar.tsx';
 // Screens load on first use: the first screen's bundle holds only the shell and the overview.
 const OverviewScreen = lazy(() => import('../features/overview/OverviewScreen.tsx'));
 const AgencyScreen = lazy(() => import('../features/agency/AgencyScreen.tsx'));
+const SendScreen = lazy(() => import('../features/send/SendScreen.tsx'));
 
 /** The application frame: menu bar (browser mode), repair notices, the current screen, status bar, About box. */
 export function Shell() {
@@ -58,7 +59,8 @@ export function Shell() {
         <Suspense fallback={<Spin className="screen-loading" />}>
           {/* An agency's own workspace opens on its criteria tree: the officer's main screen. */}
           {route.screen === 'overview' && (ownAgency ? <AgencyScreen code={ownAgency} home /> : <OverviewScreen />)}
-          {route.screen === 'agency' && <AgencyScreen code={route.code} />}
+          {route.screen === 'agency' && <AgencyScreen code={route.code} item={route.item} home={route.code === ownAgency} />}
+          {route.screen === 'send' && <SendScreen code={route.code} />}
           {route.screen === 'not-found' && <main><p>{t('shell.not_found')}</p></main>}
         </Suspense>
       </div>

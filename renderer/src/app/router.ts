@@ -1,13 +1,20 @@
 import { useSyncExternalStore } from 'react';
 
-/** Screens by hash ("#/agency/S02"): works from app:// and from the browser mode alike, and survives a reload. */
-export type Route = { screen: 'overview' } | { screen: 'agency'; code: string } | { screen: 'not-found' };
+/**
+ * Screens by hash ("#/agency/S02", "#/agency/S02/item/1.1.1" with that item selected, "#/send/S02"
+ * the check before sending): works from app:// and from the browser mode alike, and survives a reload.
+ */
+export type Route = { screen: 'overview' } | { screen: 'agency'; code: string; item: string | null } | { screen: 'send'; code: string } | { screen: 'not-found' };
+
+const CODE = '[A-Za-z0-9._-]{1,40}';
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/') return { screen: 'overview' };
-  const m = /^\/agency\/([A-Za-z0-9._-]{1,40})$/.exec(path);
-  if (m) return { screen: 'agency', code: m[1]! };
+  const m = new RegExp(`^/agency/(${CODE})(?:/item/(${CODE}))?$`).exec(path);
+  if (m) return { screen: 'agency', code: m[1]!, item: m[2] ?? null };
+  const s = new RegExp(`^/send/(${CODE})$`).exec(path);
+  if (s) return { screen: 'send', code: s[1]! };
   return { screen: 'not-found' };
 }
 

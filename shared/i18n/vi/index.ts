@@ -23,6 +23,7 @@ import { wsafe } from './wsafe.ts';
 import { shell } from './shell.ts';
 import { integrity } from './integrity.ts';
 import { officer } from './officer.ts';
+import { send } from './send.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -54,4 +55,5 @@ export const vi = {
   ...shell,
   ...integrity,
   ...officer,
+  ...send,
 };

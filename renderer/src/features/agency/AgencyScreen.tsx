@@ -15,7 +15,7 @@ import { type TreeFilter, visibleRows } from './tree-model.ts';
  * One agency's self-assessment: the criteria tree (keyboard-driven, filtered, progress per area)
  * beside the selected item's panel (guide, evidence hint, the answer). The officer's main screen.
  */
-export default function AgencyScreen({ code, home = false }: { code: string; home?: boolean }) {
+export default function AgencyScreen({ code, home = false, item = null }: { code: string; home?: boolean; item?: string | null }) {
   const { t, points, title } = useT();
   const query = useQuery(assessmentQuery(code));
   const save = useSetItemInput(code);
@@ -34,6 +34,20 @@ export default function AgencyScreen({ code, home = false }: { code: string; hom
   useEffect(() => {
     if (loaded) treeRef.current?.focus({ preventScroll: true });
   }, [loaded]);
+  // An item named by the route ("check before sending" links here): selected, its areas expanded, shown
+  // whatever the filter. Once per route and template: a save's refetch does not take the officer back to it.
+  const shownTemplate = view?.template;
+  useEffect(() => {
+    if (!item || !shownTemplate) return;
+    setSelected(item);
+    setFilter('all');
+    const parent = new Map(shownTemplate.items.map((i) => [i.code, i.parent]));
+    setCollapsed((s) => {
+      const next = new Set(s);
+      for (let p = parent.get(item); p; p = parent.get(p)) next.delete(p);
+      return next;
+    });
+  }, [item, shownTemplate]);
   const progress = useMemo(() => (view ? areaProgress(view.template.items, entries) : null), [view, entries]);
 
   if (query.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={errorText(query.error, t)} /></main>;
@@ -66,6 +80,12 @@ export default function AgencyScreen({ code, home = false }: { code: string; hom
         <h1 className="agency-title">
           {view.agency.name} <span className="code">{view.agency.code}</span>
         </h1>
+        {/* The agency's own workspace: what is missing before it signs and sends its file. */}
+        {home && (
+          <Button className="toolbar-end" data-testid="send-open" onClick={() => navigate(`/send/${view.agency.code}`)}>
+            {t('send.open')}
+          </Button>
+        )}
       </div>
       <div className="template-line">
         {title(template.title)}
