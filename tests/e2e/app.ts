@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type Page, expect } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,8 +58,30 @@ export function freshAgencyWorkspace(): string {
   return join(root, 'out', 'agencies', 'S03');
 }
 
-/** Switches the server to another workspace (the window reloads onto it). */
+/** Switches the server to another workspace (the page shows it after a reload). */
 export async function openWorkspace(page: Page, path: string): Promise<void> {
   const r = await page.request.post('/ipc/workspace:open', { data: { path }, headers: { origin: ORIGIN } });
   expect((await r.json()).ok).toBe(true);
+}
+
+/**
+ * Runs the stories of the enclosing describe in a fresh agency workspace (see freshAgencyWorkspace),
+ * in Vietnamese, the page reloaded onto it; afterwards the server is back on the e2e workspace, in
+ * Vietnamese, whatever the story did.
+ */
+export function useAgencyWorkspace(): void {
+  let agency = '';
+  test.beforeAll(() => {
+    agency = freshAgencyWorkspace();
+  });
+  test.beforeEach(async ({ page }) => {
+    await openApp(page);
+    await resetLanguage(page, 'vi');
+    await openWorkspace(page, agency);
+    await page.reload();
+  });
+  test.afterEach(async ({ page }) => {
+    await resetLanguage(page, 'vi');
+    await openWorkspace(page, HOME_WORKSPACE);
+  });
 }

@@ -1,22 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { HOME_WORKSPACE, expectAccessible, freshAgencyWorkspace, openApp, openWorkspace, resetLanguage, screenshot } from './app.ts';
+import { expectAccessible, openApp, resetLanguage, screenshot, useAgencyWorkspace } from './app.ts';
 
 // Supporting documents are attached in the agency's own workspace (Home Affairs sees them read-only).
 test.describe('supporting documents in an agency workspace', () => {
-  let agency = '';
-  test.beforeAll(() => {
-    agency = freshAgencyWorkspace();
-  });
-  test.beforeEach(async ({ page }) => {
-    await openApp(page);
-    await resetLanguage(page, 'vi');
-    await openWorkspace(page, agency);
-    await page.reload();
-  });
-  test.afterEach(async ({ page }) => {
-    await resetLanguage(page, 'vi');
-    await openWorkspace(page, HOME_WORKSPACE);
-  });
+  useAgencyWorkspace();
 
   test('an officer adds a document by the picker and one by drag-and-drop, edits and removes one, writes an explanation', async ({ page }) => {
     const code = '1.1.1';

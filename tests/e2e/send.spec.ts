@@ -3,27 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { HOME_WORKSPACE, expectAccessible, freshAgencyWorkspace, openApp, openWorkspace, parscore, resetLanguage, screenshot } from './app.ts';
+import { HOME_WORKSPACE, expectAccessible, openApp, openWorkspace, parscore, resetLanguage, screenshot, useAgencyWorkspace } from './app.ts';
 
 /**
  * Issue 13 point 7: in the agency's own workspace, "check before sending" lists what is missing
  * (each line opens the tree on its item), then the signed file is exported and verifies.
  */
 test.describe('check before sending, in an agency workspace', () => {
-  let agency = '';
-  test.beforeAll(() => {
-    agency = freshAgencyWorkspace();
-  });
-  test.beforeEach(async ({ page }) => {
-    await openApp(page);
-    await resetLanguage(page, 'vi');
-    await openWorkspace(page, agency);
-    await page.reload();
-  });
-  test.afterEach(async ({ page }) => {
-    await resetLanguage(page, 'vi');
-    await openWorkspace(page, HOME_WORKSPACE);
-  });
+  useAgencyWorkspace();
 
   test('a cleared answer is listed, its line opens the item, answering removes it; the export downloads a file that verifies', async ({ page }) => {
     const code = '1.1.1';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { HOME_WORKSPACE, freshAgencyWorkspace, openApp, openWorkspace } from './app.ts';
+import { openApp, useAgencyWorkspace } from './app.ts';
 
 test('Home Affairs sees every agency of the demo province, filters by group and finds one by name', async ({ page }) => {
   await openApp(page);
@@ -26,19 +26,7 @@ test('Home Affairs sees every agency of the demo province, filters by group and 
 
 // Self inputs are entered in the agency's own workspace (a Home Affairs workspace shows them read-only: integrity.spec.ts).
 test.describe('in an agency workspace', () => {
-  let agency = '';
-  test.beforeAll(() => {
-    agency = freshAgencyWorkspace();
-  });
-  test.beforeEach(async ({ page }) => {
-    await openApp(page);
-    await openWorkspace(page, agency);
-    await page.reload();
-  });
-  // Whatever happens in the story, the next tests find the server on the e2e workspace again.
-  test.afterEach(async ({ page }) => {
-    await openWorkspace(page, HOME_WORKSPACE);
-  });
+  useAgencyWorkspace();
 
   // An agency workspace opens straight on its own criteria tree.
   test('an agency officer answers a yes/no item and sees item, area and total update at once', async ({ page }) => {
