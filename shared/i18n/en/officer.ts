@@ -59,5 +59,6 @@ export const officer: Record<keyof typeof vi, string> = {
   'officer.evidence_unreadable': 'The file {name} could not be read.',
   'officer.explanation': 'Explanation',
   'officer.explanation_help': 'Why this item has no supporting document. Saved when you leave the box.',
+  'officer.explanation_help_documented': 'A further explanation for an item that has supporting documents. Saved when you leave the box.',
   'officer.explanation_saved': 'Explanation saved',
 };

@@ -57,5 +57,6 @@ export const officer = {
   'officer.evidence_unreadable': 'Không đọc được tệp {name}.',
   'officer.explanation': 'Giải trình',
   'officer.explanation_help': 'Vì sao mục này chưa có tài liệu kiểm chứng. Lưu khi rời khỏi ô.',
+  'officer.explanation_help_documented': 'Giải trình thêm cho mục đã có tài liệu kiểm chứng. Lưu khi rời khỏi ô.',
   'officer.explanation_saved': 'Đã lưu giải trình',
 } as const;

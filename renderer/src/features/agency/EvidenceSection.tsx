@@ -167,7 +167,7 @@ export function EvidenceSection({ agency, item, entry, disabled }: { agency: str
       )}
       {fileError && <Alert type="error" showIcon role="alert" data-testid="evidence-file-error" title={fileError} />}
       {(list.length === 0 || stored !== '') && (
-        <Form.Item layout="vertical" label={t('officer.explanation')} htmlFor={`explanation-${item}`} extra={<span id={`explanation-help-${item}`}>{t('officer.explanation_help')}</span>} className="explanation">
+        <Form.Item layout="vertical" label={t('officer.explanation')} htmlFor={`explanation-${item}`} extra={<span id={`explanation-help-${item}`}>{t(list.length === 0 ? 'officer.explanation_help' : 'officer.explanation_help_documented')}</span>} className="explanation">
           <Input.TextArea
             id={`explanation-${item}`}
             data-testid="explanation"
