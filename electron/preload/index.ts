@@ -1,10 +1,11 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { CHANNELS, EVENT_METHODS, EVENT_NAMES } from '../../shared/ipc/channels.ts';
 import { methodName } from '../../shared/ipc/define.ts';
-import type { ParscoreApi } from '../../shared/ipc/index.ts';
+import type { ParscoreApi, PreloadExtras } from '../../shared/ipc/index.ts';
 
 /**
  * One method per channel of shared/ipc (generated from its list of names), one listener per event,
+ * and the path of a dropped or picked file (local, no IPC: sandboxed pages no longer see File.path);
  * nothing else: no ipcRenderer, no generic invoke. Main validates every payload again.
  */
 const api: Record<string, unknown> = {};
@@ -18,4 +19,7 @@ for (const event of EVENT_NAMES) {
   };
 }
 
-contextBridge.exposeInMainWorld('parscore', api as ParscoreApi);
+const extras: PreloadExtras = { pathForFile: (file) => webUtils.getPathForFile(file) };
+api.pathForFile = extras.pathForFile;
+
+contextBridge.exposeInMainWorld('parscore', api as unknown as ParscoreApi & PreloadExtras);

@@ -44,6 +44,8 @@ const TYPES: Record<string, string> = {
 /** Largest IPC request body accepted (the contract's inputs are small), but for an evidence file sent as base64. */
 const MAX_BODY = 1024 * 1024;
 const MAX_EVIDENCE_BODY = base64Length(MAX_EVIDENCE_BYTES) + MAX_BODY;
+/** The channels that carry a picked file's bytes (shared/ipc/files.ts), with their body limit. */
+const FILE_BODIES: ReadonlyMap<string, number> = new Map([['entry:addEvidence', MAX_EVIDENCE_BODY]]);
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const host = opts.host ?? '127.0.0.1';
@@ -81,7 +83,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     let size = 0;
     for await (const c of req) {
       size += (c as Buffer).length;
-      if (size > (channel === 'entry:addEvidence' ? MAX_EVIDENCE_BODY : MAX_BODY)) return void res.writeHead(413).end();
+      if (size > (FILE_BODIES.get(channel) ?? MAX_BODY)) return void res.writeHead(413).end();
       chunks.push(c as Buffer);
     }
     let payload: unknown;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Code, EvidenceRef } from '../schema/index.ts';
+import { pickedFile } from './files.ts';
 
 /**
  * The largest evidence file: one entry of a submission package (electron/services/packages/container.ts
@@ -7,9 +8,6 @@ import { Code, EvidenceRef } from '../schema/index.ts';
  * refuses a larger file before sending it; main refuses it again.
  */
 export const MAX_EVIDENCE_BYTES = 100 * 1024 * 1024;
-
-/** Characters of the base64 text of `bytes` bytes (padded). */
-export const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
 
 /** What a person types about a document; the date as dd/mm/yyyy (or yyyy-mm-dd). Checked by the service. */
 export const EvidenceDetailsInput = z.strictObject({
@@ -19,24 +17,8 @@ export const EvidenceDetailsInput = z.strictObject({
   title: z.string().max(5000).optional(),
 });
 
-/** A file's own name only: no folder, no control characters. */
-const FileName = z
-  .string()
-  .min(1)
-  .max(255)
-  .refine((s) => !/[/\\]/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 0x20) && s !== '.' && s !== '..');
-
-/**
- * The file: its bytes in base64 (the browser mode, and the window reading a dropped or picked file).
- * Slightly more text than the limit is let through so that main can say "too large" with the sizes.
- */
-export const EvidenceFileInput = z.strictObject({
-  name: FileName,
-  bytesBase64: z
-    .string()
-    .max(base64Length(MAX_EVIDENCE_BYTES) + 8)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
-});
+/** The evidence file picked or dropped (bytes or, in the desktop app, its path): shared/ipc/files.ts. */
+export const EvidenceFileInput = pickedFile(MAX_EVIDENCE_BYTES);
 
 /** Which document of the item: its 1-based position in the list. */
 const Which = z.number().int().min(1).max(200);

@@ -12,6 +12,7 @@ import { workspaceChannels } from './workspace.ts';
 export * from './assessment.ts';
 export * from './define.ts';
 export * from './entry.ts';
+export * from './files.ts';
 export { JobProgress, MenuCommandEvent, events } from './events.ts';
 export type { EventName, EventPayload } from './events.ts';
 export * from './settings.ts';
@@ -36,3 +37,11 @@ export type ParscoreApi = {
 } & {
   [E in EventName as (typeof EVENT_METHODS)[E]]: (listener: (payload: EventPayload<E>) => void) => () => void;
 };
+
+/**
+ * What the desktop app's preload gives besides the channels: the path of a file the user dropped or
+ * picked (`webUtils.getPathForFile`; an empty text for a file not on disk). Local, no IPC.
+ */
+export interface PreloadExtras {
+  pathForFile(file: File): string;
+}

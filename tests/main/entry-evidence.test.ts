@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,35 @@ describe('entry:* through the real dispatch', () => {
     expect(path).toMatchObject({ ok: false, error: { code: 'IPC_VALIDATION' } });
     const missing = await dispatch('entry:removeEvidence', { ...at, index: 200 }, ctx);
     expect(missing).toMatchObject({ ok: false, error: { code: 'entry.evidence_not_found' } });
+    expect(folderHash(own)).toBe(before);
+  });
+
+  it('the desktop window gives a dropped file by its path (webUtils): attached from where it is; a browser page may not name paths', async () => {
+    const desk: AppContext = { ...ctx, mode: 'electron' };
+    const file = join(root, 'Tờ trình 5.pdf');
+    writeFileSync(file, '%PDF-1.4 tờ trình');
+    const r = await dispatch('entry:addEvidence', { ...at, details: { docNo: '5/TTr' }, file: { path: file } }, desk);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect((r.value as EntryUpdate).evidence.at(-1)).toMatchObject({ docNo: '5/TTr', fileName: 'Tờ trình 5.pdf', size: Buffer.byteLength('%PDF-1.4 tờ trình') });
+
+    const before = folderHash(own);
+    const browser = await dispatch('entry:addEvidence', { ...at, details: { docNo: '6' }, file: { path: file } }, ctx);
+    expect(browser).toMatchObject({ ok: false, error: { code: 'shell.file.path_refused' } });
+    if (!browser.ok) expect(browser.error.message).toContain('tệp Tờ trình 5.pdf');
+    const folder = join(root, 'a-folder.pdf');
+    mkdirSync(folder, { recursive: true });
+    const notFile = await dispatch('entry:addEvidence', { ...at, details: { docNo: '6' }, file: { path: folder } }, desk);
+    expect(notFile).toMatchObject({ ok: false, error: { code: 'shell.file.unreadable' } });
+    const gone = await dispatch('entry:addEvidence', { ...at, details: { docNo: '6' }, file: { path: join(root, 'không có.pdf') } }, desk);
+    expect(gone).toMatchObject({ ok: false, error: { code: 'shell.file.unreadable' } });
+    const relative = await dispatch('entry:addEvidence', { ...at, details: { docNo: '6' }, file: { path: 'Tờ trình 5.pdf' } }, desk);
+    expect(relative).toMatchObject({ ok: false, error: { code: 'shell.file.path_refused' } });
+    // Sparse: over the limit by one byte without writing 100 MB.
+    const big = join(root, 'lon.pdf');
+    writeFileSync(big, '');
+    truncateSync(big, MAX_EVIDENCE_BYTES + 1);
+    const tooBig = await dispatch('entry:addEvidence', { ...at, details: { docNo: '6' }, file: { path: big } }, desk);
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'entry.evidence_too_large' } });
     expect(folderHash(own)).toBe(before);
   });
 

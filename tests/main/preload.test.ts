@@ -1,4 +1,4 @@
-/** The preload with Electron faked: exactly one method per channel and one listener per event, nothing else. */
+/** The preload with Electron faked: exactly one method per channel, one listener per event and the dropped file's path, nothing else. */
 import { describe, expect, it, vi } from 'vitest';
 
 const fake = vi.hoisted(() => ({
@@ -9,6 +9,7 @@ const fake = vi.hoisted(() => ({
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (name: string, api: unknown) => void (fake.exposed[name] = api) },
+  webUtils: { getPathForFile: (f: { fakePath: string }) => f.fakePath },
   ipcRenderer: {
     invoke: (channel: string, input: unknown) => (fake.invoked.push([channel, input]), Promise.resolve({ ok: true, value: null })),
     on: (event: string, l: (e: unknown, p: unknown) => void) => void fake.listeners.set(event, [...(fake.listeners.get(event) ?? []), l]),
@@ -31,6 +32,7 @@ describe('the preload', () => {
       'entrySetExplanation',
       'onJobProgress',
       'onMenuCommand',
+      'pathForFile',
       'settingsGet',
       'settingsSetLang',
       'submissionCheck',
@@ -38,6 +40,8 @@ describe('the preload', () => {
       'workspaceOpen',
       'workspaceSummary',
     ]);
+    // The dropped file's path comes from webUtils, locally: nothing is invoked.
+    expect(api.pathForFile!({ fakePath: '/home/cb/QĐ-12.pdf' })).toBe('/home/cb/QĐ-12.pdf');
     await api.assessmentGet!({ agency: 'S01' });
     expect(fake.invoked).toEqual([['assessment:get', { agency: 'S01' }]]);
 

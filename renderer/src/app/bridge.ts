@@ -1,12 +1,12 @@
 // The channel lists and the method-name rule only: the contract's zod schemas stay in main.
 import { CHANNELS, EVENT_METHODS, EVENT_NAMES } from '../../../shared/ipc/channels.ts';
 import { type IpcResult, methodName } from '../../../shared/ipc/define.ts';
-import type { ParscoreApi } from '../../../shared/ipc/index.ts';
+import type { ParscoreApi, PreloadExtras } from '../../../shared/ipc/index.ts';
 import { escapeUnsafeDeep } from '../../../shared/util/text-safety.ts';
 
 declare global {
   interface Window {
-    parscore?: ParscoreApi;
+    parscore?: ParscoreApi & PreloadExtras;
   }
 }
 

@@ -56,4 +56,6 @@ export const shell: Record<keyof typeof vi, string> = {
   'shell.launch.downloading': 'Downloading the Electron binary (first time only)…',
   'shell.launch.demo_ready': 'Demo workspace: {dir}',
   'shell.launch.failed': 'ParScore could not start: {reason}',
+  'shell.file.path_refused': 'The file must be picked or dropped in the ParScore window; file paths from a browser are not accepted.',
+  'shell.file.unreadable': 'The file could not be read: it is no longer there or is not a file. Pick the file again.',
 };

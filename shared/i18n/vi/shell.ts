@@ -56,4 +56,6 @@ export const shell = {
   'shell.launch.downloading': 'Đang tải tệp chạy Electron (chỉ lần đầu)…',
   'shell.launch.demo_ready': 'Thư mục làm việc mẫu: {dir}',
   'shell.launch.failed': 'Không khởi động được ParScore: {reason}',
+  'shell.file.path_refused': 'Tệp phải được chọn hoặc kéo thả vào cửa sổ ParScore; không nhận đường dẫn tệp từ trình duyệt.',
+  'shell.file.unreadable': 'Không đọc được tệp: tệp không còn ở đó hoặc không phải là một tệp. Hãy chọn lại tệp.',
 } as const;

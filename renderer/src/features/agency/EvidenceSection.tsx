@@ -5,19 +5,12 @@ import { Controller, useForm } from 'react-hook-form';
 import * as z from 'zod';
 import { parseDateText } from '../../../../shared/entry/date-text.ts';
 import { formatDate } from '../../../../shared/i18n/index.ts';
-import { MAX_EVIDENCE_BYTES } from '../../../../shared/ipc/index.ts';
+import { MAX_EVIDENCE_BYTES, type PickedFile } from '../../../../shared/ipc/index.ts';
 import type { EvidenceRef, ItemEntry } from '../../../../shared/schema/index.ts';
 import { useT } from '../../app/i18n.tsx';
+import { toPickedFile } from '../../app/files.ts';
 import { errorText } from '../../app/query.ts';
 import { type EvidenceDetails, useEntryChange } from './api.ts';
-
-/** A file's bytes as base64, in chunks (a large file overflows one String.fromCharCode call). */
-async function fileBase64(f: Blob): Promise<string> {
-  const bytes = new Uint8Array(await f.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 const FIELDS = ['docNo', 'date', 'issuer', 'title'] as const;
 const LABELS = { docNo: 'officer.evidence_doc_no', date: 'officer.evidence_date', issuer: 'officer.evidence_issuer', title: 'officer.evidence_title' } as const;
@@ -74,7 +67,7 @@ const EMPTY: EvidenceDetails = { docNo: '', date: '', issuer: '', title: '' };
 export function EvidenceSection({ agency, item, entry, disabled }: { agency: string; item: string; entry: ItemEntry | undefined; disabled: boolean }) {
   const { t } = useT();
   const change = useEntryChange(agency);
-  const [pending, setPending] = useState<{ name: string; bytesBase64: string } | null>(null);
+  const [pending, setPending] = useState<{ name: string; file: PickedFile } | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -95,7 +88,7 @@ export function EvidenceSection({ agency, item, entry, disabled }: { agency: str
     }
     setReading(true);
     try {
-      setPending({ name: f.name, bytesBase64: await fileBase64(f) });
+      setPending({ name: f.name, file: await toPickedFile(f) });
     } catch {
       setFileError(t('officer.evidence_unreadable', { name: f.name }));
     } finally {
@@ -146,7 +139,7 @@ export function EvidenceSection({ agency, item, entry, disabled }: { agency: str
         </ol>
       )}
       {pending ? (
-        <EvidenceForm initial={EMPTY} fileName={pending.name} busy={change.isPending} error={formError} onCancel={() => (setPending(null), setFormError(null))} onSubmit={(d) => change.mutate({ kind: 'add', item, details: d, file: pending }, done)} />
+        <EvidenceForm initial={EMPTY} fileName={pending.name} busy={change.isPending} error={formError} onCancel={() => (setPending(null), setFormError(null))} onSubmit={(d) => change.mutate({ kind: 'add', item, details: d, file: pending.file }, done)} />
       ) : (
         <Upload.Dragger
           className="evidence-drop"

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AgencyAssessmentView, EntryUpdate, ItemUpdate } from '../../../../shared/ipc/index.ts';
+import type { AgencyAssessmentView, EntryUpdate, ItemUpdate, PickedFile } from '../../../../shared/ipc/index.ts';
 import type { ItemInput } from '../../../../shared/schema/index.ts';
 import { api } from '../../app/bridge.ts';
 import { SAVE_KEY, unwrap } from '../../app/query.ts';
@@ -42,7 +42,7 @@ export function useSetItemInput(agency: string) {
 
 /** One change to an item's documents or explanation (shared/ipc/entry.ts). */
 export type EntryChange =
-  | { kind: 'add'; item: string; details: EvidenceDetails; file: { name: string; bytesBase64: string } }
+  | { kind: 'add'; item: string; details: EvidenceDetails; file: PickedFile }
   | { kind: 'edit'; item: string; index: number; details: EvidenceDetails }
   | { kind: 'remove'; item: string; index: number }
   | { kind: 'explain'; item: string; text: string | null };
