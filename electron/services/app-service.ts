@@ -11,6 +11,7 @@ import { type EvidenceDetails, addItemEvidence, editItemEvidence, removeItemEvid
 import { listFigures } from './entry/figures.ts';
 import { setItem } from './entry/items.ts';
 import { requireSelfEntryOpen, selfEntryLock } from './entry/read-only.ts';
+import { endOfDayVietnam } from './cycle/common.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 
 const EMPTY = { items: {}, bonus: {}, penalty: {} };
@@ -21,6 +22,8 @@ const EMPTY = { items: {}, bonus: {}, penalty: {} };
  */
 export class AppService {
   private readonly compiled = new Map<string, CompiledTemplate>();
+  /** Agencies whose officer chose to go on entering past the deadline (a late submission), for this session. */
+  private readonly late = new Set<string>();
 
   constructor(
     private readonly ws: WorkspaceStore,
@@ -71,6 +74,47 @@ export class AppService {
     return c;
   }
 
+  /**
+   * The window's rule for self entries: read-only where the services refuse them, and also after the
+   * round's deadline unless the officer chose to go on late (continueLate). The CLI takes late
+   * entries as it is: typing the command is the deliberate act the window asks for.
+   */
+  private entryRule(agency: string): { deadline: boolean; now: number } {
+    return { deadline: !this.late.has(agency), now: this.now() };
+  }
+
+  /**
+   * The officer goes on entering past the deadline, knowing the submission will be late (the
+   * campaign's late rule says what Home Affairs does with it). Only a deadline can be passed so;
+   * any other reason for read-only stays.
+   */
+  async continueLate(code: string): Promise<AgencyAssessmentView> {
+    const agency = this.agency(code);
+    const lock = await selfEntryLock(this.ws, agency.code, { deadline: true, now: this.now() });
+    if (lock && lock.code !== 'integrity.past_deadline' && lock.code !== 'integrity.past_explanation_deadline') throw new IssueError(lock);
+    this.late.add(agency.code);
+    return this.assessment(code);
+  }
+
+  /** The deadline of the agency's round now (self-assessment, or explanation once appraised) with the days left; none in a Home Affairs workspace. */
+  private async deadlineOf(code: string): Promise<AgencyAssessmentView['deadline']> {
+    if (this.ws.index.role !== 'agency') return null;
+    const appraisal = await this.ws.readAppraisal(code).catch(() => null);
+    const d = this.ws.campaign()?.deadlines;
+    const phase = appraisal ? ('explanation' as const) : ('self' as const);
+    const day = phase === 'explanation' ? d?.explanation : d?.selfAssessment;
+    if (!day) return null;
+    // Whole days to the end of the deadline day, Vietnam time: 0 on the day itself, negative once past.
+    const daysLeft = Math.ceil((endOfDayVietnam(day) - this.now()) / 86_400_000) - 1;
+    return { phase, day, daysLeft };
+  }
+
+  /** What the campaign does with a late submission, said before the officer goes on late. */
+  private lateConsequence(): string {
+    const rule = this.ws.campaign()?.late ?? { mode: 'not_ranked' as const, penaltyPoints: 0 };
+    return t(this.lang, `integrity.late_${rule.mode}`, { points: rule.penaltyPoints });
+  }
+
   private agency(code: string) {
     const a = this.ws.index.agencies.find((x) => x.code === code);
     if (!a) throw new IssueError(issue('store.agency_unknown', { agency: code }));
@@ -117,11 +161,13 @@ export class AppService {
     const assessment = await this.ws.readAssessment(code);
     const template = assessment ? this.template(assessment.template) : this.templateFor(agency.group);
     const { report } = scoreAssessment(this.compile(template), assessment ?? EMPTY);
-    const lock = await selfEntryLock(this.ws, agency.code, { deadline: true, now: this.now() });
+    const lock = await selfEntryLock(this.ws, agency.code, this.entryRule(agency.code));
     // Said on the agency's own screen: without "cơ quan X:" in front, but with the file when one is at fault.
     const { agency: _named, ...where } = lock?.at ?? {};
     const readOnly = lock ? { code: lock.code, reason: formatIssue(this.lang, { ...lock, at: where }) } : null;
-    return { agency: { code: agency.code, name: agency.name, group: agency.group }, template, assessment, report, readOnly };
+    const pastDeadline = lock?.code === 'integrity.past_deadline' || lock?.code === 'integrity.past_explanation_deadline';
+    const late = pastDeadline ? { consequence: this.lateConsequence() } : this.late.has(agency.code) ? { consequence: this.lateConsequence(), continuing: true as const } : null;
+    return { agency: { code: agency.code, name: agency.name, group: agency.group }, template, assessment, report, readOnly, late, deadline: await this.deadlineOf(agency.code) };
   }
 
   /**
@@ -132,7 +178,7 @@ export class AppService {
   async setItemInput(req: { agency: string; item: string; input: ItemInput | null }): Promise<ItemUpdate> {
     this.agency(req.agency);
     // The window's rule, the one its screen shows: read-only in a Home Affairs workspace, once closed, after the round's deadline.
-    await requireSelfEntryOpen(this.ws, req.agency, { deadline: true, now: this.now() });
+    await requireSelfEntryOpen(this.ws, req.agency, this.entryRule(req.agency));
     const r = await setItem(this.ws, { agency: req.agency, item: req.item }, req.input);
     return { item: r.item, ancestors: r.ancestors, report: r.report };
   }
@@ -146,7 +192,7 @@ export class AppService {
   /** Refused like an item's input where the self-assessment is read-only (the window's rule, with the deadline). */
   private async openForEntry(agency: string): Promise<void> {
     this.agency(agency);
-    await requireSelfEntryOpen(this.ws, agency, { deadline: true, now: this.now() });
+    await requireSelfEntryOpen(this.ws, agency, this.entryRule(agency));
   }
 
   /** Attaches the file at `path` (its name is the document's file name) with its details. */
@@ -228,7 +274,7 @@ export class AppService {
     save?: (fileName: string) => Promise<((bytes: Uint8Array) => Promise<string>) | null>,
   ): Promise<SentSubmission> {
     this.agency(code);
-    await requireSelfEntryOpen(this.ws, code, { deadline: true, now: this.now() });
+    await requireSelfEntryOpen(this.ws, code, this.entryRule(code));
     const fingerprint = this.ws.index.identity?.fingerprint ?? '';
     const revision = (this.ws.index.agencies.find((a) => a.code === code)?.submission?.revision ?? 0) + 1;
     let write: ((bytes: Uint8Array) => Promise<string>) | null = null;

@@ -22,6 +22,7 @@ test.describe('check before sending, in an agency workspace', () => {
     await panel.getByRole('button', { name: 'Xóa câu trả lời' }).click();
     await expect(page.getByTestId('status-save')).toHaveText('Đã lưu');
 
+    await expect(page.getByTestId('deadline')).toHaveText(/^Hạn tự đánh giá \d{2}\/\d{2}\/\d{4} · còn \d+ ngày$/);
     await page.getByTestId('send-open').click();
     await expect(page.getByRole('heading', { level: 1, name: 'Kiểm tra trước khi gửi' })).toBeVisible();
     const line = page.locator(`[data-group="unanswered"] li[data-item="${code}"]`);
@@ -94,5 +95,26 @@ test.describe('past the self-assessment deadline', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Không còn thiếu gì.' })).toBeVisible();
     await expectAccessible(page);
     await screenshot(page, 'send-read-only-vi');
+
+    // Back on the tree: read-only with the reason, and the offer to go on for a late submission.
+    await page.goBack();
+    await expect(page.getByTestId('read-only')).toContainText('Đã quá hạn tự đánh giá (15/12/2024)');
+    await expect(page.getByTestId('deadline')).toHaveText(/^Hạn tự đánh giá 15\/12\/2024 · đã quá hạn \d+ ngày$/);
+    const yes = page.getByTestId('item-panel').getByRole('button', { name: 'Có', exact: true });
+    await page.locator('[role="treeitem"][data-item="1.1.1"]').click();
+    await expect(yes).toBeDisabled();
+    await page.getByTestId('continue-late').click();
+    await expect(page.getByRole('tooltip')).toContainText('Đã quá hạn. Hồ sơ gửi sau hạn');
+    await screenshot(page, 'late-offer-vi');
+    await page.getByRole('tooltip').getByRole('button', { name: 'Tiếp tục, gửi muộn' }).click();
+    await expect(page.getByTestId('late-entry')).toContainText('Đang nhập sau hạn: hồ sơ sẽ được gửi muộn.');
+    await expect(page.getByTestId('read-only')).toHaveCount(0);
+    await expect(yes).toBeEnabled();
+    await expectAccessible(page);
+    await screenshot(page, 'late-entry-vi');
+    // And the export is open too, as a late submission.
+    await page.getByTestId('send-open').click();
+    await expect(page.getByTestId('send-export')).toBeEnabled();
+    await expect(page.getByTestId('send-read-only')).toHaveCount(0);
   });
 });

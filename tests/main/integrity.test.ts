@@ -93,6 +93,10 @@ describe('a Home Affairs workspace: a received self-assessment is read-only (iss
     }
   });
 
+  it('going on late is no way around a received file: refused as read-only', async () => {
+    expect(await dispatch('assessment:continueLate', { agency: 'S03' }, ctx)).toMatchObject({ ok: false, error: { code: 'integrity.received_read_only' } });
+  });
+
   it('in the services: every self-assessment writer refuses, the command line’s included', async () => {
     const view = await ctx.service.assessment('S03');
     const leaf = view.template.items.find((i) => i.rule?.type === 'BINARY')!;
@@ -124,6 +128,8 @@ describe('an agency workspace', () => {
     const ctx = await contextFor(ws, beforeDeadline);
     const view = (await ctx.service.assessment('STP')) as AgencyAssessmentView;
     expect(view.readOnly).toBeNull();
+    // 10/01 09:00 to the end of 15/01: five whole days left.
+    expect(view.deadline).toEqual({ phase: 'self', day: '2026-01-15', daysLeft: 5 });
     const leaf = view.template.items.find((i) => i.rule?.type === 'BINARY')!;
     // One real change first, so that there is a backup rotation to disturb.
     const stored = view.assessment?.items[leaf.code]?.input;
@@ -152,10 +158,29 @@ describe('an agency workspace', () => {
     const ctx = await contextFor(ws, () => Date.parse('2026-01-16T09:00:00+07:00'));
     const got = await dispatch('assessment:get', { agency: 'STP' }, ctx);
     expect(got.ok && (got.value as AgencyAssessmentView).readOnly).toMatchObject({ code: 'integrity.past_deadline', reason: expect.stringContaining('15/01/2026') });
+    expect(got.ok && (got.value as AgencyAssessmentView).deadline).toEqual({ phase: 'self', day: '2026-01-15', daysLeft: -1 });
     const before = folderHash(ws.dir);
     const r = await dispatch('assessment:setItemInput', { agency: 'STP', item: '1.1.1', input: null }, ctx);
     expect(r).toMatchObject({ ok: false, error: { code: 'integrity.past_deadline' } });
     expect(folderHash(ws.dir)).toBe(before);
+  });
+
+  it('past the deadline the officer may go on for a late submission, told first what the campaign does with it', async () => {
+    const ctx = await contextFor(ws, () => Date.parse('2026-01-16T09:00:00+07:00'));
+    const got = await dispatch('assessment:get', { agency: 'STP' }, ctx);
+    const view = got.ok ? (got.value as AgencyAssessmentView) : null;
+    expect(view?.late?.consequence).toMatch(/^Hồ sơ gửi sau hạn/);
+    expect(view?.late?.continuing).toBeUndefined();
+    const late = await dispatch('assessment:continueLate', { agency: 'STP' }, ctx);
+    expect(late.ok).toBe(true);
+    const after = late.ok ? (late.value as AgencyAssessmentView) : null;
+    expect(after?.readOnly).toBeNull();
+    expect(after?.late).toMatchObject({ continuing: true });
+    const r = await dispatch('assessment:setItemInput', { agency: 'STP', item: '1.1.1', input: { kind: 'binary', value: 'yes' } }, ctx);
+    expect(r.ok).toBe(true);
+    // For this session only: a new window asks again.
+    const fresh = await contextFor(ws, () => Date.parse('2026-01-16T09:00:00+07:00'));
+    expect(await dispatch('assessment:setItemInput', { agency: 'STP', item: '1.1.1', input: null }, fresh)).toMatchObject({ ok: false, error: { code: 'integrity.past_deadline' } });
   });
 
   it('another agency’s self-assessment cannot be entered here', async () => {

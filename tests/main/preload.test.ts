@@ -24,6 +24,7 @@ describe('the preload', () => {
     const api = fake.exposed.parscore as Record<string, (x: unknown) => unknown>;
     expect(Object.keys(api).sort()).toEqual([
       'appInfo',
+      'assessmentContinueLate',
       'assessmentGet',
       'assessmentSetItemInput',
       'entryAddEvidence',

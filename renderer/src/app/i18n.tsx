@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import type { AppSettings } from '../../../shared/ipc/index.ts';
-import { type Lang, formatPoints, t } from '../../../shared/i18n/index.ts';
+import { type Lang, formatDate, formatPoints, t } from '../../../shared/i18n/index.ts';
 import { api } from './bridge.ts';
 import { unwrap } from './query.ts';
 
@@ -48,6 +48,8 @@ export function useT() {
       lang,
       t: (key: string, params?: Record<string, string | number>) => t(lang, key, params),
       points: (n: number) => formatPoints(lang, n),
+      /** An ISO date (yyyy-mm-dd) as dd/mm/yyyy. */
+      date: (iso: string) => formatDate(lang, iso),
       /** A bilingual title ({vi, en?}) in the current language. */
       title: (x: { vi: string; en?: string | undefined }) => (lang === 'en' && x.en ? x.en : x.vi),
     }),

@@ -61,4 +61,11 @@ export const officer: Record<keyof typeof vi, string> = {
   'officer.explanation_help': 'Why this item has no supporting document. Saved when you leave the box.',
   'officer.explanation_help_documented': 'A further explanation for an item that has supporting documents. Saved when you leave the box.',
   'officer.explanation_saved': 'Explanation saved',
+  'officer.deadline_self': 'Self-assessment due {day}',
+  'officer.deadline_explanation': 'Explanations due {day}',
+  'officer.days_left': '{n} days left',
+  'officer.last_day': 'due today',
+  'officer.days_past': '{n} days overdue',
+  'officer.day_left': '1 day left',
+  'officer.day_past': '1 day overdue',
 };

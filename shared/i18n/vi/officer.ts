@@ -59,4 +59,11 @@ export const officer = {
   'officer.explanation_help': 'Vì sao mục này chưa có tài liệu kiểm chứng. Lưu khi rời khỏi ô.',
   'officer.explanation_help_documented': 'Giải trình thêm cho mục đã có tài liệu kiểm chứng. Lưu khi rời khỏi ô.',
   'officer.explanation_saved': 'Đã lưu giải trình',
+  'officer.deadline_self': 'Hạn tự đánh giá {day}',
+  'officer.deadline_explanation': 'Hạn giải trình {day}',
+  'officer.days_left': 'còn {n} ngày',
+  'officer.last_day': 'hôm nay là hạn cuối',
+  'officer.days_past': 'đã quá hạn {n} ngày',
+  'officer.day_left': 'còn 1 ngày',
+  'officer.day_past': 'đã quá hạn 1 ngày',
 } as const;

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Segmented, Statistic, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AgencyAssessmentView } from '../../../../shared/ipc/index.ts';
 import type { ItemInput } from '../../../../shared/schema/index.ts';
 import { areaProgress } from '../../../../shared/scoring/progress.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -9,7 +10,20 @@ import { navigate } from '../../app/router.ts';
 import { assessmentQuery, useSetItemInput } from './api.ts';
 import { CriteriaTree } from './CriteriaTree.tsx';
 import { ItemPanel, firstControl } from './ItemPanel.tsx';
+import { LateEntry } from './LateEntry.tsx';
 import { type TreeFilter, visibleRows } from './tree-model.ts';
+
+/** "Hạn tự đánh giá 15/01/2026 · còn 12 ngày": red on the last days and once past. */
+function DeadlineTag({ deadline }: { deadline: NonNullable<AgencyAssessmentView['deadline']> }) {
+  const { t, date } = useT();
+  const left = deadline.daysLeft;
+  const when = left > 0 ? t(left === 1 ? 'officer.day_left' : 'officer.days_left', { n: left }) : left === 0 ? t('officer.last_day') : t(left === -1 ? 'officer.day_past' : 'officer.days_past', { n: -left });
+  return (
+    <Tag color={left <= 3 ? 'red' : 'blue'} data-testid="deadline">
+      {t(deadline.phase === 'self' ? 'officer.deadline_self' : 'officer.deadline_explanation', { day: date(deadline.day) })} · {when}
+    </Tag>
+  );
+}
 
 /**
  * One agency's self-assessment: the criteria tree (keyboard-driven, filtered, progress per area)
@@ -90,6 +104,7 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
       <div className="template-line">
         {title(template.title)}
         {template.sample && <Tag className="badge-sample">{t('app.sample_template')}</Tag>}
+        {view.deadline && <DeadlineTag deadline={view.deadline} />}
       </div>
       <section className="totals" aria-label={t('app.total.total')}>
         <Card size="small"><Statistic title={t('app.total.self')} value={`${points(report.self.score)} / ${points(report.self.max)}`} valueRender={(n) => <span data-testid="self-total">{n}</span>} /></Card>
@@ -99,8 +114,9 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
       </section>
       {view.readOnly && (
         // Said once, above the tree; every input is disabled (the services refuse the change too).
-        <Alert type="info" showIcon className="read-only" data-testid="read-only" title={t('integrity.read_only_title')} description={view.readOnly.reason} />
+        <Alert type="info" showIcon className="read-only" data-testid="read-only" title={t('integrity.read_only_title')} description={view.readOnly.reason} action={<LateEntry view={view} />} />
       )}
+      {!view.readOnly && view.late && <LateEntry view={view} />}
       <div className="tree-toolbar">
         <Segmented<TreeFilter>
           aria-label={t('officer.filter')}
