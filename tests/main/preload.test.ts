@@ -23,6 +23,9 @@ describe('the preload', () => {
     const api = fake.exposed.parscore as Record<string, (x: unknown) => unknown>;
     expect(Object.keys(api).sort()).toEqual([
       'appInfo',
+      'appraisalExplain',
+      'appraisalGet',
+      'appraisalImport',
       'assessmentGet',
       'assessmentSetItemInput',
       'entryAddEvidence',
@@ -31,6 +34,7 @@ describe('the preload', () => {
       'entrySetExplanation',
       'onJobProgress',
       'onMenuCommand',
+      'reportSelfAssessment',
       'settingsGet',
       'settingsSetLang',
       'submissionCheck',
