@@ -25,6 +25,7 @@ const root = mkdtempSync(join(tmpdir(), 'parscore-round2-'));
 let ws: WorkspaceStore;
 let ctx: AppContext;
 let appraisalFile: Uint8Array;
+let revision2: Uint8Array;
 const b64 = (b: Uint8Array | string) => Buffer.from(b).toString('base64');
 const COMMENTS = { '1.1.1': 'Không có tài liệu kiểm chứng hợp lệ.', '1.2': 'Kế hoạch ban hành chậm so với quy định.' };
 
@@ -114,6 +115,7 @@ describe('the appraisal round trip in the agency’s window', () => {
     expect([sent.revision, sent.round, sent.fileName]).toEqual([2, 2, 'S01-r2.parscore']);
     const v = await verifySubmission(new Uint8Array(Buffer.from(sent.base64!, 'base64')), sent.fileName);
     expect(v.ok && v.value).toMatchObject({ revision: 2, round: 2, explanations: 2 });
+    revision2 = new Uint8Array(Buffer.from(sent.base64!, 'base64'));
     const after = await call<ReceivedAppraisalView>('appraisal:get', { agency: 'S01' });
     expect(after).toMatchObject({ status: 'explained', sent: { revision: 2, round: 2 }, closed: null });
   });
@@ -142,5 +144,25 @@ describe('the appraisal round trip in the agency’s window', () => {
     expect(saved[0]?.size).toBeGreaterThan(1000);
     const cancelled = await dispatch('report:selfAssessment', { agency: 'S01' }, { ...ctx, saveFile: async () => null });
     expect(cancelled.ok && cancelled.value).toMatchObject({ savedTo: null, base64: null });
+  });
+
+  it('once Home Affairs sent the round-2 appraisal, the explanations are read-only with the reason; a change is refused, nothing stored', async () => {
+    const ha = await WorkspaceStore.open(join(root, 'snv'));
+    let final: Uint8Array;
+    try {
+      const [v] = await importSubmissions(ha, [{ file: 'S01-r2.parscore', bytes: revision2 }]);
+      expect(v).toMatchObject({ verdict: 'replaced', revision: 2 });
+      expect((await setAppraisalStatus(ha, 'S01', 'appraised_2')).ok).toBe(true);
+      final = await exportAppraisal(ha, 'S01');
+    } finally {
+      await ha.close();
+    }
+    const view = await call<ReceivedAppraisalView>('appraisal:import', { agency: 'S01', file: { name: 'S01-ket-qua.parscore', bytesBase64: b64(final) } });
+    expect(view.status).toBe('appraised_2');
+    expect(view.closed).toMatch(/^Sở Nội vụ đã gửi kết quả thẩm định cuối cùng/);
+    const before = await hashTree(ws.dir);
+    const r = await dispatch('appraisal:explain', { agency: 'S01', item: '1.2', text: 'Sửa giải trình.' }, ctx);
+    expect(r.ok ? '' : r.error.message).toBe(view.closed);
+    expect(await hashTree(ws.dir)).toEqual(before);
   });
 });

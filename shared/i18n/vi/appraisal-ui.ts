@@ -22,6 +22,8 @@ export const appraisalUi = {
   'round2.badge': 'TĐ {score}',
   'round2.badge_label': 'Điểm thẩm định {score}',
   'round2.badge_comment': 'có ý kiến thẩm định',
+  'round2.badge_comment_short': 'ý kiến',
+  'round2.badge_explained_short': 'đã giải trình',
   'round2.filter': 'Có ý kiến thẩm định',
   'round2.block_title': 'Kết quả thẩm định',
   'round2.appraised_score': 'Điểm thẩm định',

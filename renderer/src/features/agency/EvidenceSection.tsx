@@ -12,7 +12,7 @@ import { errorText } from '../../app/query.ts';
 import { type EvidenceDetails, useEntryChange } from './api.ts';
 
 /** A file's bytes as base64, in chunks (a large file overflows one String.fromCharCode call). */
-async function fileBase64(f: Blob): Promise<string> {
+export async function fileBase64(f: Blob): Promise<string> {
   const bytes = new Uint8Array(await f.arrayBuffer());
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
