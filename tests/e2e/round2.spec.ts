@@ -91,6 +91,8 @@ test.describe('the appraisal round trip, in an agency workspace', () => {
     ]);
     await expect(panel.getByTestId('explain-doc')).toContainText('118/BC-STP · 05/02/2026 · Sở Tư pháp · Báo cáo giải trình · Báo cáo giải trình 118.pdf');
     await explainItem(page, '1.1.1', 'Bổ sung Quyết định phê duyệt kế hoạch CCHC.', [{ name: 'QĐ phê duyệt.pdf', buffer: Buffer.from('%PDF-1.4 Quyết định 25/QĐ-STP'), docNo: '25/QĐ-STP', date: '12/01/2026' }]);
+    // The tree says which commented items are answered.
+    await expect(tree.locator('[data-item="1.2"] [data-testid="appraised-badge"]')).toContainText('TĐ 0,00 · đã giải trình');
     await screenshot(page, 'round2-explained-vi');
     await expectAccessible(page);
 
@@ -133,8 +135,23 @@ test.describe('the appraisal round trip, in an agency workspace', () => {
     await expect(page.getByRole('button', { name: 'Receive the appraisal' })).toBeVisible();
     await screenshot(page, 'round2-explained-en');
     await expectAccessible(page);
-    await page.getByTestId('appraisal-open').click();
+    // By keyboard: the button opens the dialog, the drop zone takes the focus by Tab, Esc closes it.
+    await page.getByTestId('appraisal-open').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Receive the appraisal from Home Affairs' })).toBeVisible();
     await screenshot(page, 'round2-import-en');
+    await expectAccessible(page);
+    const zone = page.getByRole('dialog').getByRole('button', { name: /Choose the appraisal file/ });
+    for (let i = 0; i < 4 && !(await zone.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(zone).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+    // A parent item has no appraisal block (its points are its leaves').
+    await page.locator('[role="treeitem"][data-item="1.1"]').click();
+    await expect(page.getByTestId('item-panel').getByTestId('appraisal-block')).toHaveCount(0);
+    await page.getByTestId('send-open').click();
+    await expect(page.getByTestId('send-round')).toContainText('Submission 3 · round 2');
+    await screenshot(page, 'round2-send-en');
     await expectAccessible(page);
   });
 
@@ -151,5 +168,21 @@ test.describe('the appraisal round trip, in an agency workspace', () => {
     expect(texts).toContain(COMMENTS['1.2'].comment);
     await expect(page.getByText('Đã xuất báo cáo tự đánh giá: S03 - Sở Tư pháp.xlsx')).toBeVisible();
     await screenshot(page, 'round2-report-vi');
+  });
+
+  test('once Home Affairs sends the round-2 appraisal, the explanations are read-only and say why', async ({ page }) => {
+    cli('appraisal', 'status', homeAffairs, 'S03', 'appraised_2');
+    const final = join(OUT, 'S03-ket-qua.parscore');
+    cli('appraisal', 'export', homeAffairs, 'S03', '--out', final);
+    await importAppraisal(page, { name: 'S03-ket-qua.parscore', buffer: readFileSync(final) });
+    await expect(page.getByRole('dialog').getByTestId('summary-status')).toHaveText('Đã thẩm định lần 2');
+    await closeAppraisalDialog(page);
+    await page.locator('[role="treeitem"][data-item="1.2"]').click();
+    const panel = page.getByTestId('item-panel');
+    await expect(panel.getByTestId('explain-closed')).toContainText('Sở Nội vụ đã gửi kết quả thẩm định cuối cùng');
+    await expect(panel.getByTestId('explain-read-only')).toContainText('Kế hoạch được ban hành ngày 10/01');
+    await expect(panel.getByTestId('explain-form')).toHaveCount(0);
+    await screenshot(page, 'round2-closed-vi');
+    await expectAccessible(page);
   });
 });

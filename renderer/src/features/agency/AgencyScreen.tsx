@@ -169,7 +169,8 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
               onBack={() => treeRef.current?.focus({ preventScroll: true })}
               panelRef={panelRef}
               disabled={view.readOnly !== null}
-              appraisal={received && <AppraisalBlock agency={view.agency.code} item={current.code} view={received} self={report.items[current.code]?.score ?? null} />}
+              // A parent's appraised points are its leaves' sum: the block is a leaf's.
+              appraisal={received && !template.items.some((i) => i.parent === current.code) && <AppraisalBlock agency={view.agency.code} item={current.code} view={received} self={report.items[current.code]?.score ?? null} />}
             />
           ) : (
             <p className="muted">{t('officer.select_item')}</p>
