@@ -13,6 +13,8 @@ import { setItem } from './entry/items.ts';
 import { requireSelfEntryOpen, selfEntryLock } from './entry/read-only.ts';
 import { endOfDayVietnam } from './cycle/common.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
+import { type AgencyAppraisalDeps, type ExplainRequest, explainItem, importAppraisalFile, receivedAppraisal, selfAssessmentReport } from './agency-appraisal.ts';
+import type { ReceivedAppraisalView, WrittenReport } from '../../shared/ipc/index.ts';
 
 const EMPTY = { items: {}, bonus: {}, penalty: {} };
 
@@ -288,5 +290,36 @@ export class AppService {
     const createdAt = this.ws.index.agencies.find((a) => a.code === code)?.submission?.receivedAt ?? new Date().toISOString();
     const savedTo = write ? await write(r.bytes) : null;
     return { revision: r.revision, round: r.round, createdAt, sha256: r.sha256, fingerprint, fileName: r.fileName, savedTo, base64: write ? null : Buffer.from(r.bytes).toString('base64') };
+  }
+
+  // ── the appraisal round trip and the self-assessment report (agency-appraisal.ts) ─────────────
+
+  private appraisalDeps(code: string): AgencyAppraisalDeps {
+    const agency = this.agency(code);
+    const template = this.templateFor(agency.group);
+    return { ws: this.ws, lang: this.lang, now: this.now(), template, ct: this.compile(template) };
+  }
+
+  /** The appraisal received from Home Affairs, beside the agency's own scores; null before any. */
+  receivedAppraisal(code: string): Promise<ReceivedAppraisalView | null> {
+    return receivedAppraisal(this.appraisalDeps(code), code);
+  }
+
+  /** Reads the appraisal file from Home Affairs (its bytes and its own name). */
+  importAppraisal(code: string, bytes: Uint8Array, file: string): Promise<ReceivedAppraisalView> {
+    return importAppraisalFile(this.appraisalDeps(code), code, bytes, file);
+  }
+
+  /** Answers one item of the appraisal with an explanation and extra documents. */
+  explainItem(code: string, req: ExplainRequest): Promise<ReceivedAppraisalView> {
+    return explainItem(this.appraisalDeps(code), code, req);
+  }
+
+  /** The agency's self-assessment report; `save` as for exportSubmission (Electron's dialog), else the bytes. */
+  async selfAssessmentReport(code: string, save?: (fileName: string) => Promise<((bytes: Uint8Array) => Promise<string>) | null>): Promise<WrittenReport> {
+    const r = await selfAssessmentReport(this.appraisalDeps(code), code);
+    if (!save) return { fileName: r.fileName, savedTo: null, base64: Buffer.from(r.bytes).toString('base64') };
+    const write = await save(r.fileName);
+    return { fileName: r.fileName, savedTo: write ? await write(r.bytes) : null, base64: null };
   }
 }

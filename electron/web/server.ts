@@ -45,7 +45,12 @@ const TYPES: Record<string, string> = {
 const MAX_BODY = 1024 * 1024;
 const MAX_EVIDENCE_BODY = base64Length(MAX_EVIDENCE_BYTES) + MAX_BODY;
 /** The channels that carry a picked file's bytes (shared/ipc/files.ts), with their body limit. */
-const FILE_BODIES: ReadonlyMap<string, number> = new Map([['entry:addEvidence', MAX_EVIDENCE_BODY]]);
+const FILE_BODIES: ReadonlyMap<string, number> = new Map([
+  ['entry:addEvidence', MAX_EVIDENCE_BODY],
+  ['appraisal:import', MAX_EVIDENCE_BODY],
+  // Up to 20 extra documents: each within the evidence limit, all within what one request may carry.
+  ['appraisal:explain', 4 * MAX_EVIDENCE_BODY],
+]);
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const host = opts.host ?? '127.0.0.1';

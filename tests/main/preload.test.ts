@@ -24,6 +24,9 @@ describe('the preload', () => {
     const api = fake.exposed.parscore as Record<string, (x: unknown) => unknown>;
     expect(Object.keys(api).sort()).toEqual([
       'appInfo',
+      'appraisalExplain',
+      'appraisalGet',
+      'appraisalImport',
       'assessmentContinueLate',
       'assessmentGet',
       'assessmentSetItemInput',
@@ -34,6 +37,7 @@ describe('the preload', () => {
       'onJobProgress',
       'onMenuCommand',
       'pathForFile',
+      'reportSelfAssessment',
       'settingsGet',
       'settingsSetLang',
       'submissionCheck',

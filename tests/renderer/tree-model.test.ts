@@ -35,4 +35,10 @@ describe('the criteria tree rows', () => {
     expect(codes(visibleRows(t.items, entries, new Set(), 'noEvidence'))).toEqual(['1', '1.2']);
     expect(codes(visibleRows(t.items, { ...entries, '1.2': { selfScore: null, evidence: [{ docNo: '3/BC' }] } }, new Set(), 'noEvidence'))).toEqual([]);
   });
+
+  it('"with an appraisal comment" keeps the commented leaves and their ancestors, answered or not; none without an appraisal', () => {
+    const entries = { '1.1.2': { input: yes(), selfScore: null, evidence: [] } };
+    expect(codes(visibleRows(t.items, entries, new Set(), 'commented', new Set(['1.1.2', '1.2'])))).toEqual(['1', '1.1', '1.1.2', '1.2']);
+    expect(codes(visibleRows(t.items, entries, new Set(), 'commented'))).toEqual([]);
+  });
 });

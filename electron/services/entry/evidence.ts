@@ -34,7 +34,7 @@ function requireItem(r: Resolved, code: string): IssueLocation {
 }
 
 /** Applies typed details to a reference; every problem is reported (bad date, empty number, too long). */
-function applyDetails(ref: Partial<EvidenceRef>, d: EvidenceDetails, at: IssueLocation): EvidenceRef {
+export function applyDetails(ref: Partial<EvidenceRef>, d: EvidenceDetails, at: IssueLocation): EvidenceRef {
   const problems: Issue[] = [];
   const next: Record<string, unknown> = { ...ref };
   for (const k of ['docNo', 'issuer', 'title'] as const) {

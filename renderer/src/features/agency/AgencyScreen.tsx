@@ -8,6 +8,10 @@ import { useT } from '../../app/i18n.tsx';
 import { errorText } from '../../app/query.ts';
 import { navigate } from '../../app/router.ts';
 import { assessmentQuery, useSetItemInput } from './api.ts';
+import { appraisalQuery } from '../appraisal/api.ts';
+import { AppraisalBlock } from '../appraisal/AppraisalBlock.tsx';
+import { ImportAppraisal } from '../appraisal/ImportAppraisal.tsx';
+import { SelfReportButton } from '../appraisal/SelfReport.tsx';
 import { CriteriaTree } from './CriteriaTree.tsx';
 import { ItemPanel, firstControl } from './ItemPanel.tsx';
 import { LateEntry } from './LateEntry.tsx';
@@ -32,6 +36,10 @@ function DeadlineTag({ deadline }: { deadline: NonNullable<AgencyAssessmentView[
 export default function AgencyScreen({ code, home = false, item = null }: { code: string; home?: boolean; item?: string | null }) {
   const { t, points, title } = useT();
   const query = useQuery(assessmentQuery(code));
+  // The appraisal received from Home Affairs: only in the agency's own workspace.
+  const received = useQuery(appraisalQuery(code, home)).data ?? null;
+  const commented = useMemo(() => new Set(received?.commented ?? []), [received]);
+  const explained = useMemo(() => new Set(Object.keys(received?.explanations ?? {})), [received]);
   const save = useSetItemInput(code);
   const [error, setError] = useState<{ item: string; message: string } | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -42,7 +50,7 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
   const view = query.data;
   const entries = view?.assessment?.items ?? {};
 
-  const rows = useMemo(() => (view ? visibleRows(view.template.items, entries, collapsed, filter) : []), [view, entries, collapsed, filter]);
+  const rows = useMemo(() => (view ? visibleRows(view.template.items, entries, collapsed, filter, commented) : []), [view, entries, collapsed, filter, commented]);
   // The tree takes the focus once loaded: the officer starts moving with the arrow keys at once.
   const loaded = view !== undefined;
   useEffect(() => {
@@ -96,9 +104,13 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
         </h1>
         {/* The agency's own workspace: what is missing before it signs and sends its file. */}
         {home && (
-          <Button className="toolbar-end" data-testid="send-open" onClick={() => navigate(`/send/${view.agency.code}`)}>
-            {t('send.open')}
-          </Button>
+          <span className="toolbar-end toolbar-group">
+            <ImportAppraisal agency={view.agency.code} />
+            <SelfReportButton agency={view.agency.code} />
+            <Button data-testid="send-open" onClick={() => navigate(`/send/${view.agency.code}`)}>
+              {t('send.open')}
+            </Button>
+          </span>
         )}
       </div>
       <div className="template-line">
@@ -108,6 +120,11 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
       </div>
       <section className="totals" aria-label={t('app.total.total')}>
         <Card size="small"><Statistic title={t('app.total.self')} value={`${points(report.self.score)} / ${points(report.self.max)}`} valueRender={(n) => <span data-testid="self-total">{n}</span>} /></Card>
+        {received && (
+          <Card size="small">
+            <Statistic title={t('round2.card_appraised')} value={`${points(received.totals.appraised)} / ${points(received.totals.max)}`} valueRender={(n) => <span data-testid="appraised-total">{n}</span>} />
+          </Card>
+        )}
         <Card size="small"><Statistic title={t('app.total.survey')} value={`${points(report.survey.score)} / ${points(report.survey.max)}`} /></Card>
         <Card size="small"><Statistic title={t('app.total.total')} value={`${points(report.total)} / ${points(report.max)}`} valueRender={(n) => <span data-testid="total">{n}</span>} /></Card>
         <Card size="small"><Statistic title={t('app.total.index')} value={`${points(report.index)}%`} valueRender={(n) => <span data-testid="index">{n}</span>} /></Card>
@@ -126,6 +143,7 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
             { value: 'all', label: t('officer.filter.all') },
             { value: 'unanswered', label: t('officer.filter.unanswered') },
             { value: 'noEvidence', label: t('officer.filter.no_evidence') },
+            ...(received ? [{ value: 'commented' as const, label: t('round2.filter') }] : []),
           ]}
         />
         <span className="count" data-testid="overall-progress">{t('officer.progress', { answered: progress.all.answered, total: progress.all.total })}</span>
@@ -146,6 +164,8 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
               onToggle={toggle}
               onEdit={edit}
               treeRef={treeRef}
+              appraised={received?.items}
+              explained={explained}
             />
           )}
         </div>
@@ -165,6 +185,8 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
               onBack={() => treeRef.current?.focus({ preventScroll: true })}
               panelRef={panelRef}
               disabled={view.readOnly !== null}
+              // A parent's appraised points are its leaves' sum: the block is a leaf's.
+              appraisal={received && !template.items.some((i) => i.parent === current.code) && <AppraisalBlock agency={view.agency.code} item={current.code} view={received} self={report.items[current.code]?.score ?? null} />}
             />
           ) : (
             <p className="muted">{t('officer.select_item')}</p>

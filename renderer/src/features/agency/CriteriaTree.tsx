@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type Ref, useEffect } from 'react';
 import type { AreaProgress } from '../../../../shared/scoring/progress.ts';
 import type { ScoreReport } from '../../../../shared/scoring/index.ts';
+import type { AppraisedItemView } from '../../../../shared/ipc/index.ts';
 import { useT } from '../../app/i18n.tsx';
 import type { TreeRow } from './tree-model.ts';
 
@@ -17,6 +18,10 @@ interface Props {
   /** Enter on an item to answer: the panel's control takes the focus. */
   onEdit: () => void;
   treeRef: Ref<HTMLDivElement>;
+  /** The appraisal received, by item: a badge with the appraised score (and a mark when commented). */
+  appraised?: Readonly<Record<string, AppraisedItemView>> | undefined;
+  /** Items the agency has answered with an explanation. */
+  explained?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -24,7 +29,7 @@ interface Props {
  * (Home/End) move between visible items, ← collapses or goes to the parent, → expands or goes to
  * the first child, Enter answers a leaf (toggles a parent).
  */
-export function CriteriaTree({ rows, report, progress, answered, selected, onSelect, onToggle, onEdit, treeRef }: Props) {
+export function CriteriaTree({ rows, report, progress, answered, selected, onSelect, onToggle, onEdit, treeRef, appraised, explained }: Props) {
   const { t, points, title } = useT();
   const index = rows.findIndex((r) => r.item.code === selected);
 
@@ -125,6 +130,19 @@ export function CriteriaTree({ rows, report, progress, answered, selected, onSel
               <span className="area-progress" data-testid={`area-progress-${code}`}>
                 <span aria-hidden="true">{p.total > 0 ? t('officer.progress_short', { answered: p.answered, total: p.total }) : t('officer.survey_area')}</span>
                 <span className="visually-hidden">{p.total > 0 ? t('officer.progress', { answered: p.answered, total: p.total }) : t('officer.survey_area')}</span>
+              </span>
+            )}
+            {appraised?.[code] && (
+              <span className={`appraised-badge${appraised[code].comment ? ' commented' : ''}`} data-testid="appraised-badge">
+                <span aria-hidden="true">
+                  {t('round2.badge', { score: points(appraised[code].score) })}
+                  {explained?.has(code) ? ` · ${t('round2.badge_explained_short')}` : appraised[code].comment ? ` · ${t('round2.badge_comment_short')}` : ''}
+                </span>
+                <span className="visually-hidden">
+                  {t('round2.badge_label', { score: points(appraised[code].score) })}
+                  {appraised[code].comment ? `, ${t('round2.badge_comment')}` : ''}
+                  {explained?.has(code) ? `, ${t('round2.explained_mark')}` : ''}
+                </span>
               </span>
             )}
             {s && <span className="tree-score">{s.state === 'notApplicable' ? '—' : points(s.score)}<span className="tree-max">/{points(s.effectiveMax)}</span></span>}

@@ -1,5 +1,5 @@
 import { Button } from 'antd';
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { ItemEntry, ItemInput, TemplateItem } from '../../../../shared/schema/index.ts';
 import type { ItemScore } from '../../../../shared/scoring/index.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -25,10 +25,12 @@ interface Props {
   onBack: () => void;
   panelRef: Ref<HTMLElement>;
   disabled?: boolean | undefined;
+  /** Shown under the scores: the appraisal received for the item (features/appraisal). */
+  appraisal?: ReactNode;
 }
 
 /** The selected item: title, maximum and score, the template's scoring guide and evidence hint, the answer. */
-export function ItemPanel({ agency, item, score, entry, onSave, saving, error, onUnchanged, onBack, panelRef, disabled }: Props) {
+export function ItemPanel({ agency, item, score, entry, onSave, saving, error, onUnchanged, onBack, panelRef, disabled, appraisal }: Props) {
   const { t, points, title } = useT();
   const input = entry?.input;
   const headingId = `panel-title-${item.code}`;
@@ -59,6 +61,7 @@ export function ItemPanel({ agency, item, score, entry, onSave, saving, error, o
         </div>
       </dl>
       {score?.explain && <p className="muted" data-testid="panel-explain">{t(score.explain.key, score.explain.params)}</p>}
+      {appraisal}
       <h3 className="panel-heading">{t('officer.guide')}</h3>
       <p data-testid="panel-guide">{item.scoringGuide ? title(item.scoringGuide) : <span className="muted">{t('officer.no_guide')}</span>}</p>
       {item.evidenceHint && (

@@ -6,6 +6,7 @@ import { useT } from '../../app/i18n.tsx';
 import { errorText } from '../../app/query.ts';
 import { navigate } from '../../app/router.ts';
 import { sendCheckQuery, useExportSubmission } from './api.ts';
+import { RoundNote } from '../appraisal/RoundNote.tsx';
 
 const GROUPS: SendCheckKind[] = ['unanswered', 'no_evidence', 'figure_missing', 'refused'];
 
@@ -30,6 +31,7 @@ export default function SendScreen({ code }: { code: string }) {
         <Button onClick={() => navigate(`/agency/${code}`)}>{t('send.back')}</Button>
         <h1>{t('send.title')}</h1>
       </div>
+      <RoundNote agency={code} />
       <section aria-labelledby="send-lines-title" data-testid="send-check">
         {/* Read-only: nothing is missing, yet nothing may be sent (said at the button). */}
         <h2 id="send-lines-title">

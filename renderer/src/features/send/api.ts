@@ -33,6 +33,7 @@ export function useExportSubmission(agency: string) {
       void qc.invalidateQueries({ queryKey: sendKeys.one(agency) });
       void qc.invalidateQueries({ queryKey: assessmentKeys.one(agency) });
       void qc.invalidateQueries({ queryKey: workspaceKeys.all });
+      void qc.invalidateQueries({ queryKey: ['appraisal', agency] }); // round 2: the status becomes 'explained'
     },
   });
 }
