@@ -140,9 +140,8 @@ export async function explainItem(d: AgencyAppraisalDeps, code: string, req: Exp
 
 /**
  * The agency's self-assessment report: the results consolidated here (on this thread), then the
- * very workbook `parscore report --only agencies` writes. In an agency workspace its nominations
- * are its own `nominations.json`, not a copy received from it: the "received nominations missing"
- * finding is about Home Affairs' layout and is not printed as a gap.
+ * very workbook `parscore report --only agencies` writes; a document missing is said under the
+ * report's title, as the CLI's --allow-missing does.
  */
 export async function selfAssessmentReport(d: AgencyAppraisalDeps, code: string, date = new Date(d.now)): Promise<{ fileName: string; bytes: Uint8Array }> {
   const campaign = d.ws.campaign();
@@ -152,8 +151,7 @@ export async function selfAssessmentReport(d: AgencyAppraisalDeps, code: string,
   const consolidated = await consolidate(d.ws, { allowMissing: true, workers: 0, now: date.toISOString() });
   if (!consolidated.ok) throw new IssueError(consolidated.error);
   const results = consolidated.value;
-  const gaps = { ...results, issues: results.issues.filter((i) => !(i.code.startsWith('wsafe.doc_') && i.at?.file?.startsWith('nominations/'))) };
-  const notice = incompleteNotice(gaps, d.lang);
+  const notice = incompleteNotice(results, d.lang);
   const dir = await mkdtemp(join(tmpdir(), 'parscore-report-'));
   try {
     const fileName = agencyFileName(agency.code, agency.name);

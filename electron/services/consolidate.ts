@@ -94,7 +94,7 @@ export async function consolidate(
     const code = agency.code.normalize('NFC');
     const entry = byCode.get(agency.code);
     const submission = entry?.submission;
-    const expected = expectedDocs(entry);
+    const expected = expectedDocs(entry, ws.index.role);
     return {
       agency,
       code,
@@ -111,7 +111,7 @@ export async function consolidate(
     const label = ws.docLocation(kind, w.code).label;
     try {
       const v = await read();
-      if (v === null && expectedDocs(w.entry)[kind]) lost.push(missingDoc(kind, label, w.entry));
+      if (v === null && expectedDocs(w.entry, ws.index.role)[kind]) lost.push(missingDoc(kind, label, w.entry));
       return v;
     } catch (e) {
       if (!(e instanceof IssueError)) throw e;

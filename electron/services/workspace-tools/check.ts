@@ -102,7 +102,7 @@ export async function checkWorkspace(dir: string): Promise<CheckReport> {
     const codes = new Set([...byCode.keys(), ...(await ws.assessmentCodes()), ...(await ws.agenciesWithDocs('appraisals')), ...(await ws.agenciesWithDocs('nominations'))]);
     for (const code of [...codes].sort()) {
       const entry = byCode.get(code);
-      const expected = expectedDocs(entry);
+      const expected = expectedDocs(entry, ws.index.role);
       const docs = [
         ['assessment', () => ws.readAssessment(code)],
         ['appraisal', () => ws.readAppraisal(code)],

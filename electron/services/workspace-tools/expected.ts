@@ -21,10 +21,13 @@ export interface ExpectedDocs {
   appraisal: boolean;
 }
 
-/** The documents the index says an agency has. */
-export function expectedDocs(entry: Readonly<WorkspaceAgencyV2> | undefined): ExpectedDocs {
+/**
+ * The documents the index says an agency has. In an agency's own workspace its nominations are its
+ * own `nominations.json` (optional), never a received copy: none is expected under nominations/.
+ */
+export function expectedDocs(entry: Readonly<WorkspaceAgencyV2> | undefined, role: 'home-affairs' | 'agency' = 'home-affairs'): ExpectedDocs {
   const received = !!entry?.submission;
-  return { assessment: received, nominations: received, appraisal: !!entry && APPRAISED.has(entry.status) };
+  return { assessment: received, nominations: received && role === 'home-affairs', appraisal: !!entry && APPRAISED.has(entry.status) };
 }
 
 /** Whether a survey was imported (the audit log keeps one entry per value it changed). */
