@@ -1,19 +1,24 @@
-import type { AgencyAssessmentView, EntryUpdate, ItemUpdate, SendCheckLine, SendCheckResult, SentSubmission, WorkspaceSummary } from '../../shared/ipc/index.ts';
+import type { AgencyAssessmentView, CriteriaSet, EntryUpdate, ItemUpdate, SendCheckLine, SendCheckResult, SentSubmission, WorkspaceSummary } from '../../shared/ipc/index.ts';
 import { sendCheckGaps } from '../../shared/cycle/send-check.ts';
 import { formatIssue, type Lang, t } from '../../shared/i18n/index.ts';
-import type { ItemInput, Template, TemplateRef } from '../../shared/schema/index.ts';
+import type { Assessment, ItemInput, Template, TemplateRef } from '../../shared/schema/index.ts';
+import { areaProgress } from '../../shared/scoring/progress.ts';
 import { resolve } from 'node:path';
 import { scoreAssessment } from '../../shared/scoring/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { type Issue, IssueError, issue } from '../../shared/util/issue.ts';
 import { exportSubmission, prepareSubmission } from './cycle/submission.ts';
 import { type EvidenceDetails, addItemEvidence, editItemEvidence, removeItemEvidence, setItemExplanation } from './entry/evidence.ts';
+import { resolve as resolveEntry } from './entry/context.ts';
 import { listFigures } from './entry/figures.ts';
 import { setItem } from './entry/items.ts';
 import { requireSelfEntryOpen, selfEntryLock } from './entry/read-only.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 
 const EMPTY = { items: {}, bonus: {}, penalty: {} };
+
+/** The entry services' template choice: absent = the ranked template. */
+const target = (template: string | undefined) => (template === undefined ? {} : { template });
 
 /**
  * What the desktop UI and the CLI ask of an open workspace. Keeps one compiled template per
@@ -112,16 +117,56 @@ export class AppService {
     };
   }
 
-  async assessment(code: string): Promise<AgencyAssessmentView> {
+  /**
+   * The agency's self-assessment against one of its criteria sets: the ranked template, or with
+   * `template` an additional one (ISO 9001); refused in words for a set not assigned to the
+   * agency's group or one it is exempted from (entry/context.ts resolve).
+   */
+  async assessment(code: string, template?: string): Promise<AgencyAssessmentView> {
     const agency = this.agency(code);
     const assessment = await this.ws.readAssessment(code);
-    const template = assessment ? this.template(assessment.template) : this.templateFor(agency.group);
-    const { report } = scoreAssessment(this.compile(template), assessment ?? EMPTY);
+    const ranked = assessment ? this.template(assessment.template) : this.templateFor(agency.group);
+    const additional = template === undefined || template === ranked.id ? null : template;
+    const shown = additional === null ? ranked : resolveEntry(this.ws, { agency: code, template: additional }).template;
+    const entries = (additional === null ? assessment?.items : assessment?.additional[additional]?.items) ?? {};
+    const { report } = scoreAssessment(this.compile(shown), additional === null ? (assessment ?? EMPTY) : { items: entries });
     const lock = await selfEntryLock(this.ws, agency.code, { deadline: true, now: this.now() });
     // Said on the agency's own screen: without "cơ quan X:" in front, but with the file when one is at fault.
     const { agency: _named, ...where } = lock?.at ?? {};
     const readOnly = lock ? { code: lock.code, reason: formatIssue(this.lang, { ...lock, at: where }) } : null;
-    return { agency: { code: agency.code, name: agency.name, group: agency.group }, template, assessment, report, readOnly };
+    return {
+      agency: { code: agency.code, name: agency.name, group: agency.group },
+      template: shown,
+      additional,
+      sets: this.criteriaSets(agency.code, agency.group, ranked, assessment),
+      assessment,
+      entries,
+      report,
+      readOnly,
+    };
+  }
+
+  /** The agency's criteria sets side by side: the ranked one, then its group's additional templates (ISO 9001), exempted ones with the reason. */
+  private criteriaSets(code: string, group: string, ranked: Template, a: Assessment | null): CriteriaSet[] {
+    const count = (tpl: Template, entries: Assessment['items'] | undefined) => {
+      const { all } = areaProgress(tpl.items, entries ?? {});
+      return { answered: all.answered, total: all.total };
+    };
+    const sets: CriteriaSet[] = [{ id: ranked.id, ranked: true, title: ranked.title, progress: count(ranked, a?.items), exempted: null }];
+    const campaign = this.ws.campaign();
+    for (const ref of campaign?.additionalTemplates[group as keyof typeof campaign.additionalTemplates] ?? []) {
+      const tpl = this.ws.template(ref);
+      if (!tpl) continue;
+      const exemption = campaign!.exemptions.find((e) => e.agency.normalize('NFC') === code.normalize('NFC') && e.template === ref.id);
+      sets.push({
+        id: ref.id,
+        ranked: false,
+        title: tpl.title,
+        progress: exemption ? null : count(tpl, a?.additional[ref.id]?.items),
+        exempted: exemption ? (exemption.reason ?? t(this.lang, 'sets.exempted_no_reason')) : null,
+      });
+    }
+    return sets;
   }
 
   /**
@@ -129,17 +174,18 @@ export class AppService {
    * refused where the self-assessment is read-only (entry/read-only.ts). Returns the item, its
    * ancestors and the totals (see entry/items.ts).
    */
-  async setItemInput(req: { agency: string; item: string; input: ItemInput | null }): Promise<ItemUpdate> {
+  async setItemInput(req: { agency: string; item: string; input: ItemInput | null; template?: string | undefined }): Promise<ItemUpdate> {
     this.agency(req.agency);
     // The window's rule, the one its screen shows: read-only in a Home Affairs workspace, once closed, after the round's deadline.
     await requireSelfEntryOpen(this.ws, req.agency, { deadline: true, now: this.now() });
-    const r = await setItem(this.ws, { agency: req.agency, item: req.item }, req.input);
+    const r = await setItem(this.ws, { agency: req.agency, item: req.item, ...target(req.template) }, req.input);
     return { item: r.item, ancestors: r.ancestors, report: r.report };
   }
   /** The item's documents and explanation as now stored. */
-  private async entryOf(agency: string, item: string, changed: boolean): Promise<EntryUpdate> {
+  private async entryOf(agency: string, item: string, changed: boolean, template?: string): Promise<EntryUpdate> {
     const a = await this.ws.readAssessment(agency);
-    const e = a?.items[item];
+    const additional = template !== undefined && template !== a?.template.id ? template : null;
+    const e = additional === null ? a?.items[item] : a?.additional[additional]?.items[item];
     return { evidence: e?.evidence ?? [], explanation: e?.explanation ?? null, changed };
   }
 
@@ -150,29 +196,29 @@ export class AppService {
   }
 
   /** Attaches the file at `path` (its name is the document's file name) with its details. */
-  async addEvidence(req: { agency: string; item: string; details: EvidenceDetails }, path: string): Promise<EntryUpdate> {
+  async addEvidence(req: { agency: string; item: string; details: EvidenceDetails; template?: string | undefined }, path: string): Promise<EntryUpdate> {
     await this.openForEntry(req.agency);
-    await addItemEvidence(this.ws, { agency: req.agency, item: req.item }, path, req.details);
-    return this.entryOf(req.agency, req.item, true);
+    await addItemEvidence(this.ws, { agency: req.agency, item: req.item, ...target(req.template) }, path, req.details);
+    return this.entryOf(req.agency, req.item, true, req.template);
   }
 
-  async editEvidence(req: { agency: string; item: string; index: number; details: EvidenceDetails }): Promise<EntryUpdate> {
+  async editEvidence(req: { agency: string; item: string; index: number; details: EvidenceDetails; template?: string | undefined }): Promise<EntryUpdate> {
     await this.openForEntry(req.agency);
-    const r = await editItemEvidence(this.ws, { agency: req.agency, item: req.item }, req.index, req.details);
-    return this.entryOf(req.agency, req.item, r.changed);
+    const r = await editItemEvidence(this.ws, { agency: req.agency, item: req.item, ...target(req.template) }, req.index, req.details);
+    return this.entryOf(req.agency, req.item, r.changed, req.template);
   }
 
-  async removeEvidence(req: { agency: string; item: string; index: number }): Promise<EntryUpdate> {
+  async removeEvidence(req: { agency: string; item: string; index: number; template?: string | undefined }): Promise<EntryUpdate> {
     await this.openForEntry(req.agency);
-    await removeItemEvidence(this.ws, { agency: req.agency, item: req.item }, req.index);
-    return this.entryOf(req.agency, req.item, true);
+    await removeItemEvidence(this.ws, { agency: req.agency, item: req.item, ...target(req.template) }, req.index);
+    return this.entryOf(req.agency, req.item, true, req.template);
   }
 
   /** The explanation where evidence is missing; the same text again writes nothing. */
-  async setExplanation(req: { agency: string; item: string; text: string | null }): Promise<EntryUpdate> {
+  async setExplanation(req: { agency: string; item: string; text: string | null; template?: string | undefined }): Promise<EntryUpdate> {
     await this.openForEntry(req.agency);
-    const r = await setItemExplanation(this.ws, { agency: req.agency, item: req.item }, req.text);
-    return this.entryOf(req.agency, req.item, r.changed);
+    const r = await setItemExplanation(this.ws, { agency: req.agency, item: req.item, ...target(req.template) }, req.text);
+    return this.entryOf(req.agency, req.item, r.changed, req.template);
   }
 
   /** The signer the export names unless the user changes it: the CLI's defaults. */

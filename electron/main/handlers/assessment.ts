@@ -19,6 +19,6 @@ export function atTheField(e: unknown): never {
 }
 
 export const assessmentHandlers: HandlersOf<keyof typeof assessmentChannels> = {
-  'assessment:get': (input, ctx) => ctx.service.assessment(input.agency),
+  'assessment:get': (input, ctx) => ctx.service.assessment(input.agency, input.template),
   'assessment:setItemInput': (input, ctx) => ctx.service.setItemInput(input).catch(atTheField),
 };

@@ -34,7 +34,7 @@ async function withTempFile<T>(at: { agency: string; item: string }, file: { nam
 
 export const entryHandlers: HandlersOf<keyof typeof entryChannels> = {
   'entry:addEvidence': (input, ctx) =>
-    withTempFile(input, input.file, (path) => ctx.service.addEvidence({ agency: input.agency, item: input.item, details: input.details }, path)).catch(atTheField),
+    withTempFile(input, input.file, (path) => ctx.service.addEvidence({ agency: input.agency, template: input.template, item: input.item, details: input.details }, path)).catch(atTheField),
   'entry:editEvidence': (input, ctx) => ctx.service.editEvidence(input).catch(atTheField),
   'entry:removeEvidence': (input, ctx) => ctx.service.removeEvidence(input).catch(atTheField),
   'entry:setExplanation': (input, ctx) => ctx.service.setExplanation(input).catch(atTheField),
