@@ -252,6 +252,17 @@ export class AppService {
       }
       return { kind: g.kind, item: g.item, message: t(this.lang, `send.${g.kind}`, { code: g.item ?? '', title: title(g.item) }) };
     });
+    // The additional criteria sets the agency applies (ISO 9001): their unanswered and undocumented items too.
+    for (const set of view.sets) {
+      if (set.ranked || set.exempted !== null) continue;
+      const other = await this.assessment(code, set.id);
+      const name = set.id === 'iso-9001' ? t(this.lang, 'sets.iso') : this.lang === 'en' && set.title.en ? set.title.en : set.title.vi;
+      for (const g of sendCheckGaps(other.template.items, other.entries, [])) {
+        const it = other.template.items.find((i) => i.code === g.item);
+        const itemTitle = it ? (this.lang === 'en' && it.title.en ? it.title.en : it.title.vi) : '';
+        lines.push({ kind: g.kind, item: g.item, set: set.id, message: `${name} · ${t(this.lang, `send.${g.kind}`, { code: g.item ?? '', title: itemTitle })}` });
+      }
+    }
     if (!view.readOnly) {
       try {
         await prepareSubmission(this.ws, { signer: this.defaultSigner() });

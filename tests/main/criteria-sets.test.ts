@@ -75,6 +75,15 @@ describe('the ISO 9001 checklist beside the PAR index, through the dispatch', ()
     expect(stored.items.A1).toBeUndefined();
   });
 
+  it('lists the ISO items still missing in the check before sending, each at its set and item', async () => {
+    expect((await dispatch('assessment:setItemInput', { agency: 'S01', template: 'iso-9001', item: 'A1', input: null }, ctx)).ok).toBe(true);
+    const check = await ctx.service.sendCheck('S01');
+    const line = check.lines.find((l) => l.set === 'iso-9001' && l.item === 'A1');
+    expect(line).toMatchObject({ kind: 'unanswered', message: expect.stringMatching(/^ISO 9001:2008 · Mục A1 chưa trả lời: Quyết định thành lập Ban chỉ đạo ISO/) });
+    // The ranked template's lines carry no set.
+    expect(check.lines.filter((l) => l.set === undefined).every((l) => !/^A\d/.test(l.item ?? ''))).toBe(true);
+  });
+
   it('refuses, in words and writing nothing, a set the agency does not have', async () => {
     const before = file('S01');
     const unknown = await dispatch('assessment:setItemInput', { agency: 'S01', template: 'khong-co', item: 'A1', input: { kind: 'binary', value: 'no' } }, ctx);

@@ -59,7 +59,7 @@ export function Shell() {
         <Suspense fallback={<Spin className="screen-loading" />}>
           {/* An agency's own workspace opens on its criteria tree: the officer's main screen. */}
           {route.screen === 'overview' && (ownAgency ? <AgencyScreen code={ownAgency} home /> : <OverviewScreen />)}
-          {route.screen === 'agency' && <AgencyScreen code={route.code} item={route.item} home={route.code === ownAgency} />}
+          {route.screen === 'agency' && <AgencyScreen key={route.set ?? ''} code={route.code} item={route.item} set={route.set ?? null} home={route.code === ownAgency} />}
           {route.screen === 'send' && <SendScreen code={route.code} />}
           {route.screen === 'not-found' && <main><p>{t('shell.not_found')}</p></main>}
         </Suspense>
