@@ -123,7 +123,8 @@ export default function AgencyScreen({ code, home = false, item = null, set = nu
       </div>
       <section className="totals" aria-label={t('app.total.total')}>
         <Card size="small"><Statistic title={t('app.total.self')} value={`${points(report.self.score)} / ${points(report.self.max)}`} valueRender={(n) => <span data-testid="self-total">{n}</span>} /></Card>
-        <Card size="small"><Statistic title={t('app.total.survey')} value={`${points(report.survey.score)} / ${points(report.survey.max)}`} /></Card>
+        {/* An additional checklist (ISO 9001) has no sociological survey. */}
+        {view.additional === null && <Card size="small"><Statistic title={t('app.total.survey')} value={`${points(report.survey.score)} / ${points(report.survey.max)}`} /></Card>}
         <Card size="small"><Statistic title={t('app.total.total')} value={`${points(report.total)} / ${points(report.max)}`} valueRender={(n) => <span data-testid="total">{n}</span>} /></Card>
         <Card size="small"><Statistic title={t('app.total.index')} value={`${points(report.index)}%`} valueRender={(n) => <span data-testid="index">{n}</span>} /></Card>
       </section>
