@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { expectAccessible, openWorkspace, resetLanguage, screenshot, useAgencyWorkspace } from './app.ts';
 import { answerYesNo, clearAnswer, criteriaSets, openCriteriaSet, selectItem, setProgress, switchLanguage } from './steps/iso.ts';
-import { fromEditMenu, itemShown, redoByKeyboard, undoByKeyboard, undoNext } from './steps/undo.ts';
+import { fromEditMenu, itemShown, redoByKeyboard, undoByKeyboard, undoNext, writeExplanation } from './steps/undo.ts';
 
 /** The agency workspace useAgencyWorkspace() opens (tests/e2e/app.ts freshAgencyWorkspace): Sở Tư pháp. */
 const AGENCY_DIR = join(import.meta.dirname, '..', '.artifacts', 'e2e-agency-cycle', 'out', 'agencies', 'S03');
@@ -112,5 +112,21 @@ test.describe('two criteria sets and undo, in an agency workspace', () => {
     await switchLanguage(page, 'en');
     await expect(sets.getByTestId('set-progress-iso-9001')).toHaveText('(exempted)');
     await screenshot(page, 'iso-exempted-en');
+  });
+
+  test('undo of an explanation: the box and the file have the earlier text again, redo brings the new one back', async ({ page }) => {
+    await selectItem(page, '1.1.1');
+    const box = page.getByTestId('explanation');
+    const original = await box.inputValue();
+    await writeExplanation(page, 'Kế hoạch ban hành muộn do chờ kế hoạch của tỉnh.');
+    await expect(undoNext(page)).toHaveText('Hoàn tác: 1.1.1: giải trình');
+    // Out of the text field: the tree.
+    await page.getByRole('tree').focus();
+    await undoByKeyboard(page);
+    await expect(box).toHaveValue(original);
+    expect(itemShown(AGENCY_DIR, '1.1.1', undefined, true)).toContain(original);
+    await redoByKeyboard(page);
+    await expect(box).toHaveValue('Kế hoạch ban hành muộn do chờ kế hoạch của tỉnh.');
+    expect(itemShown(AGENCY_DIR, '1.1.1', undefined, true)).toContain('Kế hoạch ban hành muộn do chờ kế hoạch của tỉnh.');
   });
 });

@@ -29,10 +29,20 @@ export async function fromEditMenu(page: Page, command: 'Hoàn tác' | 'Làm l�
   await expect(page.getByTestId('status-save')).toHaveAttribute('data-state', 'saved');
 }
 
-/** `parscore item show DIR ITEM [--template ID]`: the item's line as stored in the agency's file. */
-export function itemShown(dir: string, item: string, template?: string): string {
+/** `parscore item show DIR ITEM [--template ID]`: the item's line as stored in the agency's file (`all`: with its documents and explanation). */
+export function itemShown(dir: string, item: string, template?: string, all = false): string {
   const args = ['item', 'show', dir, item, ...(template ? ['--template', template] : [])];
   const r = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', '..', 'bin', 'parscore.mjs'), ...args], { encoding: 'utf8' });
   expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+  if (all) return r.stdout;
   return r.stdout.split('\n').find((l) => l.trim().startsWith(`${item} `)) ?? r.stdout;
+}
+
+/** Types the selected item's explanation and leaves the box (Tab): the explanation saves. */
+export async function writeExplanation(page: Page, text: string): Promise<void> {
+  const box = page.getByTestId('explanation');
+  await box.fill(text);
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('explanation-state')).toHaveText(/^(Đã lưu giải trình|Explanation saved)/);
+  await expect(page.getByTestId('status-save')).toHaveAttribute('data-state', 'saved');
 }
