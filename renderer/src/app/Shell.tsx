@@ -5,6 +5,7 @@ import type { MenuCommand } from '../../../shared/app/menu.ts';
 import { summaryQuery } from '../features/overview/api.ts';
 import { AboutDialog, appInfoQuery } from './AboutDialog.tsx';
 import { api, isDesktop, onBackendLost } from './bridge.ts';
+import { forgetHistories } from '../features/agency/useHistory.ts';
 import { runPageCommand, useMenuCommands } from './commands.ts';
 import { settingsQuery, useLang, useT } from './i18n.tsx';
 import { MenuBar } from './MenuBar.tsx';
@@ -36,6 +37,7 @@ export function Shell() {
     onSuccess: () => {
       navigate('/');
       void qc.resetQueries({ predicate: (q) => q.queryKey[0] !== 'settings' });
+      forgetHistories(); // the undo history too: its edits were the old workspace's
       void qc.invalidateQueries({ queryKey: settingsQuery.queryKey }); // the recent list changed
     },
     onError: (e) => notification.error({ title: t('shell.recent_open_failed'), description: errorText(e, t) }),

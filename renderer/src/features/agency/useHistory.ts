@@ -13,6 +13,12 @@ function set(agency: string, h: History): void {
   for (const l of listeners) l();
 }
 
+/** Another workspace is open: no edit of the old one can be undone. */
+export function forgetHistories(): void {
+  histories.clear();
+  for (const l of listeners) l();
+}
+
 function subscribe(l: () => void): () => void {
   listeners.add(l);
   return () => listeners.delete(l);
