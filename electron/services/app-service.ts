@@ -1,13 +1,15 @@
-import type { AgencyAssessmentView, EntryUpdate, ItemUpdate, SendCheckLine, SendCheckResult, SentSubmission, WorkspaceSummary } from '../../shared/ipc/index.ts';
+import type { AgencyAssessmentView, CriteriaSet, EntryUpdate, ItemUpdate, SendCheckLine, SendCheckResult, SentSubmission, WorkspaceSummary } from '../../shared/ipc/index.ts';
 import { sendCheckGaps } from '../../shared/cycle/send-check.ts';
 import { formatIssue, type Lang, t } from '../../shared/i18n/index.ts';
-import type { ItemInput, Template, TemplateRef } from '../../shared/schema/index.ts';
+import type { Assessment, ItemInput, Template, TemplateRef } from '../../shared/schema/index.ts';
+import { areaProgress } from '../../shared/scoring/progress.ts';
 import { resolve } from 'node:path';
 import { scoreAssessment } from '../../shared/scoring/index.ts';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
 import { type Issue, IssueError, issue } from '../../shared/util/issue.ts';
 import { exportSubmission, prepareSubmission } from './cycle/submission.ts';
 import { type EvidenceDetails, addItemEvidence, editItemEvidence, removeItemEvidence, setItemExplanation } from './entry/evidence.ts';
+import { resolve as resolveEntry } from './entry/context.ts';
 import { listFigures } from './entry/figures.ts';
 import { setItem } from './entry/items.ts';
 import { requireSelfEntryOpen, selfEntryLock } from './entry/read-only.ts';
@@ -17,6 +19,9 @@ import { type AgencyAppraisalDeps, type ExplainRequest, explainItem, importAppra
 import type { ReceivedAppraisalView, WrittenReport } from '../../shared/ipc/index.ts';
 
 const EMPTY = { items: {}, bonus: {}, penalty: {} };
+
+/** The entry services' template choice: absent = the ranked template. */
+const target = (template: string | undefined) => (template === undefined ? {} : { template });
 
 /**
  * What the desktop UI and the CLI ask of an open workspace. Keeps one compiled template per
@@ -158,18 +163,60 @@ export class AppService {
     };
   }
 
-  async assessment(code: string): Promise<AgencyAssessmentView> {
+  /**
+   * The agency's self-assessment against one of its criteria sets: the ranked template, or with
+   * `template` an additional one (ISO 9001); refused in words for a set not assigned to the
+   * agency's group or one it is exempted from (entry/context.ts resolve).
+   */
+  async assessment(code: string, template?: string): Promise<AgencyAssessmentView> {
     const agency = this.agency(code);
     const assessment = await this.ws.readAssessment(code);
-    const template = assessment ? this.template(assessment.template) : this.templateFor(agency.group);
-    const { report } = scoreAssessment(this.compile(template), assessment ?? EMPTY);
+    const ranked = assessment ? this.template(assessment.template) : this.templateFor(agency.group);
+    const additional = template === undefined || template === ranked.id ? null : template;
+    const shown = additional === null ? ranked : resolveEntry(this.ws, { agency: code, template: additional }).template;
+    const entries = (additional === null ? assessment?.items : assessment?.additional[additional]?.items) ?? {};
+    const { report } = scoreAssessment(this.compile(shown), additional === null ? (assessment ?? EMPTY) : { items: entries });
     const lock = await selfEntryLock(this.ws, agency.code, this.entryRule(agency.code));
     // Said on the agency's own screen: without "cơ quan X:" in front, but with the file when one is at fault.
     const { agency: _named, ...where } = lock?.at ?? {};
     const readOnly = lock ? { code: lock.code, reason: formatIssue(this.lang, { ...lock, at: where }) } : null;
     const pastDeadline = lock?.code === 'integrity.past_deadline' || lock?.code === 'integrity.past_explanation_deadline';
     const late = pastDeadline ? { consequence: this.lateConsequence() } : this.late.has(agency.code) ? { consequence: this.lateConsequence(), continuing: true as const } : null;
-    return { agency: { code: agency.code, name: agency.name, group: agency.group }, template, assessment, report, readOnly, late, deadline: await this.deadlineOf(agency.code) };
+    return {
+      agency: { code: agency.code, name: agency.name, group: agency.group },
+      template: shown,
+      additional,
+      sets: this.criteriaSets(agency.code, agency.group, ranked, assessment),
+      assessment,
+      entries,
+      report,
+      readOnly,
+      late,
+      deadline: await this.deadlineOf(agency.code),
+    };
+  }
+
+  /** The agency's criteria sets side by side: the ranked one, then its group's additional templates (ISO 9001), exempted ones with the reason. */
+  private criteriaSets(code: string, group: string, ranked: Template, a: Assessment | null): CriteriaSet[] {
+    const count = (tpl: Template, entries: Assessment['items'] | undefined) => {
+      const { all } = areaProgress(tpl.items, entries ?? {});
+      return { answered: all.answered, total: all.total };
+    };
+    const sets: CriteriaSet[] = [{ id: ranked.id, ranked: true, title: ranked.title, progress: count(ranked, a?.items), exempted: null }];
+    const campaign = this.ws.campaign();
+    for (const ref of campaign?.additionalTemplates[group as keyof typeof campaign.additionalTemplates] ?? []) {
+      const tpl = this.ws.template(ref);
+      if (!tpl) continue;
+      const exemption = campaign!.exemptions.find((e) => e.agency.normalize('NFC') === code.normalize('NFC') && e.template === ref.id);
+      sets.push({
+        id: ref.id,
+        ranked: false,
+        title: tpl.title,
+        progress: exemption ? null : count(tpl, a?.additional[ref.id]?.items),
+        exempted: exemption ? (exemption.reason ?? t(this.lang, 'sets.exempted_no_reason')) : null,
+      });
+    }
+    return sets;
   }
 
   /**
@@ -177,17 +224,18 @@ export class AppService {
    * refused where the self-assessment is read-only (entry/read-only.ts). Returns the item, its
    * ancestors and the totals (see entry/items.ts).
    */
-  async setItemInput(req: { agency: string; item: string; input: ItemInput | null }): Promise<ItemUpdate> {
+  async setItemInput(req: { agency: string; item: string; input: ItemInput | null; template?: string | undefined }): Promise<ItemUpdate> {
     this.agency(req.agency);
     // The window's rule, the one its screen shows: read-only in a Home Affairs workspace, once closed, after the round's deadline.
     await requireSelfEntryOpen(this.ws, req.agency, this.entryRule(req.agency));
-    const r = await setItem(this.ws, { agency: req.agency, item: req.item }, req.input);
+    const r = await setItem(this.ws, { agency: req.agency, item: req.item, ...target(req.template) }, req.input);
     return { item: r.item, ancestors: r.ancestors, report: r.report };
   }
   /** The item's documents and explanation as now stored. */
-  private async entryOf(agency: string, item: string, changed: boolean): Promise<EntryUpdate> {
+  private async entryOf(agency: string, item: string, changed: boolean, template?: string): Promise<EntryUpdate> {
     const a = await this.ws.readAssessment(agency);
-    const e = a?.items[item];
+    const additional = template !== undefined && template !== a?.template.id ? template : null;
+    const e = additional === null ? a?.items[item] : a?.additional[additional]?.items[item];
     return { evidence: e?.evidence ?? [], explanation: e?.explanation ?? null, changed };
   }
 
@@ -198,29 +246,29 @@ export class AppService {
   }
 
   /** Attaches the file at `path` (its name is the document's file name) with its details. */
-  async addEvidence(req: { agency: string; item: string; details: EvidenceDetails }, path: string): Promise<EntryUpdate> {
+  async addEvidence(req: { agency: string; item: string; details: EvidenceDetails; template?: string | undefined }, path: string): Promise<EntryUpdate> {
     await this.openForEntry(req.agency);
-    await addItemEvidence(this.ws, { agency: req.agency, item: req.item }, path, req.details);
-    return this.entryOf(req.agency, req.item, true);
+    await addItemEvidence(this.ws, { agency: req.agency, item: req.item, ...target(req.template) }, path, req.details);
+    return this.entryOf(req.agency, req.item, true, req.template);
   }
 
-  async editEvidence(req: { agency: string; item: string; index: number; details: EvidenceDetails }): Promise<EntryUpdate> {
+  async editEvidence(req: { agency: string; item: string; index: number; details: EvidenceDetails; template?: string | undefined }): Promise<EntryUpdate> {
     await this.openForEntry(req.agency);
-    const r = await editItemEvidence(this.ws, { agency: req.agency, item: req.item }, req.index, req.details);
-    return this.entryOf(req.agency, req.item, r.changed);
+    const r = await editItemEvidence(this.ws, { agency: req.agency, item: req.item, ...target(req.template) }, req.index, req.details);
+    return this.entryOf(req.agency, req.item, r.changed, req.template);
   }
 
-  async removeEvidence(req: { agency: string; item: string; index: number }): Promise<EntryUpdate> {
+  async removeEvidence(req: { agency: string; item: string; index: number; template?: string | undefined }): Promise<EntryUpdate> {
     await this.openForEntry(req.agency);
-    await removeItemEvidence(this.ws, { agency: req.agency, item: req.item }, req.index);
-    return this.entryOf(req.agency, req.item, true);
+    await removeItemEvidence(this.ws, { agency: req.agency, item: req.item, ...target(req.template) }, req.index);
+    return this.entryOf(req.agency, req.item, true, req.template);
   }
 
   /** The explanation where evidence is missing; the same text again writes nothing. */
-  async setExplanation(req: { agency: string; item: string; text: string | null }): Promise<EntryUpdate> {
+  async setExplanation(req: { agency: string; item: string; text: string | null; template?: string | undefined }): Promise<EntryUpdate> {
     await this.openForEntry(req.agency);
-    const r = await setItemExplanation(this.ws, { agency: req.agency, item: req.item }, req.text);
-    return this.entryOf(req.agency, req.item, r.changed);
+    const r = await setItemExplanation(this.ws, { agency: req.agency, item: req.item, ...target(req.template) }, req.text);
+    return this.entryOf(req.agency, req.item, r.changed, req.template);
   }
 
   /** The signer the export names unless the user changes it: the CLI's defaults. */
@@ -254,6 +302,17 @@ export class AppService {
       }
       return { kind: g.kind, item: g.item, message: t(this.lang, `send.${g.kind}`, { code: g.item ?? '', title: title(g.item) }) };
     });
+    // The additional criteria sets the agency applies (ISO 9001): their unanswered and undocumented items too.
+    for (const set of view.sets) {
+      if (set.ranked || set.exempted !== null) continue;
+      const other = await this.assessment(code, set.id);
+      const name = set.id === 'iso-9001' ? t(this.lang, 'sets.iso') : this.lang === 'en' && set.title.en ? set.title.en : set.title.vi;
+      for (const g of sendCheckGaps(other.template.items, other.entries, [])) {
+        const it = other.template.items.find((i) => i.code === g.item);
+        const itemTitle = it ? (this.lang === 'en' && it.title.en ? it.title.en : it.title.vi) : '';
+        lines.push({ kind: g.kind, item: g.item, set: set.id, message: `${name} · ${t(this.lang, `send.${g.kind}`, { code: g.item ?? '', title: itemTitle })}` });
+      }
+    }
     if (!view.readOnly) {
       try {
         await prepareSubmission(this.ws, { signer: this.defaultSigner() });
@@ -297,7 +356,7 @@ export class AppService {
   private appraisalDeps(code: string): AgencyAppraisalDeps {
     const agency = this.agency(code);
     const template = this.templateFor(agency.group);
-    return { ws: this.ws, lang: this.lang, now: this.now(), template, ct: this.compile(template) };
+    return { ws: this.ws, lang: this.lang, now: this.now(), late: this.late.has(agency.code), template, ct: this.compile(template) };
   }
 
   /** The appraisal received from Home Affairs, beside the agency's own scores; null before any. */

@@ -65,8 +65,9 @@ export const MENU: readonly MenuGroup[] = [
     id: 'edit',
     label: 'shell.menu.edit',
     items: [
-      { kind: 'item', command: 'edit.undo', label: 'shell.menu.undo', accelerator: 'CmdOrCtrl+Z', role: 'undo' },
-      { kind: 'item', command: 'edit.redo', label: 'shell.menu.redo', accelerator: 'CmdOrCtrl+Y', role: 'redo' },
+      // No role: the page decides (a focused text field's own undo, else the screen's undo of saved edits).
+      { kind: 'item', command: 'edit.undo', label: 'shell.menu.undo', accelerator: 'CmdOrCtrl+Z' },
+      { kind: 'item', command: 'edit.redo', label: 'shell.menu.redo', accelerator: 'CmdOrCtrl+Y' },
       { kind: 'separator' },
       { kind: 'item', command: 'edit.cut', label: 'shell.menu.cut', accelerator: 'CmdOrCtrl+X', role: 'cut' },
       { kind: 'item', command: 'edit.copy', label: 'shell.menu.copy', accelerator: 'CmdOrCtrl+C', role: 'copy' },

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Code, EvidenceRef } from '../schema/index.ts';
 import { pickedFile } from './files.ts';
+import { TemplateChoice } from './assessment.ts';
 
 /**
  * The largest evidence file: one entry of a submission package (electron/services/packages/container.ts
@@ -33,16 +34,16 @@ export interface EntryUpdate {
 /** Channels of an item's supporting documents and explanation (electron/services/entry/evidence.ts). */
 export const entryChannels = {
   'entry:addEvidence': {
-    input: z.strictObject({ agency: Code, item: Code, details: EvidenceDetailsInput, file: EvidenceFileInput }),
+    input: z.strictObject({ agency: Code, template: TemplateChoice, item: Code, details: EvidenceDetailsInput, file: EvidenceFileInput }),
     output: z.custom<EntryUpdate>(),
   },
   'entry:editEvidence': {
-    input: z.strictObject({ agency: Code, item: Code, index: Which, details: EvidenceDetailsInput }),
+    input: z.strictObject({ agency: Code, template: TemplateChoice, item: Code, index: Which, details: EvidenceDetailsInput }),
     output: z.custom<EntryUpdate>(),
   },
-  'entry:removeEvidence': { input: z.strictObject({ agency: Code, item: Code, index: Which }), output: z.custom<EntryUpdate>() },
+  'entry:removeEvidence': { input: z.strictObject({ agency: Code, template: TemplateChoice, item: Code, index: Which }), output: z.custom<EntryUpdate>() },
   'entry:setExplanation': {
-    input: z.strictObject({ agency: Code, item: Code, text: z.string().max(40000).nullable() }),
+    input: z.strictObject({ agency: Code, template: TemplateChoice, item: Code, text: z.string().max(40000).nullable() }),
     output: z.custom<EntryUpdate>(),
   },
 } as const;

@@ -8,6 +8,8 @@ export interface SendCheckLine {
   /** The item to open (null when the gap is not at an item). */
   item: string | null;
   message: string;
+  /** The additional criteria set the item is in (e.g. "iso-9001"); absent for the ranked template. */
+  set?: string;
 }
 
 export interface SendCheckResult {

@@ -114,14 +114,18 @@ describe('the menu', () => {
     expect(nativeMenuTemplate('en', [], '/ws', () => {}).map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
     const all = vi.flatMap((m) => m.submenu ?? []);
     const by = (label: string) => all.find((i) => i.label === label)!;
-    expect(by('Hoàn tác')).toMatchObject({ role: 'undo', accelerator: 'CmdOrCtrl+Z' });
+    // Undo and redo go to the page: a text field's own undo there, else the agency screen's history.
+    expect(by('Hoàn tác')).toMatchObject({ accelerator: 'CmdOrCtrl+Z' });
+    expect(by('Hoàn tác').role).toBeUndefined();
+    expect(by('Làm lại')).toMatchObject({ accelerator: 'CmdOrCtrl+Y' });
     expect(by('Sao chép')).toMatchObject({ role: 'copy', accelerator: 'CmdOrCtrl+C' });
     expect(by('Thoát')).toMatchObject({ role: 'quit', accelerator: 'CmdOrCtrl+Q' });
     expect(by('Tìm cơ quan, đơn vị').accelerator).toBe('CmdOrCtrl+F');
     // Items without a role go to the page.
     by('Giới thiệu ParScore').click!();
     by('English (tiếng Anh)').click!();
-    expect(commands).toEqual(['help.about', 'view.lang.en']);
+    by('Hoàn tác').click!();
+    expect(commands).toEqual(['help.about', 'view.lang.en', 'edit.undo']);
     // No single-letter accelerators (they would swallow typing).
     for (const i of MENU.flatMap((g) => g.items)) if (i.kind === 'item' && i.accelerator) expect(i.accelerator, i.command).toMatch(/\+|^F\d+$/);
   });

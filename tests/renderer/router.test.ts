@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from '../../renderer/src/app/router.ts';
+import { agencyPath, parseRoute } from '../../renderer/src/app/router.ts';
 
 describe('routes', () => {
   it('an agency, an agency with an item selected, the check before sending', () => {
@@ -9,5 +9,13 @@ describe('routes', () => {
     expect(parseRoute('#/send/S02')).toEqual({ screen: 'send', code: 'S02' });
     expect(parseRoute('#/agency/S02/item/')).toEqual({ screen: 'not-found' });
     expect(parseRoute('#/send/S 02')).toEqual({ screen: 'not-found' });
+  });
+
+  it('an agency\'s additional criteria set, with or without an item', () => {
+    expect(parseRoute('#/agency/S02/set/iso-9001')).toEqual({ screen: 'agency', code: 'S02', item: null, set: 'iso-9001' });
+    expect(parseRoute('#/agency/S02/set/iso-9001/item/A1')).toEqual({ screen: 'agency', code: 'S02', item: 'A1', set: 'iso-9001' });
+    expect(parseRoute('#/agency/S02/set/')).toEqual({ screen: 'not-found' });
+    expect(agencyPath('S02', 'iso-9001', 'A1')).toBe('/agency/S02/set/iso-9001/item/A1');
+    expect(agencyPath('S02', null)).toBe('/agency/S02');
   });
 });

@@ -33,7 +33,7 @@ import { applyLocale } from '../program.ts';
 import { withWorkspace } from '../workspace.ts';
 
 /** Runs one entry on the workspace: a refused entry prints its issues (exit 1; an unreadable file exit 3). */
-function entryAction(ctx: CliContext, dir: string, fn: (ws: WorkspaceStore) => Promise<void>): Promise<ExitCode> {
+function entryAction(ctx: CliContext, dir: string, fn: (ws: WorkspaceStore) => Promise<void>, opts: { readOnly?: boolean } = {}): Promise<ExitCode> {
   return withWorkspace(dir, async (ws) => {
     try {
       await fn(ws);
@@ -43,7 +43,7 @@ function entryAction(ctx: CliContext, dir: string, fn: (ws: WorkspaceStore) => P
       printIssues(ctx, e.issues);
       return e.issues.some((i) => i.code === 'entry.evidence_unreadable' || i.code.startsWith('store.')) ? EXIT.IO : EXIT.INVALID;
     }
-  });
+  }, opts);
 }
 
 const score = (ctx: CliContext, s: ItemScore) => `${formatPoints(ctx.lang, s.score)}/${formatPoints(ctx.lang, s.effectiveMax)}`;
@@ -221,7 +221,8 @@ export function registerEntry(ctx: CliContext, program: Command, runner: Runner)
         if (code === undefined) {
           ctx.out(msg(ctx, 'cli.entry.totals', { base: formatPoints(ctx.lang, report.base), bonus: formatPoints(ctx.lang, report.bonus), penalty: formatPoints(ctx.lang, report.penalty), total: formatPoints(ctx.lang, report.total), max: formatPoints(ctx.lang, report.max), answered: report.answered, leaves: report.leafCount }));
         }
-      }),
+              // Only reads: works while the window has the workspace open.
+      }, { readOnly: true }),
     ),
   );
   tplOpt(

@@ -19,7 +19,7 @@ export function atTheField(e: unknown): never {
 }
 
 export const assessmentHandlers: HandlersOf<keyof typeof assessmentChannels> = {
-  'assessment:get': (input, ctx) => ctx.service.assessment(input.agency),
+  'assessment:get': (input, ctx) => ctx.service.assessment(input.agency, input.template),
   'assessment:setItemInput': (input, ctx) => ctx.service.setItemInput(input).catch(atTheField),
   'assessment:continueLate': (input, ctx) => ctx.service.continueLate(input.agency),
 };

@@ -5,6 +5,7 @@ import type { MenuCommand } from '../../../shared/app/menu.ts';
 import { summaryQuery } from '../features/overview/api.ts';
 import { AboutDialog, appInfoQuery } from './AboutDialog.tsx';
 import { api, isDesktop, onBackendLost } from './bridge.ts';
+import { forgetHistories } from '../features/agency/useHistory.ts';
 import { runPageCommand, useMenuCommands } from './commands.ts';
 import { settingsQuery, useLang, useT } from './i18n.tsx';
 import { MenuBar } from './MenuBar.tsx';
@@ -36,6 +37,7 @@ export function Shell() {
     onSuccess: () => {
       navigate('/');
       void qc.resetQueries({ predicate: (q) => q.queryKey[0] !== 'settings' });
+      forgetHistories(); // the undo history too: its edits were the old workspace's
       void qc.invalidateQueries({ queryKey: settingsQuery.queryKey }); // the recent list changed
     },
     onError: (e) => notification.error({ title: t('shell.recent_open_failed'), description: errorText(e, t) }),
@@ -59,7 +61,7 @@ export function Shell() {
         <Suspense fallback={<Spin className="screen-loading" />}>
           {/* An agency's own workspace opens on its criteria tree: the officer's main screen. */}
           {route.screen === 'overview' && (ownAgency ? <AgencyScreen code={ownAgency} home /> : <OverviewScreen />)}
-          {route.screen === 'agency' && <AgencyScreen code={route.code} item={route.item} home={route.code === ownAgency} />}
+          {route.screen === 'agency' && <AgencyScreen key={route.set ?? ''} code={route.code} item={route.item} set={route.set ?? null} home={route.code === ownAgency} />}
           {route.screen === 'send' && <SendScreen code={route.code} />}
           {route.screen === 'not-found' && <main><p>{t('shell.not_found')}</p></main>}
         </Suspense>

@@ -2,17 +2,17 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * Screens by hash ("#/agency/S02", "#/agency/S02/item/1.1.1" with that item selected, "#/send/S02"
- * the check before sending): works from app:// and from the browser mode alike, and survives a reload.
+ * the check before sending, "#/agency/S02/set/iso-9001[/item/A1]" an additional criteria set): works from app:// and from the browser mode alike, and survives a reload.
  */
-export type Route = { screen: 'overview' } | { screen: 'agency'; code: string; item: string | null } | { screen: 'send'; code: string } | { screen: 'not-found' };
+export type Route = { screen: 'overview' } | { screen: 'agency'; code: string; item: string | null; set?: string } | { screen: 'send'; code: string } | { screen: 'not-found' };
 
 const CODE = '[A-Za-z0-9._-]{1,40}';
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/') return { screen: 'overview' };
-  const m = new RegExp(`^/agency/(${CODE})(?:/item/(${CODE}))?$`).exec(path);
-  if (m) return { screen: 'agency', code: m[1]!, item: m[2] ?? null };
+  const m = new RegExp(`^/agency/(${CODE})(?:/set/(${CODE}))?(?:/item/(${CODE}))?$`).exec(path);
+  if (m) return { screen: 'agency', code: m[1]!, item: m[3] ?? null, ...(m[2] ? { set: m[2] } : {}) };
   const s = new RegExp(`^/send/(${CODE})$`).exec(path);
   if (s) return { screen: 'send', code: s[1]! };
   return { screen: 'not-found' };
@@ -30,4 +30,9 @@ export function useRoute(): Route {
 
 export function navigate(path: string): void {
   window.location.hash = path;
+}
+
+/** The hash path of an agency's criteria set (null = the ranked one), with an item selected. */
+export function agencyPath(code: string, set: string | null, item: string | null = null): string {
+  return `/agency/${code}${set ? `/set/${set}` : ''}${item ? `/item/${item}` : ''}`;
 }

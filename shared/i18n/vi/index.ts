@@ -25,6 +25,7 @@ import { integrity } from './integrity.ts';
 import { officer } from './officer.ts';
 import { send } from './send.ts';
 import { appraisalUi } from './appraisal-ui.ts';
+import { sets } from './sets.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -58,4 +59,5 @@ export const vi = {
   ...officer,
   ...send,
   ...appraisalUi,
+  ...sets,
 };

@@ -1,13 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Segmented, Statistic, Tag } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AgencyAssessmentView } from '../../../../shared/ipc/index.ts';
 import type { ItemInput } from '../../../../shared/schema/index.ts';
 import { areaProgress } from '../../../../shared/scoring/progress.ts';
 import { useT } from '../../app/i18n.tsx';
 import { errorText } from '../../app/query.ts';
-import { navigate } from '../../app/router.ts';
-import { assessmentQuery, useSetItemInput } from './api.ts';
+import { agencyPath, navigate } from '../../app/router.ts';
+import { assessmentQuery, useEntryChange, useSetItemInput } from './api.ts';
+import { CriteriaSets } from './CriteriaSets.tsx';
+import type { Edit } from './history.ts';
+import { UndoBar, useUndoKeys } from './UndoBar.tsx';
+import { useAgencyHistory } from './useHistory.ts';
 import { appraisalQuery } from '../appraisal/api.ts';
 import { AppraisalBlock } from '../appraisal/AppraisalBlock.tsx';
 import { ImportAppraisal } from '../appraisal/ImportAppraisal.tsx';
@@ -33,14 +37,28 @@ function DeadlineTag({ deadline }: { deadline: NonNullable<AgencyAssessmentView[
  * One agency's self-assessment: the criteria tree (keyboard-driven, filtered, progress per area)
  * beside the selected item's panel (guide, evidence hint, the answer). The officer's main screen.
  */
-export default function AgencyScreen({ code, home = false, item = null }: { code: string; home?: boolean; item?: string | null }) {
+export default function AgencyScreen({ code, home = false, item = null, set = null }: { code: string; home?: boolean; item?: string | null; set?: string | null }) {
   const { t, points, title } = useT();
-  const query = useQuery(assessmentQuery(code));
+  const query = useQuery(assessmentQuery(code, set));
   // The appraisal received from Home Affairs: only in the agency's own workspace.
   const received = useQuery(appraisalQuery(code, home)).data ?? null;
   const commented = useMemo(() => new Set(received?.commented ?? []), [received]);
   const explained = useMemo(() => new Set(Object.keys(received?.explanations ?? {})), [received]);
   const save = useSetItemInput(code);
+  const entryChange = useEntryChange(code);
+  // Undo and redo: the edit's value saved again through its own channel (read-only, validation, save state apply).
+  const { mutateAsync: saveInput } = save;
+  const { mutateAsync: saveEntry } = entryChange;
+  const apply = useCallback(
+    (e: Edit) =>
+      e.kind === 'input'
+        ? saveInput({ item: e.item, input: e.after, set: e.set })
+        : e.kind === 'explanation'
+          ? saveEntry({ set: e.set, kind: 'explain', item: e.item, text: e.after })
+          : saveEntry({ set: e.set, kind: 'edit', item: e.item, index: e.index, details: e.after }),
+    [saveInput, saveEntry],
+  );
+  const history = useAgencyHistory(code, apply);
   const [error, setError] = useState<{ item: string; message: string } | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -48,7 +66,7 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
   const treeRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const view = query.data;
-  const entries = view?.assessment?.items ?? {};
+  const entries = useMemo(() => view?.entries ?? {}, [view]);
 
   const rows = useMemo(() => (view ? visibleRows(view.template.items, entries, collapsed, filter, commented) : []), [view, entries, collapsed, filter, commented]);
   // The tree takes the focus once loaded: the officer starts moving with the arrow keys at once.
@@ -71,20 +89,31 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
     });
   }, [item, shownTemplate]);
   const progress = useMemo(() => (view ? areaProgress(view.template.items, entries) : null), [view, entries]);
+  // After an undo or redo: its item shown, in its criteria set.
+  const show = (e: Edit) => {
+    if (e.set !== set) navigate(agencyPath(code, e.set, e.item));
+    else setSelected(e.item);
+  };
+  const undoKeys = useUndoKeys(history, show);
 
   if (query.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={errorText(query.error, t)} /></main>;
   if (!view || !progress) return <main aria-busy="true">{t('app.loading')}</main>;
   const { template, report } = view;
   const current = template.items.find((i) => i.code === (selected ?? rows[0]?.item.code)) ?? null;
 
-  const onSave = (item: string, input: ItemInput | null) =>
+  const onSave = (item: string, input: ItemInput | null) => {
+    const before = entries[item]?.input ?? null;
     save.mutate(
-      { item, input },
+      { item, input, set },
       {
-        onSuccess: () => setError((e) => (e?.item === item ? null : e)),
+        onSuccess: () => {
+          setError((e) => (e?.item === item ? null : e));
+          history.add({ set, item, kind: 'input', before, after: input });
+        },
         onError: (e) => setError({ item, message: errorText(e, t) }),
       },
     );
+  };
   const toggle = (c: string, expand: boolean) =>
     setCollapsed((s) => {
       const next = new Set(s);
@@ -113,6 +142,7 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
           </span>
         )}
       </div>
+      <CriteriaSets sets={view.sets} current={view.additional} onChoose={(id) => navigate(agencyPath(code, id))} />
       <div className="template-line">
         {title(template.title)}
         {template.sample && <Tag className="badge-sample">{t('app.sample_template')}</Tag>}
@@ -125,7 +155,8 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
             <Statistic title={t('round2.card_appraised')} value={`${points(received.totals.appraised)} / ${points(received.totals.max)}`} valueRender={(n) => <span data-testid="appraised-total">{n}</span>} />
           </Card>
         )}
-        <Card size="small"><Statistic title={t('app.total.survey')} value={`${points(report.survey.score)} / ${points(report.survey.max)}`} /></Card>
+        {/* An additional checklist (ISO 9001) has no sociological survey. */}
+        {view.additional === null && <Card size="small"><Statistic title={t('app.total.survey')} value={`${points(report.survey.score)} / ${points(report.survey.max)}`} /></Card>}
         <Card size="small"><Statistic title={t('app.total.total')} value={`${points(report.total)} / ${points(report.max)}`} valueRender={(n) => <span data-testid="total">{n}</span>} /></Card>
         <Card size="small"><Statistic title={t('app.total.index')} value={`${points(report.index)}%`} valueRender={(n) => <span data-testid="index">{n}</span>} /></Card>
       </section>
@@ -146,6 +177,7 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
             ...(received ? [{ value: 'commented' as const, label: t('round2.filter') }] : []),
           ]}
         />
+        <UndoBar history={history.history} state={undoKeys} />
         <span className="count" data-testid="overall-progress">{t('officer.progress', { answered: progress.all.answered, total: progress.all.total })}</span>
       </div>
       <p id="tree-help" className="muted tree-help">{t('officer.tree_help')}</p>
@@ -175,6 +207,8 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
             <ItemPanel
               key={current.code}
               agency={view.agency.code}
+              set={set}
+              onRecord={history.add}
               item={current}
               score={report.items[current.code]}
               entry={entries[current.code]}

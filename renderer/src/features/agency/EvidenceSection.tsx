@@ -11,6 +11,7 @@ import { useT } from '../../app/i18n.tsx';
 import { toPickedFile } from '../../app/files.ts';
 import { errorText } from '../../app/query.ts';
 import { type EvidenceDetails, useEntryChange } from './api.ts';
+import type { Edit } from './history.ts';
 
 const FIELDS = ['docNo', 'date', 'issuer', 'title'] as const;
 const LABELS = { docNo: 'officer.evidence_doc_no', date: 'officer.evidence_date', issuer: 'officer.evidence_issuer', title: 'officer.evidence_title' } as const;
@@ -64,7 +65,21 @@ const EMPTY: EvidenceDetails = { docNo: '', date: '', issuer: '', title: '' };
  * picked or dropped then described, edit and remove (confirmed); the explanation where there is no
  * document, saved on leaving the box. Everything disabled where the assessment is read-only.
  */
-export function EvidenceSection({ agency, item, entry, disabled }: { agency: string; item: string; entry: ItemEntry | undefined; disabled: boolean }) {
+export function EvidenceSection({
+  agency,
+  set,
+  onRecord,
+  item,
+  entry,
+  disabled,
+}: {
+  agency: string;
+  set: string | null;
+  onRecord: (e: Edit) => void;
+  item: string;
+  entry: ItemEntry | undefined;
+  disabled: boolean;
+}) {
   const { t } = useT();
   const change = useEntryChange(agency);
   const [pending, setPending] = useState<{ name: string; file: PickedFile } | null>(null);
@@ -74,6 +89,12 @@ export function EvidenceSection({ agency, item, entry, disabled }: { agency: str
   const [reading, setReading] = useState(false);
   const stored = entry?.explanation ?? '';
   const [explanation, setExplanation] = useState(stored);
+  // An undo or redo changes the stored explanation: the box shows it.
+  const [seen, setSeen] = useState(stored);
+  if (seen !== stored) {
+    setSeen(stored);
+    setExplanation(stored);
+  }
   const [explained, setExplained] = useState<string | null>(null);
   const list = entry?.evidence ?? [];
   const headingId = `evidence-${item}`;
@@ -109,7 +130,7 @@ export function EvidenceSection({ agency, item, entry, disabled }: { agency: str
           {list.map((r, i) => (
             <li key={`${i}-${r.docNo}`} data-testid="evidence-row">
               {editing === i ? (
-                <EvidenceForm initial={detailsOf(r)} fileName={r.fileName} busy={change.isPending} error={formError} onCancel={() => (setEditing(null), setFormError(null))} onSubmit={(d) => change.mutate({ kind: 'edit', item, index: i + 1, details: d }, done)} />
+                <EvidenceForm initial={detailsOf(r)} fileName={r.fileName} busy={change.isPending} error={formError} onCancel={() => (setEditing(null), setFormError(null))} onSubmit={(d) => change.mutate({ set, kind: 'edit', item, index: i + 1, details: d }, { ...done, onSuccess: () => (done.onSuccess(), onRecord({ set, item, kind: 'evidence', index: i + 1, before: detailsOf(r), after: d })) })} />
               ) : (
                 <>
                   <span className="evidence-text">
@@ -125,7 +146,7 @@ export function EvidenceSection({ agency, item, entry, disabled }: { agency: str
                       title={t('officer.evidence_remove_confirm', { docNo: r.docNo })}
                       okText={t('officer.evidence_remove')}
                       cancelText={t('officer.evidence_keep')}
-                      onConfirm={() => change.mutate({ kind: 'remove', item, index: i + 1 }, done)}
+                      onConfirm={() => change.mutate({ set, kind: 'remove', item, index: i + 1 }, done)}
                     >
                       <Button size="small" disabled={disabled || change.isPending} aria-label={t('officer.evidence_remove_of', { docNo: r.docNo })}>
                         {t('officer.evidence_remove')}
@@ -139,7 +160,7 @@ export function EvidenceSection({ agency, item, entry, disabled }: { agency: str
         </ol>
       )}
       {pending ? (
-        <EvidenceForm initial={EMPTY} fileName={pending.name} busy={change.isPending} error={formError} onCancel={() => (setPending(null), setFormError(null))} onSubmit={(d) => change.mutate({ kind: 'add', item, details: d, file: pending.file }, done)} />
+        <EvidenceForm initial={EMPTY} fileName={pending.name} busy={change.isPending} error={formError} onCancel={() => (setPending(null), setFormError(null))} onSubmit={(d) => change.mutate({ set, kind: 'add', item, details: d, file: pending.file }, done)} />
       ) : (
         <Upload.Dragger
           className="evidence-drop"
@@ -173,7 +194,14 @@ export function EvidenceSection({ agency, item, entry, disabled }: { agency: str
             onBlur={() => {
               const text = explanation.trim();
               if (text === stored.trim()) return; // unchanged: nothing written
-              change.mutate({ kind: 'explain', item, text: text || null }, { onSuccess: () => setExplained(t('officer.explanation_saved')), onError: (e) => setExplained(errorText(e, t)) });
+              const before = stored.trim() || null;
+              change.mutate(
+                { set, kind: 'explain', item, text: text || null },
+                {
+                  onSuccess: () => (setExplained(t('officer.explanation_saved')), onRecord({ set, item, kind: 'explanation', before, after: text || null })),
+                  onError: (e) => setExplained(errorText(e, t)),
+                },
+              );
             }}
           />
         </Form.Item>

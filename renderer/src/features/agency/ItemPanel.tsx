@@ -4,6 +4,7 @@ import type { ItemEntry, ItemInput, TemplateItem } from '../../../../shared/sche
 import type { ItemScore } from '../../../../shared/scoring/index.ts';
 import { useT } from '../../app/i18n.tsx';
 import { EvidenceSection } from './EvidenceSection.tsx';
+import type { Edit } from './history.ts';
 import { ItemInputEditor } from './ItemInputEditor.tsx';
 
 /** The control Enter goes to: the first number field, else the first choice. */
@@ -14,6 +15,10 @@ export function firstControl(panel: Element | null): HTMLElement | null {
 interface Props {
   /** The agency whose assessment this is (the documents are saved to it). */
   agency: string;
+  /** The criteria set (an additional template's id; null = the ranked one). */
+  set: string | null;
+  /** A saved edit of the explanation or a document's details, for undo. */
+  onRecord: (e: Edit) => void;
   item: TemplateItem;
   score: ItemScore | undefined;
   entry: ItemEntry | undefined;
@@ -30,7 +35,7 @@ interface Props {
 }
 
 /** The selected item: title, maximum and score, the template's scoring guide and evidence hint, the answer. */
-export function ItemPanel({ agency, item, score, entry, onSave, saving, error, onUnchanged, onBack, panelRef, disabled, appraisal }: Props) {
+export function ItemPanel({ agency, set, onRecord, item, score, entry, onSave, saving, error, onUnchanged, onBack, panelRef, disabled, appraisal }: Props) {
   const { t, points, title } = useT();
   const input = entry?.input;
   const headingId = `panel-title-${item.code}`;
@@ -94,7 +99,7 @@ export function ItemPanel({ agency, item, score, entry, onSave, saving, error, o
           {item.rule.type === 'SURVEY' ? (
             <p className="muted">{entry?.evidence.length ? t('app.evidence_count', { n: entry.evidence.length }) : entry?.explanation ? t('app.explanation_only') : t('officer.evidence_none')}</p>
           ) : (
-            <EvidenceSection agency={agency} item={item.code} entry={entry} disabled={disabled === true} />
+            <EvidenceSection agency={agency} set={set} onRecord={onRecord} item={item.code} entry={entry} disabled={disabled === true} />
           )}
         </>
       ) : (

@@ -5,20 +5,40 @@ import { api } from '../../app/bridge.ts';
 import { SAVE_KEY, unwrap } from '../../app/query.ts';
 import { workspaceKeys } from '../overview/api.ts';
 
-export const assessmentKeys = { all: ['assessment'] as const, one: (agency: string) => [...assessmentKeys.all, agency] as const };
+/**
+ * One agency's views, one per criteria set (`set`: an additional template's id such as "iso-9001",
+ * null = the ranked template). Invalidating `one(agency)` refreshes every set of the agency.
+ */
+export const assessmentKeys = {
+  all: ['assessment'] as const,
+  one: (agency: string) => [...assessmentKeys.all, agency] as const,
+  set: (agency: string, set: string | null) => [...assessmentKeys.one(agency), set ?? ''] as const,
+};
 
-export const assessmentQuery = (agency: string) => ({ queryKey: assessmentKeys.one(agency), queryFn: () => unwrap(api.assessmentGet({ agency })) });
+/** The channels' template choice: absent for the ranked template. */
+const choice = (set: string | null) => (set === null ? {} : { template: set });
+
+export const assessmentQuery = (agency: string, set: string | null = null) => ({
+  queryKey: assessmentKeys.set(agency, set),
+  queryFn: () => unwrap(api.assessmentGet({ agency, ...choice(set) })),
+});
 
 /** The view after one item's save: the service's new scores, the item's input and self score. */
 function applyUpdate(view: AgencyAssessmentView, item: string, input: ItemInput | null, r: ItemUpdate): AgencyAssessmentView {
-  if (!view.assessment) return { ...view, report: r.report };
-  const items = { ...view.assessment.items };
-  const prev = items[item] ?? { selfScore: null, evidence: [] };
+  const entries = { ...view.entries };
+  const prev = entries[item] ?? { selfScore: null, evidence: [] };
   const next = { ...prev, selfScore: r.item.score };
   if (input) next.input = input;
   else delete next.input;
-  items[item] = next;
-  return { ...view, report: r.report, assessment: { ...view.assessment, items } };
+  entries[item] = next;
+  return { ...view, report: r.report, entries };
+}
+
+/** A save of one item's input in one criteria set. */
+export interface ItemSave {
+  item: string;
+  input: ItemInput | null;
+  set: string | null;
 }
 
 /**
@@ -30,9 +50,9 @@ export function useSetItemInput(agency: string) {
   return useMutation({
     mutationKey: SAVE_KEY,
     scope: { id: `assessment:${agency}` },
-    mutationFn: (v: { item: string; input: ItemInput | null }) => unwrap(api.assessmentSetItemInput({ agency, item: v.item, input: v.input })),
+    mutationFn: (v: ItemSave) => unwrap(api.assessmentSetItemInput({ agency, item: v.item, input: v.input, ...choice(v.set) })),
     onSuccess: (r, v) => {
-      qc.setQueryData<AgencyAssessmentView>(assessmentKeys.one(agency), (view) => (view ? applyUpdate(view, v.item, v.input, r) : view));
+      qc.setQueryData<AgencyAssessmentView>(assessmentKeys.set(agency, v.set), (view) => (view ? applyUpdate(view, v.item, v.input, r) : view));
       // The service's answer is shown at once; the refetch brings what else the save changed.
       void qc.invalidateQueries({ queryKey: assessmentKeys.one(agency) });
       void qc.invalidateQueries({ queryKey: workspaceKeys.all });
@@ -40,12 +60,13 @@ export function useSetItemInput(agency: string) {
   });
 }
 
-/** One change to an item's documents or explanation (shared/ipc/entry.ts). */
-export type EntryChange =
+/** One change to an item's documents or explanation (shared/ipc/entry.ts), in one criteria set (null = the ranked one). */
+export type EntryChange = { set: string | null } & (
   | { kind: 'add'; item: string; details: EvidenceDetails; file: PickedFile }
   | { kind: 'edit'; item: string; index: number; details: EvidenceDetails }
   | { kind: 'remove'; item: string; index: number }
-  | { kind: 'explain'; item: string; text: string | null };
+  | { kind: 'explain'; item: string; text: string | null }
+);
 
 export interface EvidenceDetails {
   docNo: string;
@@ -55,15 +76,16 @@ export interface EvidenceDetails {
 }
 
 function callEntry(agency: string, c: EntryChange): Promise<EntryUpdate> {
+  const at = { agency, item: c.item, ...choice(c.set) };
   switch (c.kind) {
     case 'add':
-      return unwrap(api.entryAddEvidence({ agency, item: c.item, details: c.details, file: c.file }));
+      return unwrap(api.entryAddEvidence({ ...at, details: c.details, file: c.file }));
     case 'edit':
-      return unwrap(api.entryEditEvidence({ agency, item: c.item, index: c.index, details: c.details }));
+      return unwrap(api.entryEditEvidence({ ...at, index: c.index, details: c.details }));
     case 'remove':
-      return unwrap(api.entryRemoveEvidence({ agency, item: c.item, index: c.index }));
+      return unwrap(api.entryRemoveEvidence({ ...at, index: c.index }));
     case 'explain':
-      return unwrap(api.entrySetExplanation({ agency, item: c.item, text: c.text }));
+      return unwrap(api.entrySetExplanation({ ...at, text: c.text }));
   }
 }
 
@@ -75,14 +97,14 @@ export function useEntryChange(agency: string) {
     scope: { id: `assessment:${agency}` },
     mutationFn: (c: EntryChange) => callEntry(agency, c),
     onSuccess: (r, c) => {
-      qc.setQueryData<AgencyAssessmentView>(assessmentKeys.one(agency), (view) => {
-        if (!view?.assessment) return view;
-        const items = { ...view.assessment.items };
-        const next = { ...(items[c.item] ?? { selfScore: null, evidence: [] }), evidence: r.evidence };
+      qc.setQueryData<AgencyAssessmentView>(assessmentKeys.set(agency, c.set), (view) => {
+        if (!view) return view;
+        const entries = { ...view.entries };
+        const next = { ...(entries[c.item] ?? { selfScore: null, evidence: [] }), evidence: r.evidence };
         if (r.explanation === null) delete next.explanation;
         else next.explanation = r.explanation;
-        items[c.item] = next;
-        return { ...view, assessment: { ...view.assessment, items } };
+        entries[c.item] = next;
+        return { ...view, entries };
       });
       void qc.invalidateQueries({ queryKey: assessmentKeys.one(agency) });
       void qc.invalidateQueries({ queryKey: workspaceKeys.all });

@@ -4,7 +4,7 @@ import type { SendCheckKind } from '../../../../shared/cycle/send-check.ts';
 import { sentTime } from '../../../../shared/cycle/send-check.ts';
 import { useT } from '../../app/i18n.tsx';
 import { errorText } from '../../app/query.ts';
-import { navigate } from '../../app/router.ts';
+import { agencyPath, navigate } from '../../app/router.ts';
 import { sendCheckQuery, useExportSubmission } from './api.ts';
 import { RoundNote } from '../appraisal/RoundNote.tsx';
 
@@ -46,7 +46,7 @@ export default function SendScreen({ code }: { code: string }) {
               <ul className="send-lines">
                 {lines.map((l, i) => (
                   <li key={`${l.item ?? ''}-${i}`} data-item={l.item ?? undefined}>
-                    {l.item ? <a href={`#/agency/${code}/item/${l.item}`}>{l.message}</a> : l.message}
+                    {l.item ? <a href={`#${agencyPath(code, l.set ?? null, l.item)}`}>{l.message}</a> : l.message}
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,22 @@
+/** The agency screen's criteria sets side by side (PAR index, ISO 9001) and its undo/redo of edits (keys "sets.", "undo."). */
+export const sets = {
+  'sets.nav': 'Criteria sets',
+  'sets.par': 'PAR index',
+  'sets.iso': 'ISO 9001:2008',
+  'sets.progress': '{answered}/{total}',
+  'sets.exempted_short': 'exempted',
+  'sets.exempted_title': 'The agency is exempted from this criteria set',
+  'sets.exempted_reason': 'Reason: {reason}',
+  'sets.exempted_no_reason': 'no reason given',
+  'undo.undo': 'Undo: {what}',
+  'undo.redo': 'Redo: {what}',
+  'undo.nothing': 'No change to undo yet',
+  'undo.undo_button': 'Undo',
+  'undo.redo_button': 'Redo',
+  'undo.empty': '(empty)',
+  'undo.explanation': '{item}: explanation',
+  'undo.evidence': '{item}: details of document {index}',
+  'undo.yes': 'Yes',
+  'undo.no': 'No',
+  'undo.na': 'Not applicable',
+} as const;

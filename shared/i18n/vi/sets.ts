@@ -1,0 +1,22 @@
+/** The agency screen's criteria sets side by side (PAR index, ISO 9001) and its undo/redo of edits (keys "sets.", "undo."). */
+export const sets = {
+  'sets.nav': 'Bộ tiêu chí',
+  'sets.par': 'Chỉ số CCHC',
+  'sets.iso': 'ISO 9001:2008',
+  'sets.progress': '{answered}/{total}',
+  'sets.exempted_short': 'miễn áp dụng',
+  'sets.exempted_title': 'Cơ quan được miễn áp dụng bộ tiêu chí này',
+  'sets.exempted_reason': 'Lý do: {reason}',
+  'sets.exempted_no_reason': 'không ghi lý do',
+  'undo.undo': 'Hoàn tác: {what}',
+  'undo.redo': 'Làm lại: {what}',
+  'undo.nothing': 'Chưa có thay đổi để hoàn tác',
+  'undo.undo_button': 'Hoàn tác',
+  'undo.redo_button': 'Làm lại',
+  'undo.empty': '(trống)',
+  'undo.explanation': '{item}: giải trình',
+  'undo.evidence': '{item}: chi tiết tài liệu {index}',
+  'undo.yes': 'Có',
+  'undo.no': 'Không',
+  'undo.na': 'Không áp dụng',
+} as const;
