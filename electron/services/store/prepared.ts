@@ -39,6 +39,13 @@ function prepare(kind: PreparedDocument['kind'], agency: string, text: string): 
 export function prepareAssessment(a: unknown, label: string): PreparedDocument {
   const r = AssessmentDoc.parse(a, label);
   if (!r.ok) throw new IssueError([issue('store.invalid_document', { file: label }), ...r.error]);
+  return prepare('assessment', r.value.value.agency.normalize('NFC'), serialize(r.value.value));
+}
+
+/** `prepareAssessment`, keeping the parsed value beside the bytes (same thread): the store scores its summary from it. */
+export function prepareAssessmentKeeping(a: unknown, label: string): PreparedDocument {
+  const r = AssessmentDoc.parse(a, label);
+  if (!r.ok) throw new IssueError([issue('store.invalid_document', { file: label }), ...r.error]);
   return { ...prepare('assessment', r.value.value.agency.normalize('NFC'), serialize(r.value.value)), assessment: r.value.value };
 }
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
@@ -46,6 +47,20 @@ const SummariesFileShape = z.object({
   scoring: z.number().int(),
   agencies: z.record(z.string(), z.unknown()),
 });
+
+const SHA = /^[0-9a-f]{64}$/;
+const NUMBERS = ['total', 'max', 'index', 'self', 'selfMax', 'answered', 'leafCount'] as const;
+
+/** SummaryEntry's checks, by hand: 10,000 entries are checked at each open. */
+function isEntry(x: unknown): x is SummaryEntry {
+  if (typeof x !== 'object' || x === null) return false;
+  const e = x as Record<string, unknown>;
+  const score = e.score as Record<string, unknown> | null;
+  if (Object.keys(e).length !== 5 || typeof e.template !== 'string' || typeof e.sha256 !== 'string' || !SHA.test(e.sha256)) return false;
+  if (!Number.isSafeInteger(e.size) || (e.size as number) < 0 || !Number.isFinite(e.mtimeMs)) return false;
+  if (typeof score !== 'object' || score === null || Object.keys(score).length !== NUMBERS.length) return false;
+  return NUMBERS.every((k) => Number.isFinite(score[k])) && Number.isInteger(score.answered) && Number.isInteger(score.leafCount);
+}
 
 /** The summary of one assessment as the overview shows it. */
 export function summarize(ct: CompiledTemplate, a: Assessment): AgencyScoreSummary {
@@ -119,9 +134,9 @@ export class SummaryCache {
         return;
       }
       for (const [code, raw] of Object.entries(doc.agencies)) {
-        const e = SummaryEntry.safeParse(raw);
         // An entry written earlier in this session wins over the file's.
-        if (e.success && !this.entries.has(code)) this.entries.set(code, e.data);
+        if (this.entries.has(code)) continue;
+        if (isEntry(raw)) this.entries.set(code, raw);
         else this.dirty = true;
       }
     })();
@@ -168,6 +183,12 @@ export class SummaryCache {
     const todo: string[] = [];
     for (const code of codes) {
       const e = this.entries.get(code);
+      if (e && !this.checked.has(code)) {
+        // The stamp compared with a stat of the file: one system call, no read. Synchronous: for
+        // 10,000 files a loop of stats is several times faster than as many queued promises.
+        const st = statSync(this.src.pathOf(code), { throwIfNoEntry: false });
+        if (st && st.size === e.size && st.mtimeMs === e.mtimeMs && this.compile(e.template)) this.checked.add(code);
+      }
       if (e && this.checked.has(code)) out.set(code, e.score);
       else todo.push(code);
     }

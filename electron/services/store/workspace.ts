@@ -41,7 +41,7 @@ import { pathExists, putBlob, readBlob, readOrNull, sha256Hex } from './evidence
 import { JOURNAL_FILE, Journal, recoverJournal } from './journal.ts';
 import { type Migration, type Recovery, ValidatedJsonFile, serialize } from './json-store.ts';
 import { FileLock } from './lock.ts';
-import { type PreparedDocument, prepareAgencyNominations, prepareAssessment } from './prepared.ts';
+import { type PreparedDocument, prepareAgencyNominations, prepareAssessmentKeeping } from './prepared.ts';
 import { type StagedFile, writeStaged } from './staged.ts';
 import { agencyFileName, codeFromFileName, fileKey } from './names.ts';
 import { KeyedQueue } from './queue.ts';
@@ -201,7 +201,7 @@ export class WorkspaceStore {
     this.summaryCache = new SummaryCache({
       dir,
       readOnly,
-      pathOf: (code) => this.assessmentFile(code).path,
+      pathOf: (code) => this.assessmentPath(code),
       template: (key) => this.templateCache.get(key) ?? null,
       read: (code) => this.readAssessmentView(code),
     });
@@ -940,7 +940,7 @@ export class WorkspaceStore {
         });
       };
       const tx: WorkspaceTransaction = {
-        writeAssessment: (a) => writePrepared(prepareAssessment(a, this.assessmentFile(String(a.agency).normalize('NFC')).label)),
+        writeAssessment: (a) => writePrepared(prepareAssessmentKeeping(a, this.assessmentFile(String(a.agency).normalize('NFC')).label)),
         writePrepared,
         writeAppraisal: (a) => this.stageAppraisal(String(a.agency), () => a, state, stage),
         updateAppraisal: (code, f) => this.stageAppraisal(code, f, state, stage),
@@ -1127,6 +1127,15 @@ export class WorkspaceStore {
       this.templateFiles.set(key, f);
     }
     return f;
+  }
+
+  /** The assessment file's absolute path, without setting up its reader (10,000 are asked for at once). */
+  private assessmentPath(c: string): string {
+    const f = this.assessmentFiles.get(c);
+    if (f) return f.path;
+    const name = agencyFileName(c);
+    if (!name.ok) throw new IssueError(name.error);
+    return join(this.dir, ASSESSMENTS_DIR, name.value);
   }
 
   /** The file of an agency's assessment; `store.unsafe_code` if the code cannot be a file name. */

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, type InputRef, Progress, Table, Tabs, Tag, Tooltip } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { type HTMLAttributes, useEffect, useMemo, useRef, useState } from 'react';
+import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import { type HTMLAttributes, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkspaceSummary } from '../../../../shared/ipc/index.ts';
 import { FIND_EVENT } from '../../app/commands.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -10,6 +10,7 @@ import { navigate } from '../../app/router.ts';
 import { useElementHeight } from '../../ui/useElementHeight.ts';
 import { summaryQuery, useSummaryProgress } from './api.ts';
 import { fold } from './search.ts';
+import { type SortKey, type SortState, sortedOrder } from './sort.ts';
 
 const TABS = ['all', 'department', 'district', 'commune'] as const;
 type Row = WorkspaceSummary['agencies'][number];
@@ -34,20 +35,40 @@ export default function OverviewScreen() {
     return () => window.removeEventListener(FIND_EVENT, focus);
   }, []);
 
+  const [sort, setSort] = useState<SortState | null>(null);
   const agencies = summary.data?.agencies;
+  // Made once per summary: the folded names searched, and each column's order once it is asked for.
   const folded = useMemo(() => (agencies ?? []).map((a) => `${fold(a.name)}\u0000${fold(a.code)}`), [agencies]);
+  const orders = useMemo(() => new Map<SortKey, Int32Array>(), [agencies]);
+  // A tab, a sort or a search is one pass over the agencies (in the sorted order), nothing more.
   const rows = useMemo(() => {
+    const list = agencies ?? [];
     const q = fold(query.trim());
-    return (agencies ?? []).filter((a, i) => (tab === 'all' || a.group === tab) && (!q || folded[i]!.includes(q)));
-  }, [agencies, folded, tab, query]);
+    const order = sort ? sortedOrder(orders, list, sort.key) : null;
+    const n = list.length;
+    const out: Row[] = [];
+    for (let k = 0; k < n; k++) {
+      const i = order ? order[sort!.order === 'descend' ? n - 1 - k : k]! : k;
+      const a = list[i]!;
+      if ((tab === 'all' || a.group === tab) && (!q || folded[i]!.includes(q))) out.push(a);
+    }
+    return out;
+  }, [agencies, folded, orders, tab, query, sort]);
+  const onSort = useCallback((s: SorterResult<Row> | SorterResult<Row>[]) => {
+    const one = Array.isArray(s) ? s[0] : s;
+    setSort(one?.order && one.columnKey ? { key: one.columnKey as SortKey, order: one.order } : null);
+  }, []);
+  const sortOrder = (key: SortKey) => (sort?.key === key ? sort.order : null);
 
   const columns: ColumnsType<Row> = useMemo(
     () => [
-      { key: 'code', title: t('app.col.code'), dataIndex: 'code', width: 90, render: (c: string) => <span className="code">{c}</span> },
+      { key: 'code', title: t('app.col.code'), dataIndex: 'code', width: 90, sorter: true, sortOrder: sortOrder('code'), render: (c: string) => <span className="code">{c}</span> },
       {
         key: 'name',
         title: t('app.col.name'),
         dataIndex: 'name',
+        sorter: true,
+        sortOrder: sortOrder('name'),
         render: (name: string, a: Row) => (
           <Button type="link" className="link-cell" onClick={() => navigate(`/agency/${a.code}`)}>
             {name}
@@ -59,6 +80,8 @@ export default function OverviewScreen() {
         title: t('app.col.status'),
         dataIndex: 'status',
         width: 190,
+        sorter: true,
+        sortOrder: sortOrder('status'),
         render: (s: string, a: Row) =>
           a.problem ? (
             // A damaged file marks its row only: what is wrong and what to do, on hover and on focus.
@@ -73,11 +96,11 @@ export default function OverviewScreen() {
             </Tag>
           ),
       },
-      { key: 'progress', title: t('app.col.progress'), width: 110, align: 'right', render: (_: unknown, a: Row) => (a.score ? `${a.score.answered}/${a.score.leafCount}` : '—') },
-      { key: 'self', title: t('app.col.self'), width: 170, align: 'right', render: (_: unknown, a: Row) => (a.score ? `${points(a.score.self)} / ${points(a.score.selfMax)}` : '—') },
-      { key: 'index', title: t('app.col.index'), width: 150, align: 'right', render: (_: unknown, a: Row) => (a.score ? `${points(a.score.index)}%` : '—') },
+      { key: 'progress', title: t('app.col.progress'), width: 110, align: 'right', sorter: true, sortOrder: sortOrder('progress'), render: (_: unknown, a: Row) => (a.score ? `${a.score.answered}/${a.score.leafCount}` : '—') },
+      { key: 'self', title: t('app.col.self'), width: 170, align: 'right', sorter: true, sortOrder: sortOrder('self'), render: (_: unknown, a: Row) => (a.score ? `${points(a.score.self)} / ${points(a.score.selfMax)}` : '—') },
+      { key: 'index', title: t('app.col.index'), width: 150, align: 'right', sorter: true, sortOrder: sortOrder('index'), render: (_: unknown, a: Row) => (a.score ? `${points(a.score.index)}%` : '—') },
     ],
-    [t, points],
+    [t, points, sort],
   );
 
   if (summary.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={errorText(summary.error, t)} /></main>;
@@ -114,6 +137,9 @@ export default function OverviewScreen() {
         dataSource={rows}
         loading={summary.isPending}
         pagination={false}
+        // The rows come sorted (sort.ts): the table only shows the arrows.
+        onChange={(_p, _f, s) => onSort(s)}
+        showSorterTooltip={false}
         scroll={{ x: 1000, y: height }}
         onRow={(a) => ({ 'data-testid': `agency-row-${a.code}`, style: { height: ROW_HEIGHT } }) as HTMLAttributes<HTMLElement>}
       />
