@@ -8,7 +8,7 @@
 //                 the summaries checked against the files) and the median of the next ones.
 //   tab, sort, search   timed in the page: from the click (or the typed text) to the frame after
 //                 the rows changed (count and first row). Search types "tu phap" one key at a time.
-//   item edit     on an agency's own workspace (`parscore demo --submissions`, Sở Tư pháp): a yes/no
+//   item edit     on an agency's own workspace (the demo cycle's, as `parscore demo --submissions`: Sở Tư pháp): a yes/no
 //                 item toggled, from the click to the frame where the item's score in the panel,
 //                 the self-assessment total and the total have all changed (one save through
 //                 the bridge: assessment:setItemInput), p95 over --edits edits, 200 ms apart.
@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Page, chromium } from 'playwright';
+import { writeDemoCycle } from '../electron/services/demo/cycle.ts';
 import { writeDemoWorkspace } from '../electron/services/demo/write.ts';
 
 const { values } = parseArgs({
@@ -222,8 +223,8 @@ async function main(): Promise<void> {
     if (!existsSync(join(ha, 'workspace.json'))) await writeDemoWorkspace(ha, { agencies, seed });
     if (!existsSync(join(cycle, 'out', 'agencies', 'S03', 'workspace.json'))) {
       await rm(cycle, { recursive: true, force: true });
-      const d = spawnSync(process.execPath, [join(root, 'bin/parscore.mjs'), 'demo', join(cycle, 'so-noi-vu'), '--agencies', '12', '--seed', String(seed), '--submissions', join(cycle, 'out')], { cwd: root, encoding: 'utf8' });
-      if (d.status !== 0) throw new Error(`parscore demo failed: ${d.stderr}`);
+      // What `parscore demo … --agencies 12 --submissions <out>` makes (tests/e2e/app.ts freshAgencyWorkspace).
+      await writeDemoCycle(join(cycle, 'so-noi-vu'), join(cycle, 'out'), { agencies: 12, seed });
     }
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'vi-VN' });
     const s1 = await startServer(ha, userData);

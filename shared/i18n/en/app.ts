@@ -4,7 +4,6 @@ export const app: Record<keyof typeof vi, string> = {
   'app.default_workspace_name': 'ParScore workspace',
   'app.workspace_error_title': 'Cannot open the workspace',
   'app.loading': 'Loading…',
-  'app.no_rows': 'No agency matches',
   'app.error': 'Something went wrong',
   'app.role.home-affairs': 'Department of Home Affairs',
   'app.role.agency': 'Agency',

@@ -3,7 +3,6 @@ export const app = {
   'app.default_workspace_name': 'Thư mục làm việc ParScore',
   'app.workspace_error_title': 'Không mở được thư mục làm việc',
   'app.loading': 'Đang tải…',
-  'app.no_rows': 'Không có cơ quan, đơn vị nào khớp',
   'app.error': 'Đã xảy ra lỗi',
   'app.role.home-affairs': 'Sở Nội vụ',
   'app.role.agency': 'Cơ quan, đơn vị',

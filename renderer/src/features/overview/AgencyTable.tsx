@@ -1,6 +1,6 @@
+import { Empty } from 'antd';
 import { type ReactNode, memo, useLayoutEffect, useRef, useState } from 'react';
 import type { WorkspaceSummary } from '../../../../shared/ipc/index.ts';
-import { useT } from '../../app/i18n.tsx';
 import type { SortKey, SortState } from './sort.ts';
 
 type Row = WorkspaceSummary['agencies'][number];
@@ -25,7 +25,6 @@ const OVERSCAN = 8;
  * virtual Table did work for every row on each change (100–400 ms at 10,000 in bench/ui.ts).
  */
 export function AgencyTable({ rows, columns, height, sort, onSort }: { rows: readonly Row[]; columns: Column[]; height: number; sort: SortState | null; onSort: (s: SortState | null) => void }) {
-  const { t } = useT();
   const box = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   // Another list (tab, search, sort) starts at its first row.
@@ -71,7 +70,8 @@ export function AgencyTable({ rows, columns, height, sort, onSort }: { rows: rea
           {rows.length === 0 && (
             <tr>
               <td colSpan={columns.length} className="empty">
-                {t('app.no_rows')}
+                {/* antd's empty state, in the window's language (its locale). */}
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
               </td>
             </tr>
           )}
