@@ -128,29 +128,30 @@ export class AppService {
     return a;
   }
 
-  /** Every agency with its provisional scores; `onProgress` hears every 50 agencies (the overview's progress bar). */
+  /**
+   * Every agency with its provisional scores, from the summaries the store keeps up to date at each
+   * save and import (store/summaries.ts): no assessment is read or scored while they agree with the
+   * files. `onProgress` hears every 500 agencies (the overview's progress bar).
+   */
   async summary(onProgress?: (done: number, total: number) => void): Promise<WorkspaceSummary> {
     const idx = this.ws.index;
     const campaign = this.ws.campaign();
+    const scores = await this.ws.summaries(idx.agencies.filter((a) => a.hasAssessment).map((a) => a.code));
     const agencies: WorkspaceSummary['agencies'] = [];
     for (const a of idx.agencies) {
-      if (onProgress && agencies.length % 50 === 0) onProgress(agencies.length, idx.agencies.length);
+      if (onProgress && agencies.length % 500 === 0) onProgress(agencies.length, idx.agencies.length);
+      const got = a.hasAssessment ? scores.get(a.code.normalize('NFC')) ?? null : null;
       let score: WorkspaceSummary['agencies'][number]['score'] = null;
       let problem: WorkspaceSummary['agencies'][number]['problem'] = null;
-      try {
-        const assessment = a.hasAssessment ? await this.ws.readAssessment(a.code) : null;
-        if (assessment) {
-          const { report } = scoreAssessment(this.compile(this.template(assessment.template)), assessment);
-          score = { total: report.total, max: report.max, index: report.index, self: report.self.score, selfMax: report.self.max, answered: report.answered, leafCount: report.leafCount };
-        }
-      } catch (e) {
+      if (got && 'error' in got) {
+        const e = got.error;
         // One agency's damaged file marks that agency's row; the rest of the overview is still shown.
-        if (!(e instanceof IssueError)) throw e;
+        if (e !== null && !(e instanceof IssueError)) throw e;
         // The first issue says what happened to the file (the repair notice above the list has the detail).
-        const first = e.issues[0] ?? issue('store.corrupt_no_backup', { agency: a.code });
+        const first = (e instanceof IssueError ? e.issues[0] : undefined) ?? issue('store.corrupt_no_backup', { agency: a.code });
         const lost = first.code === 'store.corrupt_no_backup' || first.code === 'store.missing_no_backup';
         problem = { message: formatIssue(this.lang, first), action: t(this.lang, lost ? 'integrity.damaged_action' : 'integrity.problem_action') };
-      }
+      } else score = got;
       agencies.push({ code: a.code, name: a.name, group: a.group, parent: a.parent, status: a.status, score, problem });
     }
     onProgress?.(agencies.length, agencies.length);

@@ -11,6 +11,7 @@ export const AgencyScoreSummary = z.strictObject({
   answered: z.number().int(),
   leafCount: z.number().int(),
 });
+export type AgencyScoreSummary = z.infer<typeof AgencyScoreSummary>;
 
 export const WorkspaceSummary = z.strictObject({
   name: z.string(),

@@ -5,7 +5,8 @@ import { type Issue, IssueError, issue } from '../../../shared/util/issue.ts';
 import type { OpenedPackage, PackageLimits } from '../packages/container.ts';
 import { NOMINATIONS_KIND } from '../store/cycle-docs.ts';
 import { sha256Hex } from '../store/evidence.ts';
-import { type PreparedDocument, prepareParsedAssessment, prepareParsedNominations } from '../store/prepared.ts';
+import { type PreparedDocument, prepareParsedAssessment, prepareParsedNominations, withSummary } from '../store/prepared.ts';
+import { summarize, templateKeyOf } from '../store/summaries.ts';
 import { implausibleDate } from '../../../shared/schema/plausible-dates.ts';
 import { bindingProblems, isExempt } from './common.ts';
 import { checkSubmissionContent, isEmptyExemptedPart, openSubmission } from './submission.ts';
@@ -144,8 +145,14 @@ export async function inspectSubmission(bytes: Uint8Array, file: string, ctx: In
   if (content.length > 0) return passed(content, null);
   try {
     // The submission was parsed by the store's schemas: its documents are not parsed again.
+    const set = { agency: agency.code, campaign: campaign.id, revision: s.revision };
+    const stored = withoutEmptyExempted(s.assessment, campaign, agency);
+    const prepared = prepareParsedAssessment(stored, set, `assessments/${agency.code}.json`);
+    // The overview's totals are scored here, on the worker, not by the writer (summaries.ts).
+    const key = templateKeyOf(stored.template);
+    const summary = key === templateKeyOf(resolved.template) ? { template: key, score: summarize(compiledOf(resolved.template), { ...stored, ...set }) } : null;
     return passed([], {
-      assessment: prepareParsedAssessment(withoutEmptyExempted(s.assessment, campaign, agency), { agency: agency.code, campaign: campaign.id, revision: s.revision }, `assessments/${agency.code}.json`),
+      assessment: summary ? withSummary(prepared, summary) : prepared,
       nominations: prepareParsedNominations(
         { kind: NOMINATIONS_KIND, schemaVersion: 1, agency: agency.code, campaign: campaign.id, nominations: s.nominations, updatedAt: ctx.now },
         `nominations/${agency.code}.json`,

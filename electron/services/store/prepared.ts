@@ -3,6 +3,7 @@ import { type Assessment, AssessmentDoc, AssessmentV2 } from '../../../shared/sc
 import { IssueError, issue } from '../../../shared/util/issue.ts';
 import { type Nominations, NominationsDoc, NominationsV1 } from './cycle-docs.ts';
 import { serialize } from './json-store.ts';
+import type { AgencyScoreSummary } from '../../../shared/ipc/workspace.ts';
 
 declare const prepared: unique symbol;
 
@@ -21,6 +22,10 @@ export interface PreparedDocument {
    * without a copy (transferred), and the writer writes them without encoding the text again.
    */
   readonly bytes: Uint8Array;
+  /** An assessment's parsed value, where it is at hand (same thread): its summary is scored from it without parsing the bytes again. */
+  readonly assessment?: Assessment;
+  /** An assessment's overview totals, scored where it was prepared (an import's worker), with the template they were scored by. */
+  readonly summary?: { template: string; score: AgencyScoreSummary };
   readonly [prepared]: true;
 }
 
@@ -35,6 +40,18 @@ export function prepareAssessment(a: unknown, label: string): PreparedDocument {
   const r = AssessmentDoc.parse(a, label);
   if (!r.ok) throw new IssueError([issue('store.invalid_document', { file: label }), ...r.error]);
   return prepare('assessment', r.value.value.agency.normalize('NFC'), serialize(r.value.value));
+}
+
+/** `prepareAssessment`, keeping the parsed value beside the bytes (same thread): the store scores its summary from it. */
+export function prepareAssessmentKeeping(a: unknown, label: string): PreparedDocument {
+  const r = AssessmentDoc.parse(a, label);
+  if (!r.ok) throw new IssueError([issue('store.invalid_document', { file: label }), ...r.error]);
+  return { ...prepare('assessment', r.value.value.agency.normalize('NFC'), serialize(r.value.value)), assessment: r.value.value };
+}
+
+/** The same document with its overview totals attached (scored by the caller, from the very assessment the bytes hold). */
+export function withSummary(doc: PreparedDocument, summary: { template: string; score: AgencyScoreSummary }): PreparedDocument {
+  return { ...doc, summary };
 }
 
 /** Home Affairs' copy of an agency's nominations (`nominations/<agency>.json`); throws an IssueError if it is not valid. */
@@ -99,6 +116,6 @@ function passesAsIs(schema: z.ZodType, value: unknown): boolean {
 }
 
 /** A prepared document received from another thread (structured cloning keeps the fields, not the brand). */
-export function asPrepared(x: { kind: PreparedDocument['kind']; agency: string; bytes: Uint8Array }): PreparedDocument {
-  return { kind: x.kind, agency: x.agency, bytes: x.bytes } as PreparedDocument;
+export function asPrepared(x: { kind: PreparedDocument['kind']; agency: string; bytes: Uint8Array; summary?: PreparedDocument['summary'] }): PreparedDocument {
+  return (x.summary ? { kind: x.kind, agency: x.agency, bytes: x.bytes, summary: x.summary } : { kind: x.kind, agency: x.agency, bytes: x.bytes }) as PreparedDocument;
 }

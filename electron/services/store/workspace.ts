@@ -41,10 +41,12 @@ import { pathExists, putBlob, readBlob, readOrNull, sha256Hex } from './evidence
 import { JOURNAL_FILE, Journal, recoverJournal } from './journal.ts';
 import { type Migration, type Recovery, ValidatedJsonFile, serialize } from './json-store.ts';
 import { FileLock } from './lock.ts';
-import { type PreparedDocument, prepareAgencyNominations, prepareAssessment } from './prepared.ts';
+import { type PreparedDocument, prepareAgencyNominations, prepareAssessmentKeeping } from './prepared.ts';
 import { type StagedFile, writeStaged } from './staged.ts';
 import { agencyFileName, codeFromFileName, fileKey } from './names.ts';
 import { KeyedQueue } from './queue.ts';
+import { SummaryCache } from './summaries.ts';
+import type { AgencyScoreSummary } from '../../../shared/ipc/workspace.ts';
 
 export const WORKSPACE_FILE = 'workspace.json';
 export const CAMPAIGN_FILE = 'campaign.json';
@@ -57,6 +59,7 @@ const OS_JUNK = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 const TEMPLATE_FILE = /^([a-z0-9][a-z0-9-]*)@([1-9][0-9]*)\.json$/;
 const LOST_CODES = new Set(['store.corrupt_no_backup', 'store.missing_no_backup']);
 const INDEX_KEY = 'index';
+const utf8 = new TextDecoder();
 /** The schema's cap on agencies in one workspace. */
 const MAX_INDEX_AGENCIES = 20_000;
 /**
@@ -122,6 +125,8 @@ interface TxState {
   assessed: Set<string>;
   /** Cache updates that hold only once the commit has landed. */
   afterCommit: (() => void)[];
+  /** The assessments written, last write of each, for their summaries after the commit. */
+  summaries: Map<string, PreparedDocument>;
 }
 
 /**
@@ -179,6 +184,8 @@ export class WorkspaceStore {
   private readonly readyDirs = new Set<string>();
   /** Set by close(): later calls fail with `store.closed`. */
   private closing: Promise<void> | null = null;
+  /** Each agency's overview totals, kept up to date at every assessment write (summaries.ts). */
+  private readonly summaryCache: SummaryCache;
 
   private constructor(
     dir: string,
@@ -191,6 +198,18 @@ export class WorkspaceStore {
     this.campaignFile = this.file(CAMPAIGN_FILE, CampaignDoc);
     this.surveyFile = this.file(SURVEY_FILE, SurveyDoc);
     this.ownNominationsFile = this.file(NOMINATIONS_FILE, NominationsDoc);
+    this.summaryCache = new SummaryCache({
+      dir,
+      readOnly,
+      pathOf: (code) => this.assessmentPath(code),
+      template: (key) => this.templateCache.get(key) ?? null,
+      read: (code) => this.readAssessmentView(code),
+    });
+    // A file repaired from a backup (or found lost) holds other bytes than the summary was made of.
+    this.listeners.add((r) => {
+      const code = r.file.startsWith(join(dir, ASSESSMENTS_DIR)) ? codeFromFileName(basename(r.file)) : null;
+      if (code !== null) this.summaryCache.forget(code);
+    });
   }
 
   /** Creates a workspace in an empty (or new) folder and opens it for writing. */
@@ -307,6 +326,7 @@ export class WorkspaceStore {
   close(): Promise<void> {
     this.closing ??= (async () => {
       await this.queue.idle();
+      await this.summaryCache.flush();
       await this.lock?.release();
     })();
     return this.closing;
@@ -566,6 +586,8 @@ export class WorkspaceStore {
     await file.writeValid(value);
     this.cacheAssessment(c, value);
     this.lost.delete(file.label);
+    await this.summaryCache.written(c, value, serialize(value));
+    await this.summaryCache.settle();
     this.knownCodes.set(fileKey(c), c);
     const entry = this.indexValue.agencies.find((x) => x.code.normalize('NFC') === c);
     if (entry && !entry.hasAssessment) {
@@ -575,6 +597,24 @@ export class WorkspaceStore {
       }));
     }
     return value;
+  }
+
+  /**
+   * Each given agency's overview totals from summaries.json (no assessment read while the cache
+   * agrees with the files; see summaries.ts): null where there is no assessment, `{ error }` where
+   * the file cannot be read (the store's IssueError).
+   */
+  async summaries(codes: readonly string[]): Promise<Map<string, AgencyScoreSummary | null | { error: unknown }>> {
+    this.assertOpen();
+    const got = await this.summaryCache.get(codes.map((c) => c.normalize('NFC')));
+    // What was recomputed is stored, so that the next open finds it.
+    await this.summaryCache.flush();
+    return got;
+  }
+
+  /** The summaries cache itself, for `workspace check` and tests. */
+  get summaryStore(): SummaryCache {
+    return this.summaryCache;
   }
 
   private cachedAssessment(c: string): Assessment | undefined {
@@ -861,7 +901,7 @@ export class WorkspaceStore {
   async transaction<T>(fn: (tx: WorkspaceTransaction) => Promise<T>): Promise<T> {
     this.assertWritable(JOURNAL_FILE);
     return this.queue.run(TX_KEY, async () => {
-      const state: TxState = { files: new Map(), appraisals: new Map(), audit: [], assessed: new Set(), afterCommit: [] };
+      const state: TxState = { files: new Map(), appraisals: new Map(), audit: [], assessed: new Set(), afterCommit: [], summaries: new Map() };
       const indexUpdates: ((d: WorkspaceIndex) => WorkspaceIndex)[] = [];
       const stage = (label: string, data: string | Uint8Array, backups: number) => {
         state.files.delete(label); // re-staged files go last, in the order of their final write
@@ -891,6 +931,7 @@ export class WorkspaceStore {
         }
         stage(file.label, doc.bytes, BACKUP_COUNT);
         state.assessed.add(c);
+        state.summaries.set(c, doc);
         state.afterCommit.push(() => {
           // Read again from the file when next asked for.
           this.assessmentCache.delete(c);
@@ -899,7 +940,7 @@ export class WorkspaceStore {
         });
       };
       const tx: WorkspaceTransaction = {
-        writeAssessment: (a) => writePrepared(prepareAssessment(a, this.assessmentFile(String(a.agency).normalize('NFC')).label)),
+        writeAssessment: (a) => writePrepared(prepareAssessmentKeeping(a, this.assessmentFile(String(a.agency).normalize('NFC')).label)),
         writePrepared,
         writeAppraisal: (a) => this.stageAppraisal(String(a.agency), () => a, state, stage),
         updateAppraisal: (code, f) => this.stageAppraisal(code, f, state, stage),
@@ -964,10 +1005,15 @@ export class WorkspaceStore {
           throw new IssueError([...undoIssues, ...original]);
         } finally {
           await this.forgetAfterRollback(journal.touched());
+          for (const c of state.summaries.keys()) this.summaryCache.forget(c);
         }
         throw e;
       }
       for (const done of state.afterCommit) done();
+      for (const [c, doc] of state.summaries) {
+        await this.summaryCache.written(c, doc.summary ?? (doc.assessment ?? (JSON.parse(utf8.decode(doc.bytes)) as Assessment)), doc.bytes);
+      }
+      if (state.summaries.size > 0) await this.summaryCache.flush();
       return result;
     });
   }
@@ -1081,6 +1127,15 @@ export class WorkspaceStore {
       this.templateFiles.set(key, f);
     }
     return f;
+  }
+
+  /** The assessment file's absolute path, without setting up its reader (10,000 are asked for at once). */
+  private assessmentPath(c: string): string {
+    const f = this.assessmentFiles.get(c);
+    if (f) return f.path;
+    const name = agencyFileName(c);
+    if (!name.ok) throw new IssueError(name.error);
+    return join(this.dir, ASSESSMENTS_DIR, name.value);
   }
 
   /** The file of an agency's assessment; `store.unsafe_code` if the code cannot be a file name. */

@@ -1,20 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input, type InputRef, Progress, Table, Tabs, Tag, Tooltip } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { type HTMLAttributes, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Input, type InputRef, Progress, Tabs, Tag, Tooltip } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkspaceSummary } from '../../../../shared/ipc/index.ts';
 import { FIND_EVENT } from '../../app/commands.ts';
 import { useT } from '../../app/i18n.tsx';
 import { errorText } from '../../app/query.ts';
 import { navigate } from '../../app/router.ts';
 import { useElementHeight } from '../../ui/useElementHeight.ts';
+import { AgencyTable, type Column } from './AgencyTable.tsx';
 import { summaryQuery, useSummaryProgress } from './api.ts';
 import { fold } from './search.ts';
+import { type SortKey, type SortState, sortedOrder } from './sort.ts';
 
 const TABS = ['all', 'department', 'district', 'commune'] as const;
 type Row = WorkspaceSummary['agencies'][number];
-/** Rows of one height, so the virtual list never measures. */
-const ROW_HEIGHT = 40;
 
 /** Every agency of the campaign with its status and provisional scores (a virtual list: thousands of rows). */
 export default function OverviewScreen() {
@@ -25,8 +24,7 @@ export default function OverviewScreen() {
   const [query, setQuery] = useState('');
   const search = useRef<InputRef>(null);
   const listBox = useRef<HTMLDivElement>(null);
-  // The table's body: the box's height less the header row.
-  const height = useElementHeight(listBox) - 48;
+  const height = useElementHeight(listBox);
 
   useEffect(() => {
     const focus = () => search.current?.focus();
@@ -34,32 +32,42 @@ export default function OverviewScreen() {
     return () => window.removeEventListener(FIND_EVENT, focus);
   }, []);
 
+  const [sort, setSort] = useState<SortState | null>(null);
   const agencies = summary.data?.agencies;
+  // Made once per summary: the folded names searched, and each column's order once it is asked for.
   const folded = useMemo(() => (agencies ?? []).map((a) => `${fold(a.name)}\u0000${fold(a.code)}`), [agencies]);
+  const orders = useMemo(() => new Map<SortKey, Int32Array>(), [agencies]);
+  // A tab, a sort or a search is one pass over the agencies (in the sorted order), nothing more.
   const rows = useMemo(() => {
+    const list = agencies ?? [];
     const q = fold(query.trim());
-    return (agencies ?? []).filter((a, i) => (tab === 'all' || a.group === tab) && (!q || folded[i]!.includes(q)));
-  }, [agencies, folded, tab, query]);
-
-  const columns: ColumnsType<Row> = useMemo(
+    const order = sort ? sortedOrder(orders, list, sort.key) : null;
+    const n = list.length;
+    const out: Row[] = [];
+    for (let k = 0; k < n; k++) {
+      const i = order ? order[sort!.order === 'descend' ? n - 1 - k : k]! : k;
+      const a = list[i]!;
+      if ((tab === 'all' || a.group === tab) && (!q || folded[i]!.includes(q))) out.push(a);
+    }
+    return out;
+  }, [agencies, folded, orders, tab, query, sort]);
+  const columns: Column[] = useMemo(
     () => [
-      { key: 'code', title: t('app.col.code'), dataIndex: 'code', width: 90, render: (c: string) => <span className="code">{c}</span> },
+      { key: 'code', title: t('app.col.code'), width: 90, render: (a: Row) => <span className="code">{a.code}</span> },
       {
         key: 'name',
         title: t('app.col.name'),
-        dataIndex: 'name',
-        render: (name: string, a: Row) => (
+        render: (a: Row) => (
           <Button type="link" className="link-cell" onClick={() => navigate(`/agency/${a.code}`)}>
-            {name}
+            {a.name}
           </Button>
         ),
       },
       {
         key: 'status',
         title: t('app.col.status'),
-        dataIndex: 'status',
         width: 190,
-        render: (s: string, a: Row) =>
+        render: (a: Row) =>
           a.problem ? (
             // A damaged file marks its row only: what is wrong and what to do, on hover and on focus.
             <Tooltip trigger={['hover', 'focus']} title={<>{a.problem.message}<br />{a.problem.action}</>}>
@@ -68,14 +76,14 @@ export default function OverviewScreen() {
               </Tag>
             </Tooltip>
           ) : (
-            <Tag className={`status status-${s}`}>
-              {t(`app.status.${s}`)}
+            <Tag className={`status status-${a.status}`}>
+              {t(`app.status.${a.status}`)}
             </Tag>
           ),
       },
-      { key: 'progress', title: t('app.col.progress'), width: 110, align: 'right', render: (_: unknown, a: Row) => (a.score ? `${a.score.answered}/${a.score.leafCount}` : '—') },
-      { key: 'self', title: t('app.col.self'), width: 170, align: 'right', render: (_: unknown, a: Row) => (a.score ? `${points(a.score.self)} / ${points(a.score.selfMax)}` : '—') },
-      { key: 'index', title: t('app.col.index'), width: 150, align: 'right', render: (_: unknown, a: Row) => (a.score ? `${points(a.score.index)}%` : '—') },
+      { key: 'progress', title: t('app.col.progress'), width: 110, align: 'right', render: (a: Row) => (a.score ? `${a.score.answered}/${a.score.leafCount}` : '—') },
+      { key: 'self', title: t('app.col.self'), width: 170, align: 'right', render: (a: Row) => (a.score ? `${points(a.score.self)} / ${points(a.score.selfMax)}` : '—') },
+      { key: 'index', title: t('app.col.index'), width: 150, align: 'right', render: (a: Row) => (a.score ? `${points(a.score.index)}%` : '—') },
     ],
     [t, points],
   );
@@ -106,17 +114,7 @@ export default function OverviewScreen() {
         <Progress percent={Math.round((progress.done / progress.total) * 100)} aria-label={t('shell.job.summary', { done: progress.done, total: progress.total })} />
       ) : null}
       <div ref={listBox} className="fill-rest">
-      <Table<Row>
-        virtual
-        rowKey="code"
-        size="middle"
-        columns={columns}
-        dataSource={rows}
-        loading={summary.isPending}
-        pagination={false}
-        scroll={{ x: 1000, y: height }}
-        onRow={(a) => ({ 'data-testid': `agency-row-${a.code}`, style: { height: ROW_HEIGHT } }) as HTMLAttributes<HTMLElement>}
-      />
+        {summary.isPending ? <p className="muted">{t('app.loading')}</p> : <AgencyTable rows={rows} columns={columns} height={height} sort={sort} onSort={setSort} />}
       </div>
     </main>
   );
