@@ -1,4 +1,4 @@
-import { cp, readFile, readdir } from 'node:fs/promises';
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AppContext, dispatch } from '../../electron/main/handlers/index.ts';
 import { workspaceContext } from '../../electron/main/handlers/slot.ts';
 import { writeDemoCycle } from '../../electron/services/demo/cycle.ts';
+import { writeDemoWorkspace } from '../../electron/services/demo/write.ts';
 import { SettingsStore } from '../../electron/services/settings.ts';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
 import type { CampaignFileInfo, StartState, WorkspaceSummary } from '../../shared/ipc/index.ts';
@@ -159,3 +160,16 @@ describe('a workspace copied while it was open', () => {
   });
 });
 
+
+describe('repair notices', () => {
+  it('name the agency and its file', async () => {
+    await fresh();
+    const dir = join(root, 'damaged');
+    await writeDemoWorkspace(dir, { agencies: 12, seed: 7 });
+    const victim = (await readdir(join(dir, 'assessments'))).filter((n) => n.endsWith('.json')).sort()[0]!.replace(/\.json$/, '');
+    await writeFile(join(dir, 'assessments', `${victim}.json`), '{"kind":"parscore.assessment","items":{');
+    const s = await ok<WorkspaceSummary>('workspace:open', { path: dir });
+    const name = s.agencies.find((a) => a.code === victim)!.name;
+    expect(s.notices.some((n) => n.startsWith(`${name} (${victim}):`) && n.includes(`assessments/${victim}.json`))).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CampaignFileInfo } from '../../../shared/ipc/start.ts';
@@ -25,6 +25,8 @@ export function checkNewFolder(path: string): string {
   if (!isAbsolute(path)) throw new IssueError(issue('start.folder_not_absolute', undefined, { dir: path }));
   const abs = resolve(path);
   const parent = dirname(abs);
+  // The proposed place ("ParScore" in the home folder) is made on first use.
+  if (parent === defaultParent()) mkdirSync(parent, { recursive: true });
   if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new IssueError(issue('start.parent_missing', undefined, { dir: abs, parent }));
   if (existsSync(join(abs, 'workspace.json'))) throw new IssueError(issue('store.already_workspace', undefined, { dir: abs }));
   return abs;

@@ -50,9 +50,10 @@ export const start = {
   'start.lock.warning_title': 'Thư mục làm việc có thể đang mở ở nơi khác',
   'start.lock.confirm':
     'Chỉ mở khi chắc chắn ParScore ở máy kia đã tắt. Nếu hai nơi cùng ghi vào một thư mục làm việc, dữ liệu sẽ bị hỏng.',
+  'start.notice.agency': '{name} ({code}):',
   'start.notice.dismiss': 'Đã xem, ẩn thông báo này',
   'start.folder_not_absolute': 'Thư mục {dir} không phải là đường dẫn đầy đủ; hãy nhập cả ổ đĩa và các thư mục chứa nó (ví dụ C:\\ParScore\\So Noi vu hay /home/ten/ParScore/so-noi-vu).',
-  'start.parent_missing': 'Không có thư mục {parent} để tạo {dir} trong đó; hãy kiểm tra lại đường dẫn, hoặc tạo thư mục {parent} trước.',
+  'start.parent_missing': 'Không có thư mục {parent}; hãy kiểm tra lại đường dẫn, hoặc tạo thư mục đó trước.',
   'start.campaign_too_large': 'Tệp nặng {sizeMb} MB, quá giới hạn {maxMb} MB của một tệp đợt đánh giá; hãy kiểm tra đúng là tệp Sở Nội vụ gửi.',
   'start.no_user_data': 'Không có thư mục dữ liệu của người dùng để tạo bản trình diễn.',
   'start.cannot_close': 'Cửa sổ này không đóng được thư mục làm việc.',
