@@ -66,6 +66,14 @@ test.describe('first run', () => {
     await expectAccessible(page);
     await screenshot(page, 'first-run-create-error-vi');
     await page.getByRole('button', { name: 'Hủy' }).click();
+    await resetLanguage(page, 'en');
+    await page.reload();
+    await fillCreateHomeAffairs(page, join(ROOT, 'khong-co', 'so-noi-vu'), 'Sở Nội vụ tỉnh Hà Giang', 'en');
+    await expect(error).toContainText(`There is no folder ${join(ROOT, 'khong-co')}`);
+    await screenshot(page, 'first-run-create-error-en');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await resetLanguage(page, 'vi');
+    await page.reload();
 
     const folder = join(ROOT, 'so-noi-vu-ha-giang');
     await createHomeAffairs(page, folder, 'Sở Nội vụ tỉnh Hà Giang');
@@ -103,18 +111,40 @@ test.describe('first run', () => {
     await expectAccessible(page);
     await screenshot(page, 'first-run-join-vi');
     await page.getByRole('button', { name: 'Hủy' }).click();
+    // The same in English: a bad file, then the good one.
+    await resetLanguage(page, 'en');
+    await page.reload();
+    await pickCampaignFile(page, bad, 'en');
+    await expect(page.getByTestId('join-file-error')).toContainText('khong-phai.parscore');
+    await screenshot(page, 'first-run-join-bad-file-en');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await pickCampaignFile(page, file, 'en');
+    await expect(info).toContainText('12 agencies');
+    await chooseAgency(page, 'tu phap', 'Sở Tư pháp', 'en');
+    await expectAccessible(page);
+    await screenshot(page, 'first-run-join-en');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await resetLanguage(page, 'vi');
+    await page.reload();
 
     await joinCampaign(page, file, 'Sở Tư pháp', join(ROOT, 'so-tu-phap'));
     expect(readdirSync(join(ROOT, 'so-tu-phap'))).toContain('workspace.json');
-    await expectAccessible(page);
-    await screenshot(page, 'first-run-joined-vi');
+    await bothLanguages(page, 'first-run-joined', async () => {
+      await expect(page.getByRole('heading', { name: 'Sở Tư pháp' })).toBeVisible();
+    });
   });
 
   test('open the demo', async ({ page }) => {
     await closeWorkspace(page);
     await openDemo(page);
     await expect(page.getByTestId('agency-count')).toHaveText('150/150 cơ quan, đơn vị');
-    await screenshot(page, 'first-run-demo-vi');
+    await bothLanguages(page, 'first-run-demo', async () => {
+      await expect(page.getByTestId('agency-count')).toHaveText('150/150 agencies');
+    });
+    // Once made, the demo opens again without being written anew.
+    await closeWorkspace(page);
+    await openDemo(page);
+    await expect(page.getByTestId('agency-count')).toHaveText('150/150 cơ quan, đơn vị');
   });
 
   test('a workspace copied while it was open opens with the explanation, which can be dismissed for the session', async ({ page }) => {

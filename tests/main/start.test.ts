@@ -8,6 +8,7 @@ import { workspaceContext } from '../../electron/main/handlers/slot.ts';
 import { writeDemoCycle } from '../../electron/services/demo/cycle.ts';
 import { writeDemoWorkspace } from '../../electron/services/demo/write.ts';
 import { SettingsStore } from '../../electron/services/settings.ts';
+import { startupWorkspace } from '../../electron/services/start/first-run.ts';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
 import type { CampaignFileInfo, StartState, WorkspaceSummary } from '../../shared/ipc/index.ts';
 import { folderHash } from '../cli/run.ts';
@@ -171,5 +172,23 @@ describe('repair notices', () => {
     const s = await ok<WorkspaceSummary>('workspace:open', { path: dir });
     const name = s.agencies.find((a) => a.code === victim)!.name;
     expect(s.notices.some((n) => n.startsWith(`${name} (${victim}):`) && n.includes(`assessments/${victim}.json`))).toBe(true);
+  });
+});
+
+describe('what a start opens', () => {
+  it('the folder named, else the most recent one still there, else none', async () => {
+    const ha = join(root, 'startup-ha');
+    await (await WorkspaceStore.create(ha, { name: 'Sở Nội vụ', role: 'home-affairs' })).close();
+    const named = await startupWorkspace(ha, []);
+    expect(named?.dir).toBe(ha);
+    // Held by the one just opened: the recent one cannot be opened, so none (the start screen says why when asked).
+    expect(await startupWorkspace(undefined, [{ path: ha }])).toBeNull();
+    await named!.close();
+    const recent = await startupWorkspace(undefined, [{ path: ha }]);
+    expect(recent?.dir).toBe(ha);
+    await recent!.close();
+    expect(await startupWorkspace(undefined, [{ path: join(root, 'gone') }, { path: ha }])).toBeNull();
+    expect(await startupWorkspace(undefined, [])).toBeNull();
+    await expect(startupWorkspace(join(root, 'gone'), [])).rejects.toThrow();
   });
 });

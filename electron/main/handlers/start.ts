@@ -30,7 +30,7 @@ export const startHandlers: HandlersOf<keyof typeof startChannels> = {
     await adoptWorkspace(ctx, await createHomeAffairsWorkspace(input.path, input.name));
     return ctx.service.summary();
   },
-  'start:inspectCampaign': async (input) => inspectCampaignFile(campaignBytes(input.file), input.file.name),
+  'start:inspectCampaign': async (input, ctx) => inspectCampaignFile(campaignBytes(input.file), input.file.name, ctx.settings.get().lang),
   'start:joinCampaign': async (input, ctx) => {
     await adoptWorkspace(ctx, await joinCampaign(input.path, campaignBytes(input.file), input.file.name, input.agency));
     return ctx.service.summary();

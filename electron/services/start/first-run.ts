@@ -43,11 +43,11 @@ function unwrapIssues<T>(r: { ok: true; value: T } | { ok: false; error: Issue[]
 }
 
 /** What a campaign file holds (checked like `agency init` does), writing nothing. */
-export async function inspectCampaignFile(bytes: Uint8Array, file: string): Promise<CampaignFileInfo> {
+export async function inspectCampaignFile(bytes: Uint8Array, file: string, lang: 'vi' | 'en' = 'vi'): Promise<CampaignFileInfo> {
   const { campaign, signer } = unwrapIssues(await openCampaignPackage(bytes, file));
   const { parentBody, body } = campaign.issuer;
   return {
-    title: campaign.title.vi,
+    title: lang === 'en' && campaign.title.en ? campaign.title.en : campaign.title.vi,
     year: campaign.year,
     province: `${parentBody} — ${body}`,
     fingerprint: signer.fingerprint,

@@ -6,8 +6,8 @@ import { type Page, expect } from '@playwright/test';
  */
 
 const L = {
-  vi: { file: 'Tệp', close: 'Đóng thư mục làm việc', create: 'Tạo thư mục làm việc của Sở Nội vụ', join: 'Tham gia đợt đánh giá', open: 'Mở thư mục làm việc', demo: 'Mở bản trình diễn' },
-  en: { file: 'File', close: 'Close workspace', create: 'Create a Home Affairs workspace', join: 'Join a campaign', open: 'Open a workspace folder', demo: 'Open the demo' },
+  vi: { file: 'Tệp', close: 'Đóng thư mục làm việc', create: 'Tạo thư mục làm việc của Sở Nội vụ', join: 'Tham gia đợt đánh giá', open: 'Mở thư mục làm việc', demo: 'Mở bản trình diễn', name: 'Tên thư mục làm việc', folder: 'Thư mục', agency: 'Cơ quan, đơn vị của bạn' },
+  en: { file: 'File', close: 'Close workspace', create: 'Create a Home Affairs workspace', join: 'Join a campaign', open: 'Open a workspace folder', demo: 'Open the demo', name: 'Workspace name', folder: 'Folder', agency: 'Your agency' },
 } as const;
 
 /** File › Close workspace: the start screen. */
@@ -24,11 +24,11 @@ export async function chooseStart(page: Page, choice: 'create' | 'join' | 'open'
 }
 
 /** Fills the create dialog and submits; does not wait for the outcome (an error stays in the dialog). */
-export async function fillCreateHomeAffairs(page: Page, folder: string, name: string): Promise<void> {
-  await chooseStart(page, 'create');
+export async function fillCreateHomeAffairs(page: Page, folder: string, name: string, lang: 'vi' | 'en' = 'vi'): Promise<void> {
+  await chooseStart(page, 'create', lang);
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Tên thư mục làm việc').fill(name);
-  await dialog.getByLabel('Thư mục', { exact: true }).fill(folder);
+  await dialog.getByLabel(L[lang].name).fill(name);
+  await dialog.getByLabel(L[lang].folder, { exact: true }).fill(folder);
   await dialog.getByTestId('create-submit').click();
 }
 
@@ -39,15 +39,15 @@ export async function createHomeAffairs(page: Page, folder: string, name: string
 }
 
 /** Drops (picks) the campaign file in the join dialog; the dialog then shows what it holds, or the reason at the field. */
-export async function pickCampaignFile(page: Page, file: string): Promise<void> {
-  await chooseStart(page, 'join');
+export async function pickCampaignFile(page: Page, file: string, lang: 'vi' | 'en' = 'vi'): Promise<void> {
+  await chooseStart(page, 'join', lang);
   await page.getByRole('dialog').locator('.start-drop input[type=file]').setInputFiles(file);
 }
 
 /** Chooses the agency in the join dialog by typing part of its name (diacritics optional). */
-export async function chooseAgency(page: Page, typed: string, agencyName: string): Promise<void> {
+export async function chooseAgency(page: Page, typed: string, agencyName: string, lang: 'vi' | 'en' = 'vi'): Promise<void> {
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Cơ quan, đơn vị của bạn').fill(typed);
+  await dialog.getByLabel(L[lang].agency).fill(typed);
   // antd draws the visible options as plain elements (its role=option list is for screen readers only).
   await page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${agencyName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`) }).click();
 }
