@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOME_WORKSPACE, expectAccessible, openApp, openWorkspace, parscore, resetLanguage, screenshot } from './app.ts';
 import { chooseAgency, closeWorkspace, createHomeAffairs, fillCreateHomeAffairs, joinCampaign, openDemo, openFolder, pickCampaignFile } from './steps/first-run.ts';
@@ -38,6 +38,7 @@ test.describe('first run', () => {
   test('with no workspace open the window shows the start screen, also after a reload', async ({ page }) => {
     await closeWorkspace(page);
     await expect(page.getByRole('heading', { name: 'Bắt đầu với ParScore' })).toBeVisible();
+    await expect(page.getByTestId('status-workspace')).toHaveText('chưa mở thư mục nào');
     for (const name of ['Tạo thư mục làm việc của Sở Nội vụ', 'Tham gia đợt đánh giá', 'Mở thư mục làm việc', 'Mở bản trình diễn']) {
       await expect(page.getByRole('button', { name })).toBeVisible();
     }
@@ -166,5 +167,27 @@ test.describe('first run', () => {
     await page.reload();
     await expect(page.getByTestId('agency-count')).toBeVisible();
     await expect(page.getByTestId('notice')).toHaveCount(0);
+  });
+
+  test('a workspace open on another computer is refused with the computer and what to do; "Open anyway" only after the warning', async ({ page }) => {
+    const dir = join(ROOT, 'may-khac');
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(HOME_WORKSPACE, dir, { recursive: true });
+    // The lock as that computer wrote it for this very folder: its path and the lock file's own inode.
+    const lock = join(dir, '.parscore.lock');
+    const holder = { pid: 4321, hostname: 'MAY-PHONG-CCHC', startedAt: '2026-11-20T02:30:00.000Z', dir: realpathSync(dir) };
+    writeFileSync(lock, JSON.stringify(holder));
+    writeFileSync(lock, JSON.stringify({ ...holder, ino: statSync(lock).ino }));
+    await closeWorkspace(page);
+    await openFolder(page, dir);
+    await expect(page.getByTestId('open-folder-error')).toContainText('đang được mở trên máy MAY-PHONG-CCHC');
+    await expect(page.getByTestId('open-folder-error')).toContainText('Hãy đóng ParScore trên máy MAY-PHONG-CCHC rồi mở lại');
+    await page.getByTestId('open-anyway').click();
+    await expect(page.getByText('Chỉ mở khi chắc chắn ParScore ở máy kia đã tắt.')).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, 'first-run-locked-elsewhere-vi');
+    await page.getByTestId('open-anyway-confirm').click();
+    await expect(page.getByTestId('notice').filter({ hasText: 'đã được mở dù tệp khóa cho biết nó đang mở trên máy MAY-PHONG-CCHC' })).toBeVisible();
+    await screenshot(page, 'first-run-forced-vi');
   });
 });

@@ -71,7 +71,7 @@ export function Shell() {
           {!none && route.screen === 'not-found' && <main><p>{t('shell.not_found')}</p></main>}
         </Suspense>
       </div>
-      <StatusBar summary={summary.data} workspacePath={info.data?.workspacePath} />
+      <StatusBar summary={none ? undefined : summary.data} workspacePath={info.data?.workspacePath} none={none} />
       <AboutDialog open={about} onClose={() => setAbout(false)} />
     </div>
   );

@@ -46,6 +46,7 @@ export const start: Record<keyof typeof vi, string> = {
   'start.failed': 'Not done',
   'start.next_step':
     'This workspace has no campaign yet. Next step: set up the campaign (agencies, criteria sets, deadlines); the setup screen comes in a later version.',
+  'start.status.none': 'none open',
   'start.menu.close': 'Close workspace',
   'start.lock.open_anyway': 'Open anyway',
   'start.lock.warning_title': 'The workspace may be open elsewhere',

@@ -45,6 +45,7 @@ export const start = {
   'start.failed': 'Chưa làm được',
   'start.next_step':
     'Thư mục làm việc chưa có đợt đánh giá. Bước tiếp theo: thiết lập đợt đánh giá (danh sách cơ quan, bộ tiêu chí, hạn nộp); màn hình thiết lập sẽ có ở phiên bản sau.',
+  'start.status.none': 'chưa mở thư mục nào',
   'start.menu.close': 'Đóng thư mục làm việc',
   'start.lock.open_anyway': 'Vẫn mở',
   'start.lock.warning_title': 'Thư mục làm việc có thể đang mở ở nơi khác',

@@ -28,7 +28,7 @@ export function CreateDialog({ state, onClose }: { state: StartState; onClose: (
     if (Object.keys(next).length === 0) create.mutate();
   };
   return (
-    <Modal open title={t('start.create.title')} okText={t('start.create')} cancelText={t('start.cancel')} onOk={submit} onCancel={onClose} confirmLoading={create.isPending} okButtonProps={{ 'data-testid': 'create-submit' } } destroyOnHidden>
+    <Modal open title={t('start.create.title')} okText={t('start.create')} cancelText={t('start.cancel')} onOk={submit} onCancel={onClose} confirmLoading={create.isPending} okButtonProps={{ 'data-testid': 'create-submit' }} destroyOnHidden>
       <form
         onSubmit={(e) => {
           e.preventDefault();

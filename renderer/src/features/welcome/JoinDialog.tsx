@@ -70,7 +70,7 @@ export function JoinDialog({ state, onClose }: { state: StartState; onClose: () 
   };
 
   return (
-    <Modal open width={720} title={t('start.join.title')} okText={t('start.join')} cancelText={t('start.cancel')} onOk={submit} onCancel={onClose} confirmLoading={join.isPending} okButtonProps={{ 'data-testid': 'join-submit' } } destroyOnHidden>
+    <Modal open width={720} title={t('start.join.title')} okText={t('start.join')} cancelText={t('start.cancel')} onOk={submit} onCancel={onClose} confirmLoading={join.isPending} okButtonProps={{ 'data-testid': 'join-submit' }} destroyOnHidden>
       <Form.Item layout="vertical" label={t('start.field.file')} validateStatus={errors.file ? 'error' : ''} help={errors.file && <span role="alert" data-testid="join-file-error">{errors.file}</span>}>
         <Upload.Dragger
           className="start-drop"

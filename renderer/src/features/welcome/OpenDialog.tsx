@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Modal, Popconfirm } from 'antd';
+import { Alert, Button, ConfigProvider, Modal, Popconfirm } from 'antd';
 import { useState } from 'react';
 import type { StartState } from '../../../../shared/ipc/index.ts';
 import { api } from '../../app/bridge.ts';
@@ -25,12 +25,22 @@ export function useOpenWorkspace(onOpened: () => void) {
 /** The "Open anyway" button: only after a warning that says what two writers do. */
 export function OpenAnyway({ onConfirm }: { onConfirm: () => void }) {
   const { t } = useT();
+  // antd's danger red (#ff4d4f) fails AA contrast with white text: a darker red here.
   return (
-    <Popconfirm title={t('start.lock.warning_title')} description={<div className="start-warning">{t('start.lock.confirm')}</div>} okText={t('start.lock.open_anyway')} okButtonProps={{ danger: true, 'data-testid': 'open-anyway-confirm' } } cancelText={t('start.cancel')} onConfirm={onConfirm}>
-      <Button danger data-testid="open-anyway">
-        {t('start.lock.open_anyway')}
-      </Button>
-    </Popconfirm>
+    <ConfigProvider theme={{ token: { colorError: '#a8071a' }}}>
+      <Popconfirm
+        title={t('start.lock.warning_title')}
+        description={<div className="start-warning">{t('start.lock.confirm')}</div>}
+        okText={t('start.lock.open_anyway')}
+        okButtonProps={{ danger: true, 'data-testid': 'open-anyway-confirm' }}
+        cancelText={t('start.cancel')}
+        onConfirm={onConfirm}
+      >
+        <Button danger data-testid="open-anyway">
+          {t('start.lock.open_anyway')}
+        </Button>
+      </Popconfirm>
+    </ConfigProvider>
   );
 }
 
@@ -44,7 +54,7 @@ export function OpenDialog({ state, initial, onClose }: { state: StartState; ini
     if (folder.trim()) open.mutate({ path: folder.trim() });
   };
   return (
-    <Modal open title={t('start.open.title')} okText={t('start.open')} cancelText={t('start.cancel')} onOk={submit} onCancel={onClose} confirmLoading={open.isPending} okButtonProps={{ 'data-testid': 'open-submit' } } destroyOnHidden>
+    <Modal open title={t('start.open.title')} okText={t('start.open')} cancelText={t('start.cancel')} onOk={submit} onCancel={onClose} confirmLoading={open.isPending} okButtonProps={{ 'data-testid': 'open-submit' }} destroyOnHidden>
       <form
         onSubmit={(e) => {
           e.preventDefault();
