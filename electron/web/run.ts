@@ -46,9 +46,9 @@ export interface BrowserMode {
 /** Opens the workspace and serves it; prints the address once. Throws IssueError for what the user can fix. */
 export async function runBrowserMode(opts: BrowserModeOptions): Promise<BrowserMode> {
   const print = opts.print ?? ((l: string) => console.log(l));
-  const settings = await SettingsStore.open(opts.userData ?? defaultUserData());
-  const lang = settings.get().lang;
   const userData = opts.userData ?? defaultUserData();
+  const settings = await SettingsStore.open(userData);
+  const lang = settings.get().lang;
   const ws = await startupWorkspace(opts.workspace, settings.get().recent);
   try {
     const service = ws ? new AppService(ws, lang) : null;

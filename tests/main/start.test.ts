@@ -171,7 +171,7 @@ describe('repair notices', () => {
     await writeFile(join(dir, 'assessments', `${victim}.json`), '{"kind":"parscore.assessment","items":{');
     const s = await ok<WorkspaceSummary>('workspace:open', { path: dir });
     const name = s.agencies.find((a) => a.code === victim)!.name;
-    expect(s.notices.some((n) => n.startsWith(`${name} (${victim}):`) && n.includes(`assessments/${victim}.json`))).toBe(true);
+    expect(s.notices.some((n) => n.startsWith(`${name} (${victim}) — `) && n.includes(`assessments/${victim}.json`))).toBe(true);
   });
 });
 

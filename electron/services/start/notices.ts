@@ -10,7 +10,11 @@ const AGENCY_DIRS = new Set(['assessments', 'appraisals', 'nominations']);
  * it is an agency's file, then what happened to which file and its detail, in the user's language.
  */
 export function noticeText(lang: Lang, r: Recovery, agencies: readonly { code: string; name: string }[]): string {
-  const text = r.issues.map((i) => formatIssue(lang, i)).join(' ');
+  const [first, ...details] = r.issues;
+  // The details are about the same file: said once, at the start.
+  const file = first?.at?.file;
+  const said = details.map((i) => formatIssue(lang, i.at?.file === file ? { ...i, at: { ...i.at, file: undefined } } : i));
+  const text = [first ? formatIssue(lang, first) : '', ...(said.length ? [t(lang, 'start.notice.detail', { detail: said.join(' ') })] : [])].join(' ');
   const code = AGENCY_DIRS.has(basename(dirname(r.file))) ? codeFromFileName(basename(r.file)) : null;
   const agency = code === null ? undefined : agencies.find((a) => fileKey(a.code) === fileKey(code));
   return agency ? `${t(lang, 'start.notice.agency', { name: agency.name, code: agency.code })} ${text}` : text;

@@ -51,7 +51,8 @@ export const start = {
   'start.lock.warning_title': 'Thư mục làm việc có thể đang mở ở nơi khác',
   'start.lock.confirm':
     'Chỉ mở khi chắc chắn ParScore ở máy kia đã tắt. Nếu hai nơi cùng ghi vào một thư mục làm việc, dữ liệu sẽ bị hỏng.',
-  'start.notice.agency': '{name} ({code}):',
+  'start.notice.agency': '{name} ({code}) —',
+  'start.notice.detail': 'Chi tiết: {detail}',
   'start.notice.dismiss': 'Đã xem, ẩn thông báo này',
   'start.folder_not_absolute': 'Thư mục {dir} không phải là đường dẫn đầy đủ; hãy nhập cả ổ đĩa và các thư mục chứa nó (ví dụ C:\\ParScore\\So Noi vu hay /home/ten/ParScore/so-noi-vu).',
   'start.parent_missing': 'Không có thư mục {parent}; hãy kiểm tra lại đường dẫn, hoặc tạo thư mục đó trước.',
