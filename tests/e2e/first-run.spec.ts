@@ -190,4 +190,25 @@ test.describe('first run', () => {
     await expect(page.getByTestId('notice').filter({ hasText: 'đã được mở dù tệp khóa cho biết nó đang mở trên máy MAY-PHONG-CCHC' })).toBeVisible();
     await screenshot(page, 'first-run-forced-vi');
   });
+
+  test('a repair notice names the agency and its file, and can be dismissed for the session', async ({ page }) => {
+    const dir = join(ROOT, 'tep-hong');
+    rmSync(dir, { recursive: true, force: true });
+    parscore('demo', dir, '--agencies', '12', '--seed', '7');
+    const victim = readdirSync(join(dir, 'assessments')).filter((n) => n.endsWith('.json')).sort()[0]!.replace(/\.json$/, '');
+    writeFileSync(join(dir, 'assessments', `${victim}.json`), '{"kind":"parscore.assessment","items":{');
+    await openWorkspace(page, dir);
+    await page.reload();
+    const notice = page.getByTestId('notice').filter({ hasText: `(${victim}) — tệp assessments/${victim}.json: ` });
+    await expect(notice).toHaveCount(1);
+    await expect(notice).toContainText('Chi tiết: Tệp không phải JSON hợp lệ');
+    await bothLanguages(page, 'first-run-repair-notice', async () => {
+      await expect(page.getByTestId('notice').filter({ hasText: `(${victim}) — file assessments/${victim}.json: ` })).toHaveCount(1);
+    });
+    await notice.getByRole('button', { name: 'Đã xem, ẩn thông báo này' }).click();
+    await expect(notice).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId('agency-count')).toBeVisible();
+    await expect(page.getByTestId('notice')).toHaveCount(0);
+  });
 });
