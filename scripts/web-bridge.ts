@@ -1,6 +1,7 @@
 // The browser mode: the real renderer and IPC contract served on 127.0.0.1 (electron/web/), for
 // machines without Electron's binary, for development and for the Playwright tests.
-//   node --import tsx scripts/web-bridge.ts --workspace DIR [--fresh-demo N] [--port P] [--open]
+//   node --import tsx scripts/web-bridge.ts [--workspace DIR] [--fresh-demo N] [--port P] [--open]
+// Without --workspace: the most recent workspace still there, else the first-run screen.
 // Prints the address (with this run's secret) once. --secret and --user-data are for tests.
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -23,13 +24,12 @@ try {
     },
   });
   const dir = values.workspace;
-  if (!dir) throw new Error('--workspace DIR is required');
-  if (values['fresh-demo']) {
+  if (dir && values['fresh-demo']) {
     rmSync(dir, { recursive: true, force: true });
     await writeDemoWorkspace(dir, { agencies: Number(values['fresh-demo']), seed: Number(values.seed) });
   }
   const mode = await runBrowserMode({
-    workspace: dir,
+    ...(dir ? { workspace: dir } : {}),
     port: Number(values.port),
     open: values.open,
     ...(values.secret ? { secret: values.secret } : {}),

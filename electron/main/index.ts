@@ -6,7 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { formatIssue, isLang, t, type Lang } from '../../shared/i18n/index.ts';
 import { IssueError } from '../../shared/util/issue.ts';
 import { AppService } from '../services/app-service.ts';
-import { WorkspaceStore } from '../services/store/workspace.ts';
+import type { WorkspaceStore } from '../services/store/workspace.ts';
+import { startupWorkspace } from '../services/start/first-run.ts';
+import { workspaceContext } from './handlers/slot.ts';
 import { devOverrides } from './dev-overrides.ts';
 import { installGuards, registerIpc } from './guards.ts';
 import type { AppContext } from './handlers/index.ts';
@@ -26,15 +28,11 @@ if (userData) app.setPath('userData', userData);
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 
-function workspaceDir(): string {
+/** The folder named at the start (`--workspace DIR`, or PARSCORE_WORKSPACE), if any. */
+function workspaceDir(): string | undefined {
   const i = process.argv.indexOf('--workspace');
   if (i > 0 && process.argv[i + 1]) return process.argv[i + 1]!;
-  return process.env.PARSCORE_WORKSPACE ?? join(app.getPath('userData'), 'workspace');
-}
-
-async function openWorkspace(dir: string): Promise<WorkspaceStore> {
-  if (existsSync(join(dir, 'workspace.json'))) return WorkspaceStore.open(dir);
-  return WorkspaceStore.create(dir, { name: t(lang, 'app.default_workspace_name'), role: 'home-affairs' });
+  return process.env.PARSCORE_WORKSPACE || undefined;
 }
 
 function serveRenderer(): void {
@@ -56,16 +54,17 @@ async function start(): Promise<void> {
   const settings = await SettingsStore.open(app.getPath('userData'));
   if (envLang) await settings.setLang(envLang).catch(() => undefined);
   lang = settings.get().lang;
-  let ws: WorkspaceStore;
+  // Named → that one; else the most recent one still there; else none: the first-run screen.
+  let ws: WorkspaceStore | null;
   try {
-    ws = await openWorkspace(workspaceDir());
+    ws = await startupWorkspace(workspaceDir(), settings.get().recent);
   } catch (e) {
     const text = e instanceof IssueError ? e.issues.map((i) => formatIssue(lang, i)).join('\n') : String(e);
     dialog.showErrorBox(t(lang, 'app.workspace_error_title'), text);
     app.exit(3);
     return;
   }
-  await settings.addRecent(ws.dir, ws.index.name).catch(() => undefined); // a preference: never blocks opening
+  if (ws) await settings.addRecent(ws.dir, ws.index.name).catch(() => undefined); // a preference: never blocks opening
   let win: BrowserWindow | null = null;
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     const data = events[event].parse(payload);
@@ -76,10 +75,10 @@ async function start(): Promise<void> {
       win?.setProgressBar(p.total ? (p.done >= p.total ? -1 : p.done / p.total) : 2);
     }
   };
-  const ctx: AppContext = { service: new AppService(ws, lang), settings, version: app.getVersion(), mode: 'electron', emit };
+  const ctx: AppContext = workspaceContext({ settings, version: app.getVersion(), mode: 'electron', emit, userData: app.getPath('userData') }, ws ? new AppService(ws, lang) : null);
   const setMenu = () =>
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(nativeMenuTemplate(settings.get().lang, settings.get().recent, ctx.service.dir, (command, path) => emit('menu:command', { command, ...(path ? { path } : {}) }))),
+      Menu.buildFromTemplate(nativeMenuTemplate(settings.get().lang, settings.get().recent, ctx.hasWorkspace ? ctx.service.dir : '', (command, path) => emit('menu:command', { command, ...(path ? { path } : {}) }))),
     );
   // The signed submission goes where the user says (the default name is the CLI's).
   ctx.saveFile = async (defaultName) => {
@@ -92,11 +91,16 @@ async function start(): Promise<void> {
       return path;
     };
   };
+  ctx.pickFolder = async () => {
+    const opts = { properties: ['openDirectory', 'createDirectory', 'promptToCreate'] as ('openDirectory' | 'createDirectory' | 'promptToCreate')[] };
+    const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  };
   ctx.onLangChange = setMenu;
   ctx.onWorkspaceChange = setMenu;
   registerIpc(ipcMain, ctx, devOrigin);
   setMenu();
-  app.on('before-quit', () => void ctx.service.close());
+  app.on('before-quit', () => void ctx.closeWorkspace?.());
   win = new BrowserWindow({
     width: 1360,
     height: 860,

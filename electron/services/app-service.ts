@@ -12,6 +12,7 @@ import { type EvidenceDetails, addItemEvidence, editItemEvidence, removeItemEvid
 import { resolve as resolveEntry } from './entry/context.ts';
 import { listFigures } from './entry/figures.ts';
 import { setItem } from './entry/items.ts';
+import { noticeText } from './start/notices.ts';
 import { requireSelfEntryOpen, selfEntryLock } from './entry/read-only.ts';
 import { endOfDayVietnam } from './cycle/common.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
@@ -160,7 +161,7 @@ export class AppService {
       role: idx.role,
       campaign: campaign ? { id: campaign.id, title: this.lang === 'en' && campaign.title.en ? campaign.title.en : campaign.title.vi, year: campaign.year } : null,
       agencies,
-      notices: this.ws.recoveries().flatMap((r) => r.issues.map((i) => formatIssue(this.lang, i))),
+      notices: this.ws.recoveries().map((r) => noticeText(this.lang, r, idx.agencies)),
     };
   }
 

@@ -5,7 +5,8 @@ import { delimiter, join } from 'node:path';
 import { t } from '../../shared/i18n/index.ts';
 import { AppService } from '../services/app-service.ts';
 import { SettingsStore } from '../services/settings.ts';
-import { WorkspaceStore } from '../services/store/workspace.ts';
+import { startupWorkspace } from '../services/start/first-run.ts';
+import { workspaceContext } from '../main/handlers/slot.ts';
 import type { AppContext } from '../main/handlers/index.ts';
 import { type WebServer, startWebServer } from './server.ts';
 
@@ -25,7 +26,8 @@ export function defaultUserData(env: NodeJS.ProcessEnv = process.env, platform =
 }
 
 export interface BrowserModeOptions {
-  workspace: string;
+  /** The workspace to open; absent: the most recent one still there, else none (the first-run screen). */
+  workspace?: string;
   /** The built renderer (default: dist/renderer of this checkout). */
   rendererRoot?: string;
   port?: number;
@@ -44,18 +46,19 @@ export interface BrowserMode {
 /** Opens the workspace and serves it; prints the address once. Throws IssueError for what the user can fix. */
 export async function runBrowserMode(opts: BrowserModeOptions): Promise<BrowserMode> {
   const print = opts.print ?? ((l: string) => console.log(l));
-  const settings = await SettingsStore.open(opts.userData ?? defaultUserData());
+  const userData = opts.userData ?? defaultUserData();
+  const settings = await SettingsStore.open(userData);
   const lang = settings.get().lang;
-  const ws = await WorkspaceStore.open(opts.workspace);
+  const ws = await startupWorkspace(opts.workspace, settings.get().recent);
   try {
-    const service = new AppService(ws, lang);
-    await settings.addRecent(ws.dir, ws.index.name);
+    const service = ws ? new AppService(ws, lang) : null;
+    if (ws) await settings.addRecent(ws.dir, ws.index.name);
     let ctx: AppContext | null = null;
     const server = await startWebServer({
       rendererRoot: opts.rendererRoot ?? join(repoRoot, 'dist', 'renderer'),
       port: opts.port ?? 0,
       ...(opts.secret ? { secret: opts.secret } : {}),
-      context: (emit) => (ctx = { service, settings, version: appVersion(), mode: 'browser', emit }),
+      context: (emit) => (ctx = workspaceContext({ settings, version: appVersion(), mode: 'browser', emit, userData }, service)),
     });
     print(t(lang, 'shell.web.address', { url: server.url }));
     print(t(lang, 'shell.web.address_note'));
@@ -64,12 +67,12 @@ export async function runBrowserMode(opts: BrowserModeOptions): Promise<BrowserM
       server,
       stop: async () => {
         await server.close();
-        // The workspace open now: the user may have switched to another.
-        await (ctx?.service ?? service).close();
+        // The workspace open now: the user may have switched to another, or closed it.
+        await (ctx?.closeWorkspace?.() ?? service?.close());
       },
     };
   } catch (e) {
-    await ws.close();
+    await ws?.close();
     throw e;
   }
 }

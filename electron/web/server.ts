@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { type EventName, type EventPayload, MAX_EVIDENCE_BYTES, base64Length, events } from '../../shared/ipc/index.ts';
+import { type EventName, type EventPayload, MAX_CAMPAIGN_FILE_BYTES, MAX_EVIDENCE_BYTES, base64Length, events } from '../../shared/ipc/index.ts';
 import { IssueError, issue } from '../../shared/util/issue.ts';
 import { type AppContext, dispatch } from '../main/handlers/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../main/security.ts';
@@ -48,6 +48,8 @@ const MAX_EVIDENCE_BODY = base64Length(MAX_EVIDENCE_BYTES) + MAX_BODY;
 const FILE_BODIES: ReadonlyMap<string, number> = new Map([
   ['entry:addEvidence', MAX_EVIDENCE_BODY],
   ['appraisal:import', MAX_EVIDENCE_BODY],
+  ['start:inspectCampaign', base64Length(MAX_CAMPAIGN_FILE_BYTES) + MAX_BODY],
+  ['start:joinCampaign', base64Length(MAX_CAMPAIGN_FILE_BYTES) + MAX_BODY],
   // Up to 20 extra documents: each within the evidence limit, all within what one request may carry.
   ['appraisal:explain', 4 * MAX_EVIDENCE_BODY],
 ]);

@@ -6,6 +6,7 @@
  */
 export type MenuCommand =
   | 'file.openRecent'
+  | 'file.close'
   | 'file.quit'
   | 'edit.undo'
   | 'edit.redo'
@@ -57,6 +58,7 @@ export const MENU: readonly MenuGroup[] = [
     label: 'shell.menu.file',
     items: [
       { kind: 'recent', label: 'shell.menu.recent' },
+      { kind: 'item', command: 'file.close', label: 'start.menu.close' },
       { kind: 'separator', electronOnly: true },
       { kind: 'item', command: 'file.quit', label: 'shell.menu.quit', accelerator: 'CmdOrCtrl+Q', role: 'quit', electronOnly: true },
     ],

@@ -10,6 +10,7 @@ import { submissionChannels } from './submission.ts';
 import { workspaceChannels } from './workspace.ts';
 import { appraisalChannels } from './appraisal.ts';
 import { reportChannels } from './report.ts';
+import { startChannels } from './start.ts';
 
 export * from './assessment.ts';
 export * from './define.ts';
@@ -22,6 +23,7 @@ export * from './submission.ts';
 export * from './workspace.ts';
 export * from './appraisal.ts';
 export * from './report.ts';
+export * from './start.ts';
 export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
 
 /**
@@ -29,7 +31,7 @@ export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
  * `domain:action`). Main validates every input with these schemas (electron/main/handlers); the
  * preload exposes exactly one method per channel and one listener per event, nothing else.
  */
-export const contract = { ...workspaceChannels, ...assessmentChannels, ...entryChannels, ...settingsChannels, ...submissionChannels, ...appraisalChannels, ...reportChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
+export const contract = { ...workspaceChannels, ...assessmentChannels, ...entryChannels, ...settingsChannels, ...submissionChannels, ...appraisalChannels, ...reportChannels, ...startChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
 
 export type Channel = keyof typeof contract;
 export type ChannelInput<C extends Channel> = z.input<(typeof contract)[C]['input']>;

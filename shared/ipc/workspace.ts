@@ -38,5 +38,6 @@ export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 export const workspaceChannels = {
   'workspace:summary': { input: z.strictObject({}), output: WorkspaceSummary },
   /** Opens another workspace folder (File › Recent workspaces) in place of the current one. */
-  'workspace:open': { input: z.strictObject({ path: z.string().min(1).max(4096) }), output: WorkspaceSummary },
+  /** `force`: take the lock from another holder, after the window's warning (store.locked_elsewhere). */
+  'workspace:open': { input: z.strictObject({ path: z.string().min(1).max(4096), force: z.boolean().optional() }), output: WorkspaceSummary },
 } as const;

@@ -84,7 +84,10 @@ beforeEach(async () => {
   fake.menu = null;
   process.env.PARSCORE_DEV_SERVER = `${DEV}/`;
   process.env.PARSCORE_USER_DATA = join(dir, 'user-data');
+  // A named workspace must be one (a start without one shows the first-run screen instead).
   process.env.PARSCORE_WORKSPACE = join(dir, 'workspace');
+  const { WorkspaceStore } = await import('../../electron/services/store/workspace.ts');
+  await (await WorkspaceStore.create(join(dir, 'workspace'), { name: 'Sở Nội vụ', role: 'home-affairs' })).close();
   vi.resetModules();
 });
 

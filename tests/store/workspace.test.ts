@@ -458,7 +458,7 @@ describe('one writer per workspace', () => {
     await ws.close();
     await writeFile(join(dir, '.parscore.lock'), JSON.stringify({ pid: 1234, hostname: 'MAY-TINH-PHONG-CCHC', startedAt: '2025-01-05T07:30:00.000Z' }));
     const issues = await issuesOf(WorkspaceStore.open(dir));
-    expect(issues[0]).toMatchObject({ code: 'store.locked', params: { hostname: 'MAY-TINH-PHONG-CCHC', pid: '1234' } });
+    expect(issues[0]).toMatchObject({ code: 'store.locked_elsewhere', params: { hostname: 'MAY-TINH-PHONG-CCHC', pid: '1234' } });
   });
 
   it('an unreadable lock is respected while fresh and taken over once old', async () => {

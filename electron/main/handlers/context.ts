@@ -24,6 +24,14 @@ export interface AppContext {
   saveFile?: (defaultName: string) => Promise<((bytes: Uint8Array) => Promise<string>) | null>;
   /** Told when another workspace was opened (Electron rebuilds the recent list of its menu). */
   onWorkspaceChange?: () => void;
+  /** Whether a workspace is open; absent means one is (a context made around a service). See slot.ts. */
+  readonly hasWorkspace?: boolean;
+  /** Closes the open workspace and leaves none (the first-run screen). Absent where one is always open. */
+  closeWorkspace?: () => Promise<void>;
+  /** Electron: the native folder dialog; null when cancelled. Absent in the browser mode (a typed path). */
+  pickFolder?: () => Promise<string | null>;
+  /** The user-data folder: the demo workspace is made there. */
+  userData?: string;
 }
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, ctx: AppContext) => Promise<ChannelOutput<C>>;

@@ -11,12 +11,13 @@ import { submissionHandlers } from './submission.ts';
 import { workspaceHandlers } from './workspace.ts';
 import { appraisalHandlers } from './appraisal.ts';
 import { reportHandlers } from './report.ts';
+import { startHandlers } from './start.ts';
 
 export type { AppContext } from './context.ts';
 export type Handlers = HandlersOf<Channel>;
 
 /** Every channel's handler, one file per domain like the contract. */
-export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...entryHandlers, ...settingsHandlers, ...submissionHandlers, ...appraisalHandlers, ...reportHandlers };
+export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...entryHandlers, ...settingsHandlers, ...submissionHandlers, ...appraisalHandlers, ...reportHandlers, ...startHandlers };
 
 /**
  * Validates one call with the contract and runs its handler: the one path for Electron's ipcMain

@@ -12,7 +12,7 @@ export const workspaceHandlers: HandlersOf<keyof typeof workspaceChannels> = {
     return ctx.service.summary((done, total) => ctx.emit('job:progress', JobProgress.parse({ jobId, phase: 'shell.job.summary', done, total })));
   },
   'workspace:open': async (input, ctx) => {
-    await switchWorkspace(ctx, input.path);
+    await switchWorkspace(ctx, input.path, { force: input.force === true });
     return ctx.service.summary();
   },
 };

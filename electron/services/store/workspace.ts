@@ -40,7 +40,7 @@ import { BACKUP_COUNT, TEMP_FILE_PATTERN, backupPath, errno, errorDetail, fsyncD
 import { pathExists, putBlob, readBlob, readOrNull, sha256Hex } from './evidence.ts';
 import { JOURNAL_FILE, Journal, recoverJournal } from './journal.ts';
 import { type Migration, type Recovery, ValidatedJsonFile, serialize } from './json-store.ts';
-import { FileLock } from './lock.ts';
+import { type AcquireOptions, FileLock } from './lock.ts';
 import { type PreparedDocument, prepareAgencyNominations, prepareAssessmentKeeping } from './prepared.ts';
 import { type StagedFile, writeStaged } from './staged.ts';
 import { agencyFileName, codeFromFileName, fileKey } from './names.ts';
@@ -285,9 +285,12 @@ export class WorkspaceStore {
     }
   }
 
-  /** Opens a workspace for writing; fails if another live process holds it (`store.locked`). */
-  static open(dir: string): Promise<WorkspaceStore> {
-    return WorkspaceStore.openWith(dir, false);
+  /**
+   * Opens a workspace for writing; fails if another live process holds it (`store.locked`), unless
+   * `force`. A lock that came with a copy of the folder is taken over, and `recoveries()` says so.
+   */
+  static open(dir: string, opts: AcquireOptions = {}): Promise<WorkspaceStore> {
+    return WorkspaceStore.openWith(dir, false, opts);
   }
 
   /**
@@ -299,11 +302,13 @@ export class WorkspaceStore {
     return WorkspaceStore.openWith(dir, true);
   }
 
-  private static async openWith(dir: string, readOnly: boolean): Promise<WorkspaceStore> {
+  private static async openWith(dir: string, readOnly: boolean, opts: AcquireOptions = {}): Promise<WorkspaceStore> {
     const abs = resolve(dir);
     if (!(await isWorkspaceFolder(abs))) throw notWorkspace(abs);
-    const lock = readOnly ? null : await FileLock.acquire(join(abs, LOCK_FILE), abs);
+    const lock = readOnly ? null : await FileLock.acquire(join(abs, LOCK_FILE), abs, opts);
     const store = new WorkspaceStore(abs, readOnly, lock);
+    // How the lock was taken (a copied folder, a forced open) is told like a repair: window and CLI show it.
+    if (lock?.notice) store.recoveryLog.push({ file: lock.path, movedTo: null, restoredFrom: null, issues: [lock.notice], at: new Date().toISOString() });
     try {
       await store.finishInterruptedTransaction();
       const index = await store.indexFile.read();

@@ -12,11 +12,14 @@ import { MenuBar } from './MenuBar.tsx';
 import { errorText, unwrap } from './query.ts';
 import { navigate, useRoute } from './router.ts';
 import { StatusBar } from './StatusBar.tsx';
+import { startStateQuery, useCloseWorkspace } from '../features/welcome/api.ts';
+import { Notices } from '../features/welcome/Notices.tsx';
 
 // Screens load on first use: the first screen's bundle holds only the shell and the overview.
 const OverviewScreen = lazy(() => import('../features/overview/OverviewScreen.tsx'));
 const AgencyScreen = lazy(() => import('../features/agency/AgencyScreen.tsx'));
 const SendScreen = lazy(() => import('../features/send/SendScreen.tsx'));
+const WelcomeScreen = lazy(() => import('../features/welcome/WelcomeScreen.tsx'));
 
 /** The application frame: menu bar (browser mode), repair notices, the current screen, status bar, About box. */
 export function Shell() {
@@ -25,7 +28,10 @@ export function Shell() {
   const route = useRoute();
   const [about, setAbout] = useState(false);
   const [lost, setLost] = useState(false);
-  const summary = useQuery(summaryQuery);
+  const start = useQuery(startStateQuery);
+  const none = start.data?.hasWorkspace === false;
+  const summary = useQuery({ ...summaryQuery, enabled: start.data?.hasWorkspace === true });
+  const closeWorkspace = useCloseWorkspace();
   const settings = useQuery(settingsQuery);
   const info = useQuery(appInfoQuery);
   useEffect(() => onBackendLost(setLost), []);
@@ -45,28 +51,29 @@ export function Shell() {
 
   const run = (command: MenuCommand, path?: string) => {
     if (command === 'file.openRecent') return path ? open.mutate(path) : undefined;
+    if (command === 'file.close') return void closeWorkspace().catch((e: Error) => notification.error({ title: t('start.failed'), description: errorText(e, t) }));
     runPageCommand(command, { setLang, about: () => setAbout(true), overview: () => navigate('/') });
   };
   useMenuCommands(run);
   const ownAgency = summary.data?.role === 'agency' && summary.data.agencies.length === 1 ? summary.data.agencies[0]!.code : null;
 
   return (
-    <div className="shell" data-app-state={summary.data ? 'loaded' : summary.isError ? 'error' : 'loading'}>
+    <div className="shell" data-app-state={summary.data || none ? 'loaded' : summary.isError || start.isError ? 'error' : 'loading'}>
       {!isDesktop && <MenuBar recent={settings.data?.recent ?? []} current={info.data?.workspacePath} onCommand={run} onOpenRecent={(p) => open.mutate(p)} />}
       {lost && <Alert type="error" showIcon banner title={t('shell.backend_lost')} role="alert" data-testid="backend-lost" />}
-      {summary.data && summary.data.notices.length > 0 && (
-        <Alert type="warning" showIcon closable className="notice" title={summary.data.notices.map((n) => <div key={n}>{n}</div>)} role="status" />
-      )}
+      {summary.data && !none && <Notices notices={summary.data.notices} />}
+      {summary.data && !none && summary.data.role === 'home-affairs' && summary.data.campaign === null && <Alert type="info" showIcon banner className="notice" data-testid="next-step" title={t('start.next_step')} />}
       <div className="screen">
         <Suspense fallback={<Spin className="screen-loading" />}>
           {/* An agency's own workspace opens on its criteria tree: the officer's main screen. */}
-          {route.screen === 'overview' && (ownAgency ? <AgencyScreen code={ownAgency} home /> : <OverviewScreen />)}
-          {route.screen === 'agency' && <AgencyScreen key={route.set ?? ''} code={route.code} item={route.item} set={route.set ?? null} home={route.code === ownAgency} />}
-          {route.screen === 'send' && <SendScreen code={route.code} />}
-          {route.screen === 'not-found' && <main><p>{t('shell.not_found')}</p></main>}
+          {none && <WelcomeScreen state={start.data!} />}
+          {none ? null : route.screen === 'overview' && (ownAgency ? <AgencyScreen code={ownAgency} home /> : <OverviewScreen />)}
+          {!none && route.screen === 'agency' && <AgencyScreen key={route.set ?? ''} code={route.code} item={route.item} set={route.set ?? null} home={route.code === ownAgency} />}
+          {!none && route.screen === 'send' && <SendScreen code={route.code} />}
+          {!none && route.screen === 'not-found' && <main><p>{t('shell.not_found')}</p></main>}
         </Suspense>
       </div>
-      <StatusBar summary={summary.data} workspacePath={info.data?.workspacePath} />
+      <StatusBar summary={none ? undefined : summary.data} workspacePath={info.data?.workspacePath} none={none} />
       <AboutDialog open={about} onClose={() => setAbout(false)} />
     </div>
   );

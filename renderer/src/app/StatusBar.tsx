@@ -16,22 +16,27 @@ function useSaveState(): SaveState {
 }
 
 /** Workspace, role, campaign, save state and the language switch, always at the bottom of the window. */
-export function StatusBar({ summary, workspacePath }: { summary: WorkspaceSummary | undefined; workspacePath: string | undefined }) {
+export function StatusBar({ summary, workspacePath, none = false }: { summary: WorkspaceSummary | undefined; workspacePath: string | undefined; /** No workspace is open (the start screen). */ none?: boolean }) {
   const { t } = useT();
   const { lang, setLang } = useLang();
   const save = useSaveState();
   return (
     <footer className="status-bar" aria-label={t('shell.status.bar')} data-testid="status-bar">
       <span title={workspacePath}>
-        <span className="status-label">{t('shell.status.workspace')}:</span> <span data-testid="status-workspace">{summary?.name ?? '…'}</span>
+        <span className="status-label">{t('shell.status.workspace')}:</span> <span data-testid="status-workspace">{none ? t('start.status.none') : (summary?.name ?? '…')}</span>
       </span>
-      <span>
-        <span className="status-label">{t('shell.status.role')}:</span> <span data-testid="status-role">{summary ? t(`app.role.${summary.role}`) : '…'}</span>
-      </span>
-      <span className="status-campaign">
-        <span className="status-label">{t('shell.status.campaign')}:</span>{' '}
-        <span data-testid="status-campaign">{summary ? (summary.campaign?.title ?? t('app.no_campaign')) : '…'}</span>
-      </span>
+      {!none && (
+        <>
+          <span>
+            <span className="status-label">{t('shell.status.role')}:</span> <span data-testid="status-role">{summary ? t(`app.role.${summary.role}`) : '…'}</span>
+          </span>
+          <span className="status-campaign">
+            <span className="status-label">{t('shell.status.campaign')}:</span>{' '}
+            <span data-testid="status-campaign">{summary ? (summary.campaign?.title ?? t('app.no_campaign')) : '…'}</span>
+          </span>
+        </>
+      )}
+      {none && <span className="status-campaign" />}
       <span role="status" aria-live="polite" data-testid="status-save" data-state={save} className={`save-${save}`}>
         {t(`shell.save.${save}`)}
       </span>

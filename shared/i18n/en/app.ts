@@ -2,6 +2,7 @@ import type { app as vi } from '../vi/app.ts';
 
 export const app: Record<keyof typeof vi, string> = {
   'app.default_workspace_name': 'ParScore workspace',
+  'app.no_workspace': 'No workspace is open: create, join or open one on the Start screen.',
   'app.workspace_error_title': 'Cannot open the workspace',
   'app.loading': 'Loading…',
   'app.error': 'Something went wrong',

@@ -26,6 +26,7 @@ import { officer } from './officer.ts';
 import { send } from './send.ts';
 import { appraisalUi } from './appraisal-ui.ts';
 import { sets } from './sets.ts';
+import { start } from './start.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -60,4 +61,5 @@ export const en = {
   ...send,
   ...appraisalUi,
   ...sets,
+  ...start,
 };

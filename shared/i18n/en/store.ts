@@ -5,7 +5,13 @@ export const store: Record<keyof typeof vi, string> = {
   'store.already_workspace': 'The folder {dir} is already a ParScore workspace; open it instead of creating a new one.',
   'store.folder_not_empty': 'The folder {dir} is not empty; choose an empty folder for a new workspace.',
   'store.locked':
-    'The workspace {dir} is open for writing in process {pid} on computer {hostname} (since {startedAt}). Close ParScore there, or open the workspace read-only.',
+    'The workspace {dir} is open for writing in process {pid} on computer {hostname} (since {when}). Close ParScore there, or open the workspace read-only.',
+  'store.locked_elsewhere':
+    'The workspace {dir} is open on computer {hostname} (since {when}); this computer cannot check whether ParScore is still running there. Close ParScore on {hostname} and open it again. Choose "Open anyway" only if you are sure ParScore there has stopped (the computer was switched off): two places writing at once damage the data.',
+  'store.lock_copied':
+    'The workspace {dir} was copied from {from} while it was open on computer {hostname} (since {when}), so it carried the original\'s lock file. ParScore has opened this copy. Check that it is the copy you mean to work in: anything entered in the original after it was copied is not here.',
+  'store.lock_forced':
+    'The workspace {dir} was opened although its lock file says it is open on computer {hostname} (process {pid}, since {when}). If ParScore is still running there, close it now so that two places do not write at once.',
   'store.lock_unreadable':
     'The workspace {dir} is locked by another process (its lock file .parscore.lock cannot be read yet). Try again in a few seconds.',
   'store.lock_failed': 'Could not create the lock file in the folder {dir} ({detail}).',

@@ -1,6 +1,7 @@
 /** Messages of the desktop window and its screens (keys start with "app."). */
 export const app = {
   'app.default_workspace_name': 'Thư mục làm việc ParScore',
+  'app.no_workspace': 'Chưa mở thư mục làm việc nào: hãy tạo, tham gia hoặc mở một thư mục làm việc ở màn hình Bắt đầu.',
   'app.workspace_error_title': 'Không mở được thư mục làm việc',
   'app.loading': 'Đang tải…',
   'app.error': 'Đã xảy ra lỗi',

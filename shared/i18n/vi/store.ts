@@ -4,7 +4,13 @@ export const store = {
   'store.already_workspace': 'Thư mục {dir} đã là một thư mục làm việc ParScore; hãy mở nó thay vì tạo mới.',
   'store.folder_not_empty': 'Thư mục {dir} không trống; hãy chọn một thư mục trống để tạo thư mục làm việc mới.',
   'store.locked':
-    'Thư mục làm việc {dir} đang được mở để ghi bởi tiến trình {pid} trên máy {hostname} (từ {startedAt}). Hãy đóng ParScore ở đó, hoặc mở ở chế độ chỉ đọc.',
+    'Thư mục làm việc {dir} đang được mở để ghi bởi tiến trình {pid} trên máy {hostname} (từ {when}). Hãy đóng ParScore ở đó, hoặc mở ở chế độ chỉ đọc.',
+  'store.locked_elsewhere':
+    'Thư mục làm việc {dir} đang được mở trên máy {hostname} (từ {when}); máy này không kiểm tra được ParScore ở đó còn chạy hay không. Hãy đóng ParScore trên máy {hostname} rồi mở lại. Chỉ chọn "Vẫn mở" khi chắc chắn ParScore ở đó đã tắt (máy bị tắt đột ngột): hai nơi cùng ghi sẽ làm hỏng dữ liệu.',
+  'store.lock_copied':
+    'Thư mục làm việc {dir} được sao chép từ {from} trong lúc đang mở trên máy {hostname} (từ {when}), nên mang theo tệp khóa của bản gốc. ParScore đã mở bản sao này. Hãy kiểm tra đây đúng là bản cần làm việc: những gì nhập ở bản gốc sau lúc sao chép không có ở đây.',
+  'store.lock_forced':
+    'Thư mục làm việc {dir} đã được mở dù tệp khóa cho biết nó đang mở trên máy {hostname} (tiến trình {pid}, từ {when}). Nếu ParScore ở đó vẫn chạy, hãy đóng nó ngay để tránh hai nơi cùng ghi.',
   'store.lock_unreadable':
     'Thư mục làm việc {dir} đang bị một tiến trình khác khóa (chưa đọc được tệp khóa .parscore.lock). Hãy thử lại sau ít giây.',
   'store.lock_failed': 'Không tạo được tệp khóa trong thư mục {dir} ({detail}).',
