@@ -243,4 +243,9 @@ export class AppService {
     const savedTo = write ? await write(r.bytes) : null;
     return { revision: r.revision, round: r.round, createdAt, sha256: r.sha256, fingerprint, fileName: r.fileName, savedTo, base64: write ? null : Buffer.from(r.bytes).toString('base64') };
   }
+
+  /** What the window's figures, bonus/penalty and nominations screens enter with (declared-service.ts): this workspace, language and today. */
+  get entryContext(): { ws: WorkspaceStore; lang: Lang; now: () => number } {
+    return { ws: this.ws, lang: this.lang, now: this.now };
+  }
 }

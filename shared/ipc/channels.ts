@@ -2,7 +2,7 @@
  * The names of every channel and event, without their schemas: what the sandboxed preload needs
  * (it bundles no zod). tests/main/ipc-contract.test.ts checks this list equals the contract's.
  */
-export const CHANNELS = ['workspace:summary', 'workspace:open', 'assessment:get', 'assessment:setItemInput', 'entry:addEvidence', 'entry:editEvidence', 'entry:removeEvidence', 'entry:setExplanation', 'settings:get', 'settings:setLang', 'app:info', 'submission:check', 'submission:export'] as const;
+export const CHANNELS = ['workspace:summary', 'workspace:open', 'assessment:get', 'assessment:setItemInput', 'entry:addEvidence', 'entry:editEvidence', 'entry:removeEvidence', 'entry:setExplanation', 'settings:get', 'settings:setLang', 'app:info', 'submission:check', 'submission:export', 'figures:list', 'figures:set', 'adjustments:list', 'adjustments:set', 'nominations:list', 'nominations:add', 'nominations:edit', 'nominations:remove'] as const;
 export const EVENT_NAMES = ['job:progress', 'menu:command'] as const;
 
 /** The preload's listener method for each event: 'job:progress' → 'onJobProgress'. */

@@ -8,6 +8,8 @@ import type { EventName, EventPayload } from './events.ts';
 import { settingsChannels } from './settings.ts';
 import { submissionChannels } from './submission.ts';
 import { workspaceChannels } from './workspace.ts';
+import { declaredChannels } from './declared.ts';
+import { nominationsChannels } from './nominations.ts';
 
 export * from './assessment.ts';
 export * from './define.ts';
@@ -17,6 +19,8 @@ export type { EventName, EventPayload } from './events.ts';
 export * from './settings.ts';
 export * from './submission.ts';
 export * from './workspace.ts';
+export * from './declared.ts';
+export * from './nominations.ts';
 export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
 
 /**
@@ -24,7 +28,7 @@ export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
  * `domain:action`). Main validates every input with these schemas (electron/main/handlers); the
  * preload exposes exactly one method per channel and one listener per event, nothing else.
  */
-export const contract = { ...workspaceChannels, ...assessmentChannels, ...entryChannels, ...settingsChannels, ...submissionChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
+export const contract = { ...workspaceChannels, ...assessmentChannels, ...entryChannels, ...settingsChannels, ...submissionChannels, ...declaredChannels, ...nominationsChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
 
 export type Channel = keyof typeof contract;
 export type ChannelInput<C extends Channel> = z.input<(typeof contract)[C]['input']>;

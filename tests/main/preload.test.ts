@@ -22,6 +22,8 @@ describe('the preload', () => {
     expect(Object.keys(fake.exposed)).toEqual(['parscore']);
     const api = fake.exposed.parscore as Record<string, (x: unknown) => unknown>;
     expect(Object.keys(api).sort()).toEqual([
+      'adjustmentsList',
+      'adjustmentsSet',
       'appInfo',
       'assessmentGet',
       'assessmentSetItemInput',
@@ -29,6 +31,12 @@ describe('the preload', () => {
       'entryEditEvidence',
       'entryRemoveEvidence',
       'entrySetExplanation',
+      'figuresList',
+      'figuresSet',
+      'nominationsAdd',
+      'nominationsEdit',
+      'nominationsList',
+      'nominationsRemove',
       'onJobProgress',
       'onMenuCommand',
       'settingsGet',

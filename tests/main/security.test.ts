@@ -109,7 +109,7 @@ describe('IPC registration and validation', () => {
   it('registers exactly the contract channels and refuses calls from foreign frames', async () => {
     const registered = new Map<string, (e: { senderFrame?: { url: string } | null }, raw: unknown) => unknown>();
     registerIpc({ handle: (c, l) => void registered.set(c, l) }, ctx, undefined, handlers);
-    expect([...registered.keys()].sort()).toEqual(['app:info', 'assessment:get', 'assessment:setItemInput', 'entry:addEvidence', 'entry:editEvidence', 'entry:removeEvidence', 'entry:setExplanation', 'settings:get', 'settings:setLang', 'submission:check', 'submission:export', 'workspace:open', 'workspace:summary']);
+    expect([...registered.keys()].sort()).toEqual(['adjustments:list', 'adjustments:set', 'app:info', 'assessment:get', 'assessment:setItemInput', 'entry:addEvidence', 'entry:editEvidence', 'entry:removeEvidence', 'entry:setExplanation', 'figures:list', 'figures:set', 'nominations:add', 'nominations:edit', 'nominations:list', 'nominations:remove', 'settings:get', 'settings:setLang', 'submission:check', 'submission:export', 'workspace:open', 'workspace:summary']);
     const get = registered.get('assessment:get')!;
     expect(await get({ senderFrame: { url: 'https://evil.example/' } }, { agency: 'S01' })).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN_SENDER' } });
     expect(await get({ senderFrame: { url: 'app://parscore/index.html' } }, { agency: 'S01' })).toEqual({ ok: true, value: { agency: 'S01' } });

@@ -9,12 +9,14 @@ import { entryHandlers } from './entry.ts';
 import { settingsHandlers } from './settings.ts';
 import { submissionHandlers } from './submission.ts';
 import { workspaceHandlers } from './workspace.ts';
+import { declaredHandlers } from './declared.ts';
+import { nominationsHandlers } from './nominations.ts';
 
 export type { AppContext } from './context.ts';
 export type Handlers = HandlersOf<Channel>;
 
 /** Every channel's handler, one file per domain like the contract. */
-export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...entryHandlers, ...settingsHandlers, ...submissionHandlers };
+export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...entryHandlers, ...settingsHandlers, ...submissionHandlers, ...declaredHandlers, ...nominationsHandlers };
 
 /**
  * Validates one call with the contract and runs its handler: the one path for Electron's ipcMain

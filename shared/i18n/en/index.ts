@@ -24,6 +24,7 @@ import { shell } from './shell.ts';
 import { integrity } from './integrity.ts';
 import { officer } from './officer.ts';
 import { send } from './send.ts';
+import { declared } from './declared.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -56,4 +57,5 @@ export const en = {
   ...integrity,
   ...officer,
   ...send,
+  ...declared,
 };
