@@ -11,3 +11,12 @@ describe('routes', () => {
     expect(parseRoute('#/send/S 02')).toEqual({ screen: 'not-found' });
   });
 });
+
+describe('routes of the declared figures, bonus/penalty and nominations', () => {
+  it('each under its agency; an unknown part is not found', () => {
+    expect(parseRoute('#/agency/S03/figures')).toEqual({ screen: 'figures', code: 'S03' });
+    expect(parseRoute('#/agency/S03/adjustments')).toEqual({ screen: 'adjustments', code: 'S03' });
+    expect(parseRoute('#/agency/S03/nominations')).toEqual({ screen: 'nominations', code: 'S03' });
+    expect(parseRoute('#/agency/S03/bonus')).toEqual({ screen: 'not-found' });
+  });
+});

@@ -16,6 +16,9 @@ import { StatusBar } from './StatusBar.tsx';
 const OverviewScreen = lazy(() => import('../features/overview/OverviewScreen.tsx'));
 const AgencyScreen = lazy(() => import('../features/agency/AgencyScreen.tsx'));
 const SendScreen = lazy(() => import('../features/send/SendScreen.tsx'));
+const FiguresScreen = lazy(() => import('../features/declared/FiguresScreen.tsx'));
+const AdjustmentsScreen = lazy(() => import('../features/declared/AdjustmentsScreen.tsx'));
+const NominationsScreen = lazy(() => import('../features/nominations/NominationsScreen.tsx'));
 
 /** The application frame: menu bar (browser mode), repair notices, the current screen, status bar, About box. */
 export function Shell() {
@@ -61,6 +64,9 @@ export function Shell() {
           {route.screen === 'overview' && (ownAgency ? <AgencyScreen code={ownAgency} home /> : <OverviewScreen />)}
           {route.screen === 'agency' && <AgencyScreen code={route.code} item={route.item} home={route.code === ownAgency} />}
           {route.screen === 'send' && <SendScreen code={route.code} />}
+          {route.screen === 'figures' && <FiguresScreen code={route.code} />}
+          {route.screen === 'adjustments' && <AdjustmentsScreen code={route.code} />}
+          {route.screen === 'nominations' && <NominationsScreen code={route.code} />}
           {route.screen === 'not-found' && <main><p>{t('shell.not_found')}</p></main>}
         </Suspense>
       </div>

@@ -6,6 +6,7 @@ import { areaProgress } from '../../../../shared/scoring/progress.ts';
 import { useT } from '../../app/i18n.tsx';
 import { errorText } from '../../app/query.ts';
 import { navigate } from '../../app/router.ts';
+import { AgencyNav } from '../declared/AgencyNav.tsx';
 import { assessmentQuery, useSetItemInput } from './api.ts';
 import { CriteriaTree } from './CriteriaTree.tsx';
 import { ItemPanel, firstControl } from './ItemPanel.tsx';
@@ -87,6 +88,7 @@ export default function AgencyScreen({ code, home = false, item = null }: { code
           </Button>
         )}
       </div>
+      <AgencyNav code={view.agency.code} current="tree" />
       <div className="template-line">
         {title(template.title)}
         {template.sample && <Tag className="badge-sample">{t('app.sample_template')}</Tag>}
