@@ -82,7 +82,7 @@ describe('figures:* through the real dispatch', () => {
   it('refuses a wrong figure in the figure’s words, writing nothing', async () => {
     const over = await refused('figures:set', { agency: 'S01', code: 'KK17', value: 150 });
     expect(over.code).toBe('figure.above_max');
-    expect(over.messages[0]).toMatch(/^cơ quan S01 · mục KK17: Số liệu KK17 “.+” không được lớn hơn 100; giá trị 150 không hợp lệ\.$/);
+    expect(over.messages[0]).toMatch(/^Số liệu KK17 “.+” không được lớn hơn 100; giá trị 150 không hợp lệ\.$/);
     const text = await refused('figures:set', { agency: 'S01', code: 'KK01', value: { text: 'mười' } });
     expect(text.messages[0]).toContain('phải là một số; giá trị “mười” không hợp lệ');
     const frac = await refused('figures:set', { agency: 'S01', code: 'KK01', value: 2.5 });
@@ -111,7 +111,7 @@ describe('adjustments:* through the real dispatch', () => {
   it('refuses points over the item’s maximum, naming the item, writing nothing', async () => {
     const over = await refused('adjustments:set', { agency: 'S01', block: 'bonus', code: 'TH2', points: 1.5 });
     expect(over.code).toBe('scoring.bonus_above_max');
-    expect(over.messages[0]).toBe('cơ quan S01 · mục TH2: Điểm thưởng 1,5 vượt mức tối đa 1 của mục.');
+    expect(over.messages[0]).toBe('mục TH2: Điểm thưởng 1,5 vượt mức tối đa 1 của mục.');
     const unknown = await refused('adjustments:set', { agency: 'S01', block: 'penalty', code: 'TH1', points: 1 });
     expect(unknown.messages[0]).toContain('TH1');
     const negative = await refused('adjustments:set', { agency: 'S01', block: 'bonus', code: 'TH2', points: -1 });

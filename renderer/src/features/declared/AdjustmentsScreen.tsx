@@ -76,8 +76,9 @@ function AdjustmentItemRow({ agency, block, row, disabled }: { agency: string; b
           data-testid={`${id}-points`}
         />
       </td>
-      <td>
+      <td className="note-cell">
         <Input
+          className="note-input"
           aria-label={t('declared.adjustments.note_of', { code: row.code })}
           maxLength={2000}
           disabled={disabled}

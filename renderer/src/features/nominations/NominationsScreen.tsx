@@ -42,28 +42,12 @@ export default function NominationsScreen({ code }: { code: string }) {
   const dash = <span className="muted">—</span>;
 
   const columns: ColumnsType<Nomination> = [
-    { key: 'id', title: t('nominations.col.id'), dataIndex: 'id', width: 110, fixed: 'start' },
-    { key: 'kind', title: t('nominations.col.kind'), width: 100, render: (_, n) => t(`nominations.kind.${n.kind}`) },
-    { key: 'name', title: t('nominations.name_or_full'), width: 180, render: (_, n) => <strong>{nameOf(n)}</strong> },
-    { key: 'gender', title: t('nominations.col.gender'), width: 80, render: (_, n) => (n.kind === 'individual' ? t(`nominations.gender.${n.gender}`) : dash) },
-    { key: 'birthYear', title: t('nominations.col.birthYear'), width: 80, render: (_, n) => (n.kind === 'individual' ? n.birthYear : dash) },
-    { key: 'position', title: t('nominations.position_unit'), width: 180, render: (_, n) => (n.kind === 'individual' ? `${n.position}, ${n.unit}` : dash) },
-    {
-      key: 'rating',
-      title: `${t('nominations.col.ratingThisYear')} / ${t('nominations.col.ratingLastYear')}`,
-      width: 200,
-      render: (_, n) => (n.kind === 'individual' ? `${t(`awards.rating.${n.ratingThisYear}`)} / ${n.ratingLastYear ? t(`awards.rating.${n.ratingLastYear}`) : t('nominations.rating.none')}` : dash),
-    },
-    { key: 'achievements', title: t('nominations.col.achievements'), width: 260, render: (_, n) => <span className="clamp">{n.achievements}</span> },
-    { key: 'discipline', title: t('nominations.col.discipline'), width: 120, render: (_, n) => (n.kind === 'individual' ? (n.discipline ?? t('nominations.discipline.none')) : dash) },
-    { key: 'initiatives', title: t('nominations.col.initiatives'), width: 100, render: (_, n) => (n.kind === 'individual' ? n.initiatives : dash) },
-    { key: 'award', title: t('nominations.col.proposedAward'), width: 200, render: (_, n) => award(n.proposedAward) },
-    { key: 'note', title: t('nominations.col.note'), width: 140, render: (_, n) => n.note ?? '' },
+    { key: 'id', title: t('nominations.col.id'), dataIndex: 'id', width: 110 },
+    // Right after the code: edit and remove are in view without scrolling the wide list sideways.
     {
       key: 'actions',
       title: t('nominations.col.actions'),
       width: 150,
-      fixed: 'end',
       render: (_, n) => (
         <span className="row-actions">
           <Button size="small" disabled={disabled || change.isPending} aria-label={t('nominations.edit_of', { id: n.id })} onClick={() => (setError(null), setEditing(n.id))}>
@@ -80,13 +64,29 @@ export default function NominationsScreen({ code }: { code: string }) {
               )
             }
           >
-            <Button size="small" danger disabled={disabled || change.isPending} aria-label={t('nominations.remove_of', { id: n.id })}>
+            <Button size="small" disabled={disabled || change.isPending} aria-label={t('nominations.remove_of', { id: n.id })}>
               {t('nominations.remove')}
             </Button>
           </Popconfirm>
         </span>
       ),
     },
+    { key: 'kind', title: t('nominations.col.kind'), width: 100, render: (_, n) => t(`nominations.kind.${n.kind}`) },
+    { key: 'name', title: t('nominations.name_or_full'), width: 180, render: (_, n) => <strong>{nameOf(n)}</strong> },
+    { key: 'gender', title: t('nominations.col.gender'), width: 80, render: (_, n) => (n.kind === 'individual' ? t(`nominations.gender.${n.gender}`) : dash) },
+    { key: 'birthYear', title: t('nominations.col.birthYear'), width: 80, render: (_, n) => (n.kind === 'individual' ? n.birthYear : dash) },
+    { key: 'position', title: t('nominations.position_unit'), width: 180, render: (_, n) => (n.kind === 'individual' ? `${n.position}, ${n.unit}` : dash) },
+    {
+      key: 'rating',
+      title: `${t('nominations.col.ratingThisYear')} / ${t('nominations.col.ratingLastYear')}`,
+      width: 200,
+      render: (_, n) => (n.kind === 'individual' ? `${t(`awards.rating.${n.ratingThisYear}`)} / ${n.ratingLastYear ? t(`awards.rating.${n.ratingLastYear}`) : t('nominations.rating.none')}` : dash),
+    },
+    { key: 'achievements', title: t('nominations.col.achievements'), width: 260, render: (_, n) => <span className="clamp">{n.achievements}</span> },
+    { key: 'discipline', title: t('nominations.col.discipline'), width: 120, render: (_, n) => (n.kind === 'individual' ? (n.discipline ?? t('nominations.discipline.none')) : dash) },
+    { key: 'initiatives', title: t('nominations.col.initiatives'), width: 100, render: (_, n) => (n.kind === 'individual' ? n.initiatives : dash) },
+    { key: 'award', title: t('nominations.col.proposedAward'), width: 200, render: (_, n) => award(n.proposedAward) },
+    { key: 'note', title: t('nominations.col.note'), width: 140, render: (_, n) => n.note ?? '' },
   ];
   const current = editing ? view.nominations.find((n) => n.id === editing) : undefined;
 
@@ -125,6 +125,8 @@ export default function NominationsScreen({ code }: { code: string }) {
           }}
         />
       )}
+      {/* The wide list scrolls in a region keyboard users can reach (Tab, then the arrow keys). */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('nominations.title')}>
       <Table<Nomination>
         className="nominations-table"
         data-testid="nominations-table"
@@ -133,10 +135,10 @@ export default function NominationsScreen({ code }: { code: string }) {
         columns={columns}
         dataSource={view.nominations}
         pagination={false}
-        scroll={{ x: 1900 }}
-        locale={{ emptyText: t('nominations.none') }}
+        locale={{ emptyText: <span className="muted">{t('nominations.none')}</span> }}
         onRow={(n) => ({ 'data-id': n.id }) as React.HTMLAttributes<HTMLElement>}
       />
+      </div>
     </main>
   );
 }
