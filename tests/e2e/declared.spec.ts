@@ -59,6 +59,15 @@ test.describe('declared figures, bonus and nominations, in an agency workspace',
     const yes = await answerFigure(page, 'KK11', true);
     await expect(yes.getByTestId('figure-KK11-state')).toHaveText('Đã lưu');
 
+    // A figure not declared is listed by "check before sending"; its line opens this screen.
+    await fillFigure(page, 'KK19', '');
+    await page.goto(page.url().replace(/#.*$/, '#/send/S03'));
+    const line = page.locator('[data-group="figure_missing"] li').filter({ hasText: 'KK19' });
+    await expect(line).toBeVisible();
+    await line.getByRole('link').click();
+    await expect(page.getByTestId('figures-screen')).toBeVisible();
+    await fillFigure(page, 'KK19', '3');
+
     // English: the same screen, translated.
     await resetLanguage(page, 'en');
     await page.reload();
@@ -146,6 +155,7 @@ test.describe('declared figures, bonus and nominations, in an agency workspace',
     });
     await saveNomination(page);
     await expect(form).toHaveCount(0);
+    await expect(page.getByTestId('nomination-add')).toBeFocused();
     const cn1 = nominationRow(page, 'S03-CN1');
     await expect(cn1).toContainText('Lê Thị Hoa');
     await expect(cn1).toContainText('Trưởng phòng, Phòng Hành chính tư pháp');
@@ -157,7 +167,7 @@ test.describe('declared figures, bonus and nominations, in an agency workspace',
 
     await editNomination(page, 'S03-CN1', { position: 'Phó Chánh Văn phòng' });
     await expect(cn1).toContainText('Phó Chánh Văn phòng, Phòng Hành chính tư pháp');
-    await removeNomination(page, 'S03-PHC');
+    await removeNomination(page, 'S03-PHC', { keyboard: true });
     await expect(page.getByTestId('nominations-count')).toHaveText('2 đề nghị');
 
     await resetLanguage(page, 'en');

@@ -146,9 +146,18 @@ export async function editNomination(page: Page, id: string, changes: Partial<No
   await saveNomination(page);
 }
 
-/** Removes a nomination, confirming. */
-export async function removeNomination(page: Page, id: string): Promise<void> {
-  await nominationRow(page, id).getByRole('button', { name: `Xóa đề nghị ${id}` }).click();
-  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Xóa', exact: true }).click();
+/** Removes a nomination, confirming; by keyboard (Enter on the button, Enter on the confirmation's Xóa) when asked. */
+export async function removeNomination(page: Page, id: string, opts: { keyboard?: boolean } = {}): Promise<void> {
+  const button = nominationRow(page, id).getByRole('button', { name: `Xóa đề nghị ${id}` });
+  const confirm = page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'Xóa', exact: true });
+  if (opts.keyboard) {
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(confirm).toBeFocused();
+    await page.keyboard.press('Enter');
+  } else {
+    await button.click();
+    await confirm.click();
+  }
   await expect(nominationRow(page, id)).toHaveCount(0);
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Popconfirm, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Nomination } from '../../../../shared/schema/index.ts';
 import { useT } from '../../app/i18n.tsx';
 import { IpcError, errorText } from '../../app/query.ts';
@@ -25,6 +25,7 @@ export default function NominationsScreen({ code }: { code: string }) {
   // null: no form; '': a new nomination; else the id being edited.
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string[] | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
 
   if (query.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={errorText(query.error, t)} /></main>;
   const view = query.data;
@@ -35,9 +36,11 @@ export default function NominationsScreen({ code }: { code: string }) {
     return a ? title(a.award) : id;
   };
   const failed = (e: Error) => setError(e instanceof IpcError && e.issues.length > 0 ? e.issues : [errorText(e, t)]);
+  // The form is gone: the focus goes back to "add" rather than being lost at the top of the page.
   const close = () => {
     setEditing(null);
     setError(null);
+    setTimeout(() => addRef.current?.focus(), 0);
   };
   const dash = <span className="muted">—</span>;
 
@@ -57,6 +60,9 @@ export default function NominationsScreen({ code }: { code: string }) {
             title={t('nominations.remove_confirm', { id: n.id, name: nameOf(n) })}
             okText={t('nominations.remove')}
             cancelText={t('nominations.keep')}
+            // Keyboard users land on the confirmation (it opens at the end of the page otherwise); mounted anew each time so the focus goes there every time.
+            okButtonProps={{ autoFocus: true }}
+            destroyOnHidden
             onConfirm={() =>
               change.mutate(
                 { kind: 'remove', id: n.id },
@@ -96,7 +102,7 @@ export default function NominationsScreen({ code }: { code: string }) {
         <Button onClick={() => navigate(`/agency/${code}`)}>{t('send.back')}</Button>
         <h1>{t('nominations.title')}</h1>
         <span className="count" data-testid="nominations-count">{t('nominations.count', { n: view.nominations.length })}</span>
-        <Button type="primary" className="toolbar-end" disabled={disabled || editing !== null} onClick={() => (setError(null), setEditing(''))} data-testid="nomination-add">
+        <Button ref={addRef} type="primary" className="toolbar-end" disabled={disabled || editing !== null} onClick={() => (setError(null), setEditing(''))} data-testid="nomination-add">
           {t('nominations.add')}
         </Button>
       </div>
