@@ -383,4 +383,9 @@ export class AppService {
     const write = await save(r.fileName);
     return { fileName: r.fileName, savedTo: write ? await write(r.bytes) : null, base64: null };
   }
+
+  /** What the window's figures, bonus/penalty and nominations screens enter with (declared-service.ts): this workspace, language and today. */
+  get entryContext(): { ws: WorkspaceStore; lang: Lang; now: () => number } {
+    return { ws: this.ws, lang: this.lang, now: this.now };
+  }
 }

@@ -41,10 +41,11 @@ const ARTIFACTS = join(import.meta.dirname, '..', '.artifacts');
 /** The workspace the server starts on (a fresh Home Affairs demo, see playwright.config.ts). */
 export const HOME_WORKSPACE = join(ARTIFACTS, 'e2e-workspace');
 
-/** Runs the CLI as a user would (arranging a story's data); fails the test with its output. */
-export function parscore(...args: string[]): void {
+/** Runs the CLI as a user would (arranging a story's data, or reading what the window stored); fails the test with its output. Returns what it printed. */
+export function parscore(...args: string[]): string {
   const r = spawnSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'parscore.mjs'), ...args], { encoding: 'utf8' });
   expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+  return r.stdout;
 }
 
 /**

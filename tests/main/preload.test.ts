@@ -23,6 +23,8 @@ describe('the preload', () => {
     expect(Object.keys(fake.exposed)).toEqual(['parscore']);
     const api = fake.exposed.parscore as Record<string, (x: unknown) => unknown>;
     expect(Object.keys(api).sort()).toEqual([
+      'adjustmentsList',
+      'adjustmentsSet',
       'appInfo',
       'appraisalExplain',
       'appraisalGet',
@@ -34,6 +36,12 @@ describe('the preload', () => {
       'entryEditEvidence',
       'entryRemoveEvidence',
       'entrySetExplanation',
+      'figuresList',
+      'figuresSet',
+      'nominationsAdd',
+      'nominationsEdit',
+      'nominationsList',
+      'nominationsRemove',
       'onJobProgress',
       'onMenuCommand',
       'pathForFile',

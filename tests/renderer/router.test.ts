@@ -19,3 +19,12 @@ describe('routes', () => {
     expect(agencyPath('S02', null)).toBe('/agency/S02');
   });
 });
+
+describe('routes of the declared figures, bonus/penalty and nominations', () => {
+  it('each under its agency; an unknown part is not found', () => {
+    expect(parseRoute('#/agency/S03/figures')).toEqual({ screen: 'figures', code: 'S03' });
+    expect(parseRoute('#/agency/S03/adjustments')).toEqual({ screen: 'adjustments', code: 'S03' });
+    expect(parseRoute('#/agency/S03/nominations')).toEqual({ screen: 'nominations', code: 'S03' });
+    expect(parseRoute('#/agency/S03/bonus')).toEqual({ screen: 'not-found' });
+  });
+});

@@ -20,6 +20,9 @@ const OverviewScreen = lazy(() => import('../features/overview/OverviewScreen.ts
 const AgencyScreen = lazy(() => import('../features/agency/AgencyScreen.tsx'));
 const SendScreen = lazy(() => import('../features/send/SendScreen.tsx'));
 const WelcomeScreen = lazy(() => import('../features/welcome/WelcomeScreen.tsx'));
+const FiguresScreen = lazy(() => import('../features/declared/FiguresScreen.tsx'));
+const AdjustmentsScreen = lazy(() => import('../features/declared/AdjustmentsScreen.tsx'));
+const NominationsScreen = lazy(() => import('../features/nominations/NominationsScreen.tsx'));
 
 /** The application frame: menu bar (browser mode), repair notices, the current screen, status bar, About box. */
 export function Shell() {
@@ -70,6 +73,9 @@ export function Shell() {
           {none ? null : route.screen === 'overview' && (ownAgency ? <AgencyScreen code={ownAgency} home /> : <OverviewScreen />)}
           {!none && route.screen === 'agency' && <AgencyScreen key={route.set ?? ''} code={route.code} item={route.item} set={route.set ?? null} home={route.code === ownAgency} />}
           {!none && route.screen === 'send' && <SendScreen code={route.code} />}
+          {!none && route.screen === 'figures' && <FiguresScreen code={route.code} />}
+          {!none && route.screen === 'adjustments' && <AdjustmentsScreen code={route.code} />}
+          {!none && route.screen === 'nominations' && <NominationsScreen code={route.code} />}
           {!none && route.screen === 'not-found' && <main><p>{t('shell.not_found')}</p></main>}
         </Suspense>
       </div>

@@ -4,7 +4,10 @@ import { useSyncExternalStore } from 'react';
  * Screens by hash ("#/agency/S02", "#/agency/S02/item/1.1.1" with that item selected, "#/send/S02"
  * the check before sending, "#/agency/S02/set/iso-9001[/item/A1]" an additional criteria set): works from app:// and from the browser mode alike, and survives a reload.
  */
-export type Route = { screen: 'overview' } | { screen: 'agency'; code: string; item: string | null; set?: string } | { screen: 'send'; code: string } | { screen: 'not-found' };
+export type Route = { screen: 'overview' } | { screen: 'agency'; code: string; item: string | null; set?: string } | { screen: 'send'; code: string } | { screen: 'not-found' } | { screen: DeclaredScreen; code: string };
+
+/** The agency's declared figures, its own bonus and penalty, its nominations ("#/agency/S02/figures"). */
+export type DeclaredScreen = 'figures' | 'adjustments' | 'nominations';
 
 const CODE = '[A-Za-z0-9._-]{1,40}';
 
@@ -15,6 +18,8 @@ export function parseRoute(hash: string): Route {
   if (m) return { screen: 'agency', code: m[1]!, item: m[3] ?? null, ...(m[2] ? { set: m[2] } : {}) };
   const s = new RegExp(`^/send/(${CODE})$`).exec(path);
   if (s) return { screen: 'send', code: s[1]! };
+  const d = new RegExp(`^/agency/(${CODE})/(figures|adjustments|nominations)$`).exec(path);
+  if (d) return { screen: d[2] as DeclaredScreen, code: d[1]! };
   return { screen: 'not-found' };
 }
 

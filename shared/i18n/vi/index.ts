@@ -27,6 +27,7 @@ import { send } from './send.ts';
 import { appraisalUi } from './appraisal-ui.ts';
 import { sets } from './sets.ts';
 import { start } from './start.ts';
+import { declared } from './declared.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -62,4 +63,5 @@ export const vi = {
   ...appraisalUi,
   ...sets,
   ...start,
+  ...declared,
 };

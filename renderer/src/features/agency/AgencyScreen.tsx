@@ -16,6 +16,7 @@ import { appraisalQuery } from '../appraisal/api.ts';
 import { AppraisalBlock } from '../appraisal/AppraisalBlock.tsx';
 import { ImportAppraisal } from '../appraisal/ImportAppraisal.tsx';
 import { SelfReportButton } from '../appraisal/SelfReport.tsx';
+import { AgencyNav } from '../declared/AgencyNav.tsx';
 import { CriteriaTree } from './CriteriaTree.tsx';
 import { ItemPanel, firstControl } from './ItemPanel.tsx';
 import { LateEntry } from './LateEntry.tsx';
@@ -142,6 +143,7 @@ export default function AgencyScreen({ code, home = false, item = null, set = nu
           </span>
         )}
       </div>
+      <AgencyNav code={view.agency.code} current="tree" />
       <CriteriaSets sets={view.sets} current={view.additional} onChoose={(id) => navigate(agencyPath(code, id))} />
       <div className="template-line">
         {title(template.title)}

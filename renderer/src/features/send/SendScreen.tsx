@@ -44,11 +44,15 @@ export default function SendScreen({ code }: { code: string }) {
             <div key={g} className="send-group" data-group={g}>
               <h3>{t(`send.group.${g}`)}</h3>
               <ul className="send-lines">
-                {lines.map((l, i) => (
-                  <li key={`${l.item ?? ''}-${i}`} data-item={l.item ?? undefined}>
-                    {l.item ? <a href={`#${agencyPath(code, l.set ?? null, l.item)}`}>{l.message}</a> : l.message}
-                  </li>
-                ))}
+                {lines.map((l, i) => {
+                  // A figure not declared opens the figures screen; other lines open their item (in its criteria set).
+                  const href = l.kind === 'figure_missing' ? `#/agency/${code}/figures` : l.item ? `#${agencyPath(code, l.set ?? null, l.item)}` : null;
+                  return (
+                    <li key={`${l.item ?? ''}-${i}`} data-item={l.item ?? undefined}>
+                      {href ? <a href={href}>{l.message}</a> : l.message}
+                    </li>
+                  );
+                })}
               </ul>
             </div>
           );
