@@ -16,9 +16,10 @@ export function LateEntry({ view }: { view: AgencyAssessmentView }) {
   const qc = useQueryClient();
   const go = useMutation({
     mutationFn: () => unwrap(api.assessmentContinueLate({ agency: view.agency.code })),
-    onSuccess: (next) => {
-      qc.setQueryData(assessmentKeys.one(view.agency.code), next);
-      void qc.invalidateQueries({ queryKey: ['send'] }); // the send screen's read-only reason goes too
+    onSuccess: () => {
+      // Every criteria set of the agency, and the send screen's read-only reason.
+      void qc.invalidateQueries({ queryKey: assessmentKeys.one(view.agency.code) });
+      void qc.invalidateQueries({ queryKey: ['send'] });
     },
   });
   const late = view.late;

@@ -1,0 +1,70 @@
+/**
+ * Keyboard-only actions: every control is reached with Tab (or Shift+Tab), as a person without a
+ * mouse does, and operated with Enter, Space, arrows and typing. A control that Tab cannot reach
+ * fails the story, naming it.
+ */
+import { type Locator, type Page, expect } from '@playwright/test';
+
+async function isFocused(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false);
+}
+
+/** Presses Tab (then Shift+Tab) until `target` (or something inside it) has the focus. */
+export async function tabTo(page: Page, target: Locator, what: string, max = 120): Promise<void> {
+  await expect(target, what).toBeVisible();
+  for (const key of ['Tab', 'Shift+Tab']) {
+    for (let i = 0; i < max; i++) {
+      if (await isFocused(target)) return;
+      await page.keyboard.press(key);
+    }
+  }
+  throw new Error(`Tab does not reach ${what}`);
+}
+
+/** Reaches the control with Tab and presses Enter on it. */
+export async function press(page: Page, target: Locator, what: string, key = 'Enter'): Promise<void> {
+  await tabTo(page, target, what);
+  await page.keyboard.press(key);
+}
+
+/** Reaches the field with Tab, selects what is in it and types `text`. */
+export async function typeIn(page: Page, field: Locator, what: string, text: string): Promise<void> {
+  await tabTo(page, field, what);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(text);
+}
+
+/** Opens the upload area with the keyboard (Enter) and chooses the file in the system's file dialog. */
+export async function chooseFile(page: Page, area: Locator, what: string, file: { name: string; buffer: Buffer; mimeType?: string } | string): Promise<void> {
+  await tabTo(page, area, what);
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(typeof file === 'string' ? file : { mimeType: 'application/octet-stream', ...file });
+}
+
+/** In a focused select, moves with ↓ until the active option reads `option`, then Enter. */
+export async function chooseOption(page: Page, select: Locator, what: string, option: string): Promise<void> {
+  await tabTo(page, select, what);
+  await page.keyboard.press('ArrowDown');
+  const active = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
+  for (let i = 0; i < 40; i++) {
+    if ((await active.innerText().catch(() => '')).trim().startsWith(option)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`${what}: no option ${option}`);
+}
+
+/** In the focused criteria tree, ↓ (or ↑) until the item is selected. */
+export async function arrowTo(page: Page, code: string): Promise<void> {
+  const selected = page.getByRole('treeitem', { selected: true });
+  for (const key of ['ArrowDown', 'ArrowUp']) {
+    for (let i = 0; i < 120; i++) {
+      if ((await selected.getAttribute('data-item')) === code) return;
+      await page.keyboard.press(key);
+    }
+  }
+  throw new Error(`the arrows do not reach item ${code}`);
+}
