@@ -31,7 +31,11 @@ function applyUpdate(view: AgencyAssessmentView, item: string, input: ItemInput 
   if (input) next.input = input;
   else delete next.input;
   entries[item] = next;
-  return { ...view, report: r.report, entries };
+  // The shown set's "answered" count moves when an answer appears or goes (the tab above the tree).
+  const delta = (input ? 1 : 0) - (prev.input ? 1 : 0);
+  const shown = view.additional ?? view.sets[0]?.id;
+  const sets = delta === 0 ? view.sets : view.sets.map((x) => (x.id === shown && x.progress ? { ...x, progress: { ...x.progress, answered: x.progress.answered + delta } } : x));
+  return { ...view, report: r.report, entries, sets };
 }
 
 /** A save of one item's input in one criteria set. */
@@ -53,8 +57,10 @@ export function useSetItemInput(agency: string) {
     mutationFn: (v: ItemSave) => unwrap(api.assessmentSetItemInput({ agency, item: v.item, input: v.input, ...choice(v.set) })),
     onSuccess: (r, v) => {
       qc.setQueryData<AgencyAssessmentView>(assessmentKeys.set(agency, v.set), (view) => (view ? applyUpdate(view, v.item, v.input, r) : view));
-      // The service's answer is shown at once; the refetch brings what else the save changed.
-      void qc.invalidateQueries({ queryKey: assessmentKeys.one(agency) });
+      // The service's answer is the whole change on this screen (item, ancestors, totals, the set's count):
+      // no refetch of the view, which would redraw the whole tree after every answer (bench/ui.ts).
+      // The other sets' views are only marked stale, fetched again when shown.
+      void qc.invalidateQueries({ queryKey: assessmentKeys.one(agency), refetchType: 'none' });
       void qc.invalidateQueries({ queryKey: workspaceKeys.all });
     },
   });
