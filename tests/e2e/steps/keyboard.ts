@@ -37,9 +37,19 @@ export async function typeIn(page: Page, field: Locator, what: string, text: str
 /** Opens the upload area with the keyboard (Enter) and chooses the file in the system's file dialog. */
 export async function chooseFile(page: Page, area: Locator, what: string, file: { name: string; buffer: Buffer; mimeType?: string } | string): Promise<void> {
   await tabTo(page, area, what);
-  const chooser = page.waitForEvent('filechooser');
-  await page.keyboard.press('Enter');
-  await (await chooser).setFiles(typeof file === 'string' ? file : { mimeType: 'application/octet-stream', ...file });
+  // A dialog's upload area can have the focus a moment before its key handler is attached: the
+  // person presses Enter again (or Space, which the area also takes) when nothing opened.
+  for (const key of ['Enter', 'Space', 'Enter', 'Space']) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 3000 }).catch(() => null);
+    await page.keyboard.press(key);
+    const opened = await chooser;
+    if (opened) {
+      await opened.setFiles(typeof file === 'string' ? file : { mimeType: 'application/octet-stream', ...file });
+      return;
+    }
+    await tabTo(page, area, what);
+  }
+  throw new Error(`Enter and Space on ${what} open no file dialog`);
 }
 
 /** In a focused select, moves with ↓ until the active option reads `option`, then Enter. */
