@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Form, Input, Popconfirm, Upload } from 'antd';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import * as z from 'zod';
 import { parseDateText } from '../../../../shared/entry/date-text.ts';
@@ -65,7 +65,7 @@ const EMPTY: EvidenceDetails = { docNo: '', date: '', issuer: '', title: '' };
  * picked or dropped then described, edit and remove (confirmed); the explanation where there is no
  * document, saved on leaving the box. Everything disabled where the assessment is read-only.
  */
-export function EvidenceSection({
+function EvidenceSectionView({
   agency,
   set,
   onRecord,
@@ -212,3 +212,14 @@ export function EvidenceSection({
     </section>
   );
 }
+
+type SectionProps = Parameters<typeof EvidenceSectionView>[0];
+/**
+ * Drawn again only when the item's documents or explanation change: an answer's save gives the
+ * item a new entry (its score) but the same documents, and the section's antd controls are the
+ * costliest part of the panel to redraw (bench/ui.ts, item edit). onRecord is stable per agency.
+ */
+export const EvidenceSection = memo(
+  EvidenceSectionView,
+  (a: SectionProps, b: SectionProps) => a.agency === b.agency && a.set === b.set && a.item === b.item && a.disabled === b.disabled && a.onRecord === b.onRecord && a.entry?.evidence === b.entry?.evidence && a.entry?.explanation === b.entry?.explanation,
+);
