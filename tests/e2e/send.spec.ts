@@ -27,6 +27,10 @@ test.describe('check before sending, in an agency workspace', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Kiểm tra trước khi gửi' })).toBeVisible();
     const line = page.locator(`[data-group="unanswered"] li[data-item="${code}"]`);
     await expect(line).toContainText(`Mục ${code} chưa trả lời`);
+    // Where the agency stands, area by area (an ECharts bar chart, its figures also in words).
+    const chart = page.getByTestId('area-chart');
+    await expect(chart).toHaveAttribute('aria-label', /^Điểm tự chấm từng lĩnh vực so với điểm tối đa: 1\. Công tác chỉ đạo.* \d+,\d{2} \/ \d+,\d{2};/);
+    await expect(chart.locator('svg text', { hasText: '1. Công tác chỉ đạo' }).first()).toBeVisible();
     await screenshot(page, 'send-check-vi');
     await expectAccessible(page);
 

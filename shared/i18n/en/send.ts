@@ -31,4 +31,6 @@ export const send: Record<keyof typeof vi, string> = {
   'send.sent.fingerprint': "Agency key's fingerprint",
   'send.sent.file': 'File',
   'send.sent.round': 'Round {round}',
+  'send.areas_title': 'Self score by area',
+  'send.areas_description': 'Each area’s self score against its maximum: {areas}.',
 };

@@ -29,4 +29,6 @@ export const send = {
   'send.sent.fingerprint': 'Dấu vân tay khóa của cơ quan',
   'send.sent.file': 'Tệp',
   'send.sent.round': 'Vòng {round}',
+  'send.areas_title': 'Điểm tự chấm theo lĩnh vực',
+  'send.areas_description': 'Điểm tự chấm từng lĩnh vực so với điểm tối đa: {areas}.',
 } as const;

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Form, Input, Popconfirm, Upload } from 'antd';
+import { Alert, Button, Form, Input, Popconfirm } from 'antd';
 import { memo, useId, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import * as z from 'zod';
@@ -8,6 +8,7 @@ import { formatDate } from '../../../../shared/i18n/index.ts';
 import { MAX_EVIDENCE_BYTES, type PickedFile } from '../../../../shared/ipc/index.ts';
 import type { EvidenceRef, ItemEntry } from '../../../../shared/schema/index.ts';
 import { useT } from '../../app/i18n.tsx';
+import { FileDrop } from '../../ui/FileDrop.tsx';
 import { toPickedFile } from '../../app/files.ts';
 import { errorText } from '../../app/query.ts';
 import { type EvidenceDetails, useEntryChange } from './api.ts';
@@ -162,22 +163,14 @@ function EvidenceSectionView({
       {pending ? (
         <EvidenceForm initial={EMPTY} fileName={pending.name} busy={change.isPending} error={formError} onCancel={() => (setPending(null), setFormError(null))} onSubmit={(d) => change.mutate({ set, kind: 'add', item, details: d, file: pending.file }, done)} />
       ) : (
-        <Upload.Dragger
+        <FileDrop
           className="evidence-drop"
-          data-testid="evidence-drop"
+          testId="evidence-drop"
           disabled={disabled || reading}
-          multiple={false}
-          fileList={[]}
-          showUploadList={false}
-          beforeUpload={(f) => {
-            void pick(f);
-            return false;
-          }}
-        >
-          <strong>{t('officer.evidence_add')}</strong>
-          <br />
-          <span className="muted">{reading ? t('officer.evidence_reading') : t('officer.evidence_drop')}</span>
-        </Upload.Dragger>
+          onFile={(f) => void pick(f)}
+          title={t('officer.evidence_add')}
+          hint={<span className="muted">{reading ? t('officer.evidence_reading') : t('officer.evidence_drop')}</span>}
+        />
       )}
       {fileError && <Alert type="error" showIcon role="alert" data-testid="evidence-file-error" title={fileError} />}
       {(list.length === 0 || stored !== '') && (

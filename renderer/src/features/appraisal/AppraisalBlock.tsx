@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Form, Input, Upload } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import * as z from 'zod';
@@ -8,6 +8,7 @@ import { formatDate } from '../../../../shared/i18n/index.ts';
 import { MAX_EVIDENCE_BYTES, type PickedFile, type ReceivedAppraisalView } from '../../../../shared/ipc/index.ts';
 import type { EvidenceRef } from '../../../../shared/schema/index.ts';
 import { useT } from '../../app/i18n.tsx';
+import { FileDrop } from '../../ui/FileDrop.tsx';
 import { errorText } from '../../app/query.ts';
 import { toPickedFile } from '../../app/files.ts';
 import { useExplain } from './api.ts';
@@ -150,21 +151,7 @@ function ExplainForm({ agency, item, stored, commentId }: { agency: string; item
           </fieldset>
         );
       })}
-      <Upload.Dragger
-        className="evidence-drop"
-        data-testid="explain-drop"
-        multiple={false}
-        fileList={[]}
-        showUploadList={false}
-        beforeUpload={(f) => {
-          void pick(f);
-          return false;
-        }}
-      >
-        <strong>{t('round2.add_doc')}</strong>
-        <br />
-        <span className="muted">{t('round2.add_doc_drop')}</span>
-      </Upload.Dragger>
+      <FileDrop className="evidence-drop" testId="explain-drop" onFile={(f) => void pick(f)} title={t('round2.add_doc')} hint={<span className="muted">{t('round2.add_doc_drop')}</span>} />
       {fileError && <Alert type="error" showIcon role="alert" title={fileError} />}
       {explain.isError && <Alert type="error" showIcon role="alert" data-testid="explain-error" title={t('round2.failed')} description={errorText(explain.error, t)} />}
       <div className="panel-actions">

@@ -1,8 +1,9 @@
-import { Alert, Button, Descriptions, Modal, Upload } from 'antd';
+import { Alert, Button, Descriptions, Modal } from 'antd';
 import { useState } from 'react';
 import type { ReceivedAppraisalView } from '../../../../shared/ipc/index.ts';
 import { MAX_EVIDENCE_BYTES, type PickedFile } from '../../../../shared/ipc/index.ts';
 import { useT } from '../../app/i18n.tsx';
+import { FileDrop } from '../../ui/FileDrop.tsx';
 import { IpcError, errorText } from '../../app/query.ts';
 import { toPickedFile } from '../../app/files.ts';
 import { useImportAppraisal } from './api.ts';
@@ -79,23 +80,15 @@ export function ImportAppraisal({ agency }: { agency: string }) {
       >
         <div className="appraisal-import" data-testid="appraisal-import">
           <p id="appraisal-file-label" className="field-label">{t('round2.file_label')}</p>
-          <Upload.Dragger
+          <FileDrop
             className="evidence-drop"
-            data-testid="appraisal-drop"
+            testId="appraisal-drop"
             accept=".parscore"
             disabled={busy}
-            multiple={false}
-            fileList={[]}
-            showUploadList={false}
-            beforeUpload={(f) => {
-              void pick(f);
-              return false;
-            }}
-          >
-            <strong>{t('round2.drop')}</strong>
-            <br />
-            <span className="muted" role="status">{reading ? t('round2.reading') : imp.isPending ? t('round2.importing') : ''}</span>
-          </Upload.Dragger>
+            onFile={(f) => void pick(f)}
+            title={t('round2.drop')}
+            hint={<span className="muted" role="status">{reading ? t('round2.reading') : imp.isPending ? t('round2.importing') : ''}</span>}
+          />
           {error && (
             <Alert
               type="error"

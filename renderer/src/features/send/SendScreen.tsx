@@ -6,7 +6,28 @@ import { useT } from '../../app/i18n.tsx';
 import { errorText } from '../../app/query.ts';
 import { agencyPath, navigate } from '../../app/router.ts';
 import { sendCheckQuery, useExportSubmission } from './api.ts';
+import { areaBars } from './area-bars.ts';
+import { assessmentQuery } from '../agency/api.ts';
+import { BarChart } from '../../ui/BarChart.tsx';
+import { useCallback, useMemo } from 'react';
 import { RoundNote } from '../appraisal/RoundNote.tsx';
+
+/** The self score of each area as a share of its maximum: where the agency stands before it sends. */
+function AreaScores({ code }: { code: string }) {
+  const { t, points, title } = useT();
+  const view = useQuery(assessmentQuery(code)).data;
+  const bars = useMemo(() => (view ? areaBars(view.report, view.template) : []), [view]);
+  const chartBars = useMemo(() => bars.map((b) => ({ label: `${b.code}. ${title(b.title)}`, value: b.percent, text: `${points(b.score)} / ${points(b.max)}` })), [bars, points, title]);
+  const description = useMemo(() => t('send.areas_description', { areas: chartBars.map((b) => `${b.label} ${b.text}`).join('; ') }), [chartBars, t]);
+  const percent = useCallback((n: number) => `${n}%`, []);
+  if (bars.length === 0) return null;
+  return (
+    <section aria-labelledby="send-areas-title" className="send-areas">
+      <h2 id="send-areas-title">{t('send.areas_title')}</h2>
+      <BarChart bars={chartBars} max={100} description={description} testId="area-chart" axisFormat={percent} />
+    </section>
+  );
+}
 
 const GROUPS: SendCheckKind[] = ['unanswered', 'no_evidence', 'figure_missing', 'refused'];
 
@@ -32,6 +53,7 @@ export default function SendScreen({ code }: { code: string }) {
         <h1>{t('send.title')}</h1>
       </div>
       <RoundNote agency={code} />
+      <AreaScores code={code} />
       <section aria-labelledby="send-lines-title" data-testid="send-check">
         {/* Read-only: nothing is missing, yet nothing may be sent (said at the button). */}
         <h2 id="send-lines-title">

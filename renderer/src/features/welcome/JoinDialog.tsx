@@ -1,9 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import { Descriptions, Form, Modal, Select, Upload } from 'antd';
+import { Descriptions, Form, Modal, Select } from 'antd';
 import { useId, useState } from 'react';
 import { type CampaignFileInfo, MAX_CAMPAIGN_FILE_BYTES, type PickedFile, type StartState } from '../../../../shared/ipc/index.ts';
 import { api } from '../../app/bridge.ts';
 import { useT } from '../../app/i18n.tsx';
+import { FileDrop } from '../../ui/FileDrop.tsx';
 import { errorText, unwrap } from '../../app/query.ts';
 import { fold } from '../overview/search.ts';
 import { toPickedFile } from '../../app/files.ts';
@@ -74,23 +75,15 @@ export function JoinDialog({ state, onClose }: { state: StartState; onClose: () 
   return (
     <Modal open width={720} title={t('start.join.title')} okText={t('start.join')} cancelText={t('start.cancel')} onOk={submit} onCancel={onClose} confirmLoading={join.isPending} okButtonProps={{ 'data-testid': 'join-submit' }} destroyOnHidden>
       <Form.Item layout="vertical" label={t('start.field.file')} validateStatus={errors.file ? 'error' : ''} help={errors.file && <span role="alert" data-testid="join-file-error">{errors.file}</span>}>
-        <Upload.Dragger
+        <FileDrop
           className="start-drop"
-          data-testid="join-file"
+          testId="join-file"
           accept=".parscore"
-          multiple={false}
-          fileList={[]}
-          showUploadList={false}
           disabled={inspect.isPending || !!reading}
-          beforeUpload={(f) => {
-            void pick(f);
-            return false;
-          }}
-        >
-          <strong>{file ? file.name : t('start.field.file')}</strong>
-          <br />
-          <span className="muted">{reading ? t('start.field.file_reading', { name: reading }) : t('start.field.file_drop')}</span>
-        </Upload.Dragger>
+          onFile={(f) => void pick(f)}
+          title={file ? file.name : t('start.field.file')}
+          hint={<span className="muted">{reading ? t('start.field.file_reading', { name: reading }) : t('start.field.file_drop')}</span>}
+        />
       </Form.Item>
       {info && (
         <>
