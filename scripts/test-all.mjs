@@ -32,9 +32,11 @@ run('unit + integration (vitest)', bin('vitest'), ['run', '--reporter=default', 
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
   passed += r.numPassedTests;
-  failed += r.numFailedTests + countFilesFailedWithoutTests(r);
+  // A run that executed no test at all is a failure, not a pass.
+  const empty = r.numTotalTests === 0 ? 1 : 0;
+  failed += r.numFailedTests + countFilesFailedWithoutTests(r) + empty;
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  suites.push(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  suites.push(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests + empty} failed${empty ? ' (no test ran)' : ''}`);
 } else {
   failed += 1;
   suites.push('vitest: no report (runner crashed)');
@@ -45,11 +47,17 @@ if (existsSync(join(root, 'tests', 'e2e')) && readdirSync(join(root, 'tests', 'e
   const pwJson = join(out, 'playwright.json');
   run('end-to-end (playwright)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
   if (existsSync(pwJson)) {
-    const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
+    const report = JSON.parse(readFileSync(pwJson, 'utf8'));
+    const s = report.stats;
+    // A run that stopped before its tests (the web server's port taken, a config error) reports its
+    // errors and no test: each error, or else the empty run itself, is a failure.
+    const errors = (report.errors ?? []).length;
+    const ran = s.expected + (s.flaky ?? 0) + s.unexpected + s.skipped;
+    const broken = errors > 0 ? errors : ran === 0 ? 1 : 0;
     passed += s.expected + (s.flaky ?? 0);
-    failed += s.unexpected;
+    failed += s.unexpected + broken;
     skipped += s.skipped;
-    suites.push(`playwright: ${s.expected + (s.flaky ?? 0)} passed, ${s.unexpected} failed, ${s.skipped} skipped`);
+    suites.push(`playwright: ${s.expected + (s.flaky ?? 0)} passed, ${s.unexpected + broken} failed, ${s.skipped} skipped${broken ? ` (the run itself failed: ${errors ? (report.errors[0].message ?? '').split('\n')[0] : 'no test ran'})` : ''}`);
   } else {
     failed += 1;
     suites.push('playwright: no report (runner crashed)');
