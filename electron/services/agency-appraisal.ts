@@ -23,14 +23,15 @@ import { agencyFileName, incompleteNotice } from './reports/index.ts';
 import { writeAgencyReport } from './reports/agency.ts';
 import { defaultFooter } from './reports/kit/context.ts';
 import { withReportNotice } from './reports/kit/notice.ts';
+import type { LockOptions } from './entry/read-only.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 
 export interface AgencyAppraisalDeps {
   ws: WorkspaceStore;
   lang: Lang;
   now: number;
-  /** The officer chose to go on past the deadline (AppService.continueLate): the deadline no longer closes entries. */
-  late: boolean;
+  /** The window's rule for the agency's entries (AppService.entryRule: the deadline, unless the officer chose to go on late). */
+  rule: LockOptions;
   template: Template;
   ct: CompiledTemplate;
 }
@@ -43,7 +44,7 @@ function own(lang: Lang, i: Issue): string {
 
 /** Why explanations cannot be given now, or null: the window's rule (closed round, past the explanation deadline) and the service's (round 1 appraised). */
 async function closedReason(d: AgencyAppraisalDeps, code: string, appraisal: Appraisal): Promise<Issue | null> {
-  const lock = await selfEntryLock(d.ws, code, { deadline: !d.late, now: d.now });
+  const lock = await selfEntryLock(d.ws, code, d.rule);
   if (lock) return lock;
   if (appraisal.status !== 'appraised_1' && appraisal.status !== 'explained') return issue('cycle.explanations_closed', { agency: code }, { status: appraisal.status });
   return null;
@@ -103,7 +104,7 @@ export interface ExplainRequest {
  * kept and added.
  */
 export async function explainItem(d: AgencyAppraisalDeps, code: string, req: ExplainRequest): Promise<ReceivedAppraisalView> {
-  await requireSelfEntryOpen(d.ws, code, { deadline: !d.late, now: d.now });
+  await requireSelfEntryOpen(d.ws, code, d.rule);
   const at = { agency: code, item: req.item };
   const appraisal = await d.ws.readAppraisal(code);
   if (!appraisal) throw new IssueError(issue('cycle.no_appraisal_received', { ...at, field: 'explanation' }));

@@ -15,6 +15,7 @@ import { setItem } from './entry/items.ts';
 import { noticeText } from './start/notices.ts';
 import { requireSelfEntryOpen, selfEntryLock } from './entry/read-only.ts';
 import { endOfDayVietnam } from './cycle/common.ts';
+import type { DeclaredContext } from './declared-service.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 import { type AgencyAppraisalDeps, type ExplainRequest, explainItem, importAppraisalFile, receivedAppraisal, selfAssessmentReport } from './agency-appraisal.ts';
 import type { ReceivedAppraisalView, WrittenReport } from '../../shared/ipc/index.ts';
@@ -358,7 +359,7 @@ export class AppService {
   private appraisalDeps(code: string): AgencyAppraisalDeps {
     const agency = this.agency(code);
     const template = this.templateFor(agency.group);
-    return { ws: this.ws, lang: this.lang, now: this.now(), late: this.late.has(agency.code), template, ct: this.compile(template) };
+    return { ws: this.ws, lang: this.lang, now: this.now(), rule: this.entryRule(agency.code), template, ct: this.compile(template) };
   }
 
   /** The appraisal received from Home Affairs, beside the agency's own scores; null before any. */
@@ -384,8 +385,8 @@ export class AppService {
     return { fileName: r.fileName, savedTo: write ? await write(r.bytes) : null, base64: null };
   }
 
-  /** What the window's figures, bonus/penalty and nominations screens enter with (declared-service.ts): this workspace, language and today. */
-  get entryContext(): { ws: WorkspaceStore; lang: Lang; now: () => number } {
-    return { ws: this.ws, lang: this.lang, now: this.now };
+  /** What the window's figures, bonus/penalty and nominations screens enter with (declared-service.ts): this workspace, language, today and the entry rule. */
+  get entryContext(): DeclaredContext {
+    return { ws: this.ws, lang: this.lang, now: this.now, entryRule: (agency) => this.entryRule(agency) };
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The window's way into the agency's declared figures, its own bonus and penalty, and its
  * nominations: the same entry services as `parscore figure|bonus|penalty|nomination`, under the
- * window's read-only rule (entry/read-only.ts with the deadline, as AppService.setItemInput).
+ * window's read-only rule (AppService.entryRule, as setItemInput).
  */
 import type { AdjustmentBlockView, AdjustmentsView, DeclaredReadOnly, FiguresView, NominationsView } from '../../shared/ipc/index.ts';
 import { formatIssue, type Lang } from '../../shared/i18n/index.ts';
@@ -12,7 +12,7 @@ import { setSelfAdjustment } from './entry/adjustments.ts';
 import { resolve } from './entry/context.ts';
 import { listFigures, setFigure } from './entry/figures.ts';
 import { addNomination, editNomination, listNominations, removeNomination } from './entry/nominations.ts';
-import { requireSelfEntryOpen, selfEntryLock } from './entry/read-only.ts';
+import { type LockOptions, requireSelfEntryOpen, selfEntryLock } from './entry/read-only.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 
 /** What AppService hands over (AppService.entryContext). */
@@ -20,6 +20,8 @@ export interface DeclaredContext {
   ws: WorkspaceStore;
   lang: Lang;
   now: () => number;
+  /** The window's rule for the agency's entries (AppService.entryRule: the deadline, unless the officer chose to go on late). */
+  entryRule: (agency: string) => LockOptions;
 }
 
 const EMPTY = { items: {}, bonus: {}, penalty: {} };
@@ -36,7 +38,7 @@ export class DeclaredService {
   /** The reason shown on the agency's own screen (without "cơ quan X:" in front), or null. */
   async readOnly(agency: string): Promise<DeclaredReadOnly> {
     this.known(agency);
-    const lock = await selfEntryLock(this.c.ws, agency, { deadline: true, now: this.c.now() });
+    const lock = await selfEntryLock(this.c.ws, agency, this.c.entryRule(agency));
     if (!lock) return null;
     const { agency: _named, ...where } = lock.at ?? {};
     return { code: lock.code, reason: formatIssue(this.c.lang, { ...lock, at: where }) };
@@ -44,7 +46,7 @@ export class DeclaredService {
 
   private async open(agency: string): Promise<void> {
     this.known(agency);
-    await requireSelfEntryOpen(this.c.ws, agency, { deadline: true, now: this.c.now() });
+    await requireSelfEntryOpen(this.c.ws, agency, this.c.entryRule(agency));
   }
 
   async figures(agency: string): Promise<FiguresView> {

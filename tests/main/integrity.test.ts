@@ -9,7 +9,7 @@ import { writeDemoWorkspace } from '../../electron/services/demo/write.ts';
 import { setFigure, setItem, setSelfAdjustment } from '../../electron/services/entry/index.ts';
 import { SettingsStore } from '../../electron/services/settings.ts';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
-import type { AgencyAssessmentView, WorkspaceSummary } from '../../shared/ipc/index.ts';
+import type { AgencyAssessmentView, FiguresView, WorkspaceSummary } from '../../shared/ipc/index.ts';
 import { IssueError } from '../../shared/util/issue.ts';
 import { folderHash } from '../cli/run.ts';
 import { type Province, province } from '../cycle/helpers.ts';
@@ -178,6 +178,11 @@ describe('an agency workspace', () => {
     expect(after?.late).toMatchObject({ continuing: true });
     const r = await dispatch('assessment:setItemInput', { agency: 'STP', item: '1.1.1', input: { kind: 'binary', value: 'yes' } }, ctx);
     expect(r.ok).toBe(true);
+    // The same rule for every entry of the window: figures, bonus and penalty, nominations too.
+    const listed = await dispatch('figures:list', { agency: 'STP' }, ctx);
+    const figure = listed.ok ? (listed.value as FiguresView).figures.find((f) => f.def.type === 'count') : undefined;
+    expect(figure).toBeDefined();
+    expect(await dispatch('figures:set', { agency: 'STP', code: figure!.def.code, value: 3 }, ctx)).toMatchObject({ ok: true });
     // For this session only: a new window asks again.
     const fresh = await contextFor(ws, () => Date.parse('2026-01-16T09:00:00+07:00'));
     expect(await dispatch('assessment:setItemInput', { agency: 'STP', item: '1.1.1', input: null }, fresh)).toMatchObject({ ok: false, error: { code: 'integrity.past_deadline' } });
