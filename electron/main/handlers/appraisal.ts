@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { appraisalChannels } from '../../../shared/ipc/appraisal.ts';
 import { MAX_EVIDENCE_BYTES } from '../../../shared/ipc/entry.ts';
 import type { PickedFile } from '../../../shared/ipc/files.ts';
-import { type Issue, IssueError } from '../../../shared/util/issue.ts';
 import type { AppContext, HandlersOf } from './context.ts';
+import { atTheFieldWithout } from './at-the-field.ts';
 import { withPickedFile } from './files.ts';
 
 const FILE_LIMIT = { max: MAX_EVIDENCE_BYTES, tooLarge: 'entry.evidence_too_large' };
@@ -12,16 +12,7 @@ const FILE_LIMIT = { max: MAX_EVIDENCE_BYTES, tooLarge: 'entry.evidence_too_larg
  * Said at the field of the agency's own screen: the file stays named, the agency (its own
  * screen), the template's id and the document's inner field ("appraisal.template") go.
  */
-function onOwnScreen(e: unknown): never {
-  if (!(e instanceof IssueError)) throw e;
-  throw new IssueError(
-    e.issues.map((i): Issue => {
-      if (!i.at) return i;
-      const { field: _field, template: _template, agency: _agency, ...at } = i.at;
-      return { ...i, at };
-    }),
-  );
-}
+const onOwnScreen = atTheFieldWithout(['field', 'template', 'agency']);
 
 /** Every extra document at a path of its own (withPickedFile, one after the other), then `fn`. */
 async function withPickedFiles<T>(ctx: AppContext, item: string, files: PickedFile[], fn: (got: { path: string; name: string }[]) => Promise<T>, got: { path: string; name: string }[] = []): Promise<T> {

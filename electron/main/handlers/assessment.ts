@@ -1,5 +1,5 @@
 import type { assessmentChannels } from '../../../shared/ipc/assessment.ts';
-import { type Issue, IssueError } from '../../../shared/util/issue.ts';
+import { atTheFieldWithout } from './at-the-field.ts';
 import type { HandlersOf } from './context.ts';
 
 /**
@@ -7,16 +7,7 @@ import type { HandlersOf } from './context.ts';
  * the schema path ("input.value") and the template's id go (they mean nothing to a clerk; the
  * screen already names the criteria set).
  */
-export function atTheField(e: unknown): never {
-  if (!(e instanceof IssueError)) throw e;
-  throw new IssueError(
-    e.issues.map((i): Issue => {
-      if (!i.at) return i;
-      const { field: _field, template: _template, ...at } = i.at;
-      return { ...i, at };
-    }),
-  );
-}
+export const atTheField = atTheFieldWithout(['field', 'template']);
 
 export const assessmentHandlers: HandlersOf<keyof typeof assessmentChannels> = {
   'assessment:get': (input, ctx) => ctx.service.assessment(input.agency, input.template),

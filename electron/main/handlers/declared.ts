@@ -1,6 +1,6 @@
 import type { declaredChannels } from '../../../shared/ipc/declared.ts';
 import { DeclaredService } from '../../services/declared-service.ts';
-import { type Issue, IssueError } from '../../../shared/util/issue.ts';
+import { atTheFieldWithout } from './at-the-field.ts';
 import type { AppContext, HandlersOf } from './context.ts';
 
 /** The declared figures and the agency's own bonus/penalty of the open workspace, in the window's language. */
@@ -11,16 +11,11 @@ export const declaredOf = (ctx: AppContext) => new DeclaredService(ctx.service.e
  * the template's id and the schema's field; a figure's message names the figure already, so its
  * code is not said twice ("mục KK17: Số liệu KK17 …").
  */
-function atTheField(e: unknown): never {
-  if (!(e instanceof IssueError)) throw e;
-  throw new IssueError(
-    e.issues.map((i): Issue => {
-      if (!i.at) return i;
-      const { field: _field, template: _template, agency: _agency, item, ...at } = i.at;
-      return { ...i, at: item !== undefined && !i.code.startsWith('figure.') ? { ...at, item } : at };
-    }),
-  );
-}
+const atTheField = atTheFieldWithout(['field', 'template', 'agency'], (i) => {
+  if (!i.code.startsWith('figure.') || !i.at) return i;
+  const { item: _item, ...at } = i.at;
+  return { ...i, at };
+});
 
 export const declaredHandlers: HandlersOf<keyof typeof declaredChannels> = {
   'figures:list': (input, ctx) => declaredOf(ctx).figures(input.agency),

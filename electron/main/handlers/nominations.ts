@@ -1,6 +1,6 @@
 import { t } from '../../../shared/i18n/index.ts';
 import type { nominationsChannels } from '../../../shared/ipc/nominations.ts';
-import { type Issue, IssueError } from '../../../shared/util/issue.ts';
+import { atTheFieldWithout } from './at-the-field.ts';
 import type { AppContext, HandlersOf } from './context.ts';
 import { declaredOf } from './declared.ts';
 
@@ -10,18 +10,10 @@ import { declaredOf } from './declared.ts';
  * proposal already).
  */
 function inWords(ctx: AppContext) {
-  return (e: unknown): never => {
-    if (!(e instanceof IssueError)) throw e;
-    const lang = ctx.settings.get().lang;
-    throw new IssueError(
-      e.issues.map((i): Issue => {
-        const { field: _field, file: _file, item: _item, template: _template, ...at } = i.at ?? {};
-        const field = i.params?.field;
-        const params = typeof field === 'string' ? { ...i.params, field: t(lang, `nominations.col.${field}`) } : i.params;
-        return { ...i, at, ...(params ? { params } : {}) };
-      }),
-    );
-  };
+  return atTheFieldWithout(['field', 'file', 'item', 'template'], (i) => {
+    const field = i.params?.field;
+    return typeof field === 'string' ? { ...i, params: { ...i.params, field: t(ctx.settings.get().lang, `nominations.col.${field}`) } } : i;
+  });
 }
 
 export const nominationsHandlers: HandlersOf<keyof typeof nominationsChannels> = {
