@@ -34,7 +34,8 @@ export default defineConfig({
     reducedMotion: 'reduce',
   },
   webServer: {
-    command: `node scripts/build.mjs && node --import tsx scripts/web-bridge.ts --workspace tests/.artifacts/e2e-workspace --fresh-demo 60 --port ${port} --user-data ${userData} --secret ${process.env.PARSCORE_E2E_SECRET}`,
+    // --secret=…: a random base64url secret may start with "-", which a separate argument would read as an option.
+    command: `node scripts/build.mjs && node --import tsx scripts/web-bridge.ts --workspace tests/.artifacts/e2e-workspace --fresh-demo 60 --port ${port} --user-data ${userData} --secret=${process.env.PARSCORE_E2E_SECRET}`,
     // Answers 403 without the secret: Playwright counts that as up.
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,

@@ -71,7 +71,7 @@ interface Server {
 async function startServer(workspace: string, userData: string): Promise<Server> {
   const port = await freePort();
   const secret = randomBytes(24).toString('base64url');
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/web-bridge.ts'), '--workspace', workspace, '--port', String(port), '--user-data', userData, '--secret', secret], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/web-bridge.ts'), '--workspace', workspace, '--port', String(port), '--user-data', userData, `--secret=${secret}`], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
