@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { HOME_WORKSPACE, ORIGIN, expectAccessible, openApp, openWorkspace, parscore, resetLanguage, screenshot } from './app.ts';
 import { figureRow, nominationRow } from './steps/declared.ts';
 import { appraiseWithCli, cli } from './steps/round2.ts';
-import { arrowTo, chooseFile, chooseOption, press, tabTo, typeIn } from './steps/keyboard.ts';
+import { arrowTo, chooseFile, chooseOption, interceptFileDialogs, press, tabTo, typeIn } from './steps/keyboard.ts';
 
 /**
  * Issue 13's test, once by keyboard only: the officer's whole story (officer-story.spec.ts) with
@@ -29,6 +29,7 @@ test.describe('the officer’s whole job, by keyboard only', () => {
 
   test('join, fill, fix, export; the appraisal answered; revision 2 — without the mouse', async ({ page }) => {
     test.setTimeout(240_000);
+    await interceptFileDialogs(page);
     await openApp(page);
     await resetLanguage(page, 'vi');
     // A first start: no workspace open (arranged; the mouse story closes it from the File menu).

@@ -34,8 +34,24 @@ export async function typeIn(page: Page, field: Locator, what: string, text: str
   await page.keyboard.type(text);
 }
 
+const intercepting = new WeakSet<Page>();
+
+/**
+ * Keeps Playwright intercepting the page's file dialogs for the rest of the test. Playwright turns
+ * interception on when a 'filechooser' listener is added and off when the last one goes, without
+ * waiting for the browser; a key pressed in between opened a real (headless) dialog, after which
+ * Chromium opens no other — the story then failed at random. One listener that stays avoids it.
+ */
+export async function interceptFileDialogs(page: Page): Promise<void> {
+  if (intercepting.has(page)) return;
+  intercepting.add(page);
+  page.on('filechooser', () => undefined);
+  await page.evaluate(() => 0);
+}
+
 /** Opens the upload area with the keyboard (Enter) and chooses the file in the system's file dialog. */
 export async function chooseFile(page: Page, area: Locator, what: string, file: { name: string; buffer: Buffer; mimeType?: string } | string): Promise<void> {
+  await interceptFileDialogs(page);
   await tabTo(page, area, what);
   // A dialog's upload area can have the focus a moment before its key handler is attached: the
   // person presses Enter again (or Space, which the area also takes) when nothing opened.
