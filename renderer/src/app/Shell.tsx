@@ -12,6 +12,7 @@ import { MenuBar } from './MenuBar.tsx';
 import { errorText, unwrap } from './query.ts';
 import { navigate, useRoute } from './router.ts';
 import { StatusBar } from './StatusBar.tsx';
+import { HomeAffairsNav } from './HomeAffairsNav.tsx';
 import { startStateQuery, useCloseWorkspace } from '../features/welcome/api.ts';
 import { Notices } from '../features/welcome/Notices.tsx';
 
@@ -23,6 +24,15 @@ const WelcomeScreen = lazy(() => import('../features/welcome/WelcomeScreen.tsx')
 const FiguresScreen = lazy(() => import('../features/declared/FiguresScreen.tsx'));
 const AdjustmentsScreen = lazy(() => import('../features/declared/AdjustmentsScreen.tsx'));
 const NominationsScreen = lazy(() => import('../features/nominations/NominationsScreen.tsx'));
+// Home Affairs' sections (HomeAffairsNav), one feature each.
+const CampaignScreen = lazy(() => import('../features/campaign/CampaignScreen.tsx'));
+const InboxScreen = lazy(() => import('../features/inbox/InboxScreen.tsx'));
+const ReviewScreen = lazy(() => import('../features/review/ReviewScreen.tsx'));
+const SurveyScreen = lazy(() => import('../features/survey/SurveyScreen.tsx'));
+const ResultsScreen = lazy(() => import('../features/results/ResultsScreen.tsx'));
+const AwardsScreen = lazy(() => import('../features/awards/AwardsScreen.tsx'));
+const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen.tsx'));
+const AuditScreen = lazy(() => import('../features/audit/AuditScreen.tsx'));
 
 /** The application frame: menu bar (browser mode), repair notices, the current screen, status bar, About box. */
 export function Shell() {
@@ -63,6 +73,7 @@ export function Shell() {
   return (
     <div className="shell" data-app-state={summary.data || none ? 'loaded' : summary.isError || start.isError ? 'error' : 'loading'}>
       {!isDesktop && <MenuBar recent={settings.data?.recent ?? []} current={info.data?.workspacePath} onCommand={run} onOpenRecent={(p) => open.mutate(p)} />}
+      {summary.data && !none && summary.data.role === 'home-affairs' && <HomeAffairsNav route={route} />}
       {lost && <Alert type="error" showIcon banner title={t('shell.backend_lost')} role="alert" data-testid="backend-lost" />}
       {summary.data && !none && <Notices notices={summary.data.notices} />}
       {summary.data && !none && summary.data.role === 'home-affairs' && summary.data.campaign === null && <Alert type="info" showIcon banner className="notice" data-testid="next-step" title={t('start.next_step')} />}
@@ -76,6 +87,14 @@ export function Shell() {
           {!none && route.screen === 'figures' && <FiguresScreen code={route.code} />}
           {!none && route.screen === 'adjustments' && <AdjustmentsScreen code={route.code} />}
           {!none && route.screen === 'nominations' && <NominationsScreen code={route.code} />}
+          {!none && route.screen === 'campaign' && <CampaignScreen />}
+          {!none && route.screen === 'inbox' && <InboxScreen />}
+          {!none && route.screen === 'review' && <ReviewScreen key={route.set ?? ''} code={route.code} item={route.item} set={route.set ?? null} />}
+          {!none && route.screen === 'survey' && <SurveyScreen />}
+          {!none && route.screen === 'results' && <ResultsScreen />}
+          {!none && route.screen === 'awards' && <AwardsScreen />}
+          {!none && route.screen === 'reports' && <ReportsScreen />}
+          {!none && route.screen === 'audit' && <AuditScreen />}
           {!none && route.screen === 'not-found' && <main><p>{t('shell.not_found')}</p></main>}
         </Suspense>
       </div>

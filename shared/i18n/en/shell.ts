@@ -1,6 +1,16 @@
 import type { shell as vi } from '../vi/shell.ts';
 
 export const shell: Record<keyof typeof vi, string> = {
+  'shell.nav.label': 'Home Affairs’ work',
+  'shell.nav.overview': 'Agencies',
+  'shell.nav.campaign': 'Campaign',
+  'shell.nav.inbox': 'Inbox',
+  'shell.nav.review': 'Appraisal',
+  'shell.nav.survey': 'Survey',
+  'shell.nav.results': 'Results',
+  'shell.nav.awards': 'Commendation',
+  'shell.nav.reports': 'Reports',
+  'shell.nav.audit': 'Audit log',
   'shell.menu.file': 'File',
   'shell.menu.edit': 'Edit',
   'shell.menu.view': 'View',

@@ -1,5 +1,15 @@
 /** Messages of the application shell: menu, status bar, About box, browser mode, launcher (keys "shell."). */
 export const shell = {
+  'shell.nav.label': 'Các phần việc của Sở Nội vụ',
+  'shell.nav.overview': 'Cơ quan, đơn vị',
+  'shell.nav.campaign': 'Đợt đánh giá',
+  'shell.nav.inbox': 'Tiếp nhận hồ sơ',
+  'shell.nav.review': 'Thẩm định',
+  'shell.nav.survey': 'Điều tra xã hội học',
+  'shell.nav.results': 'Kết quả',
+  'shell.nav.awards': 'Khen thưởng',
+  'shell.nav.reports': 'Báo cáo',
+  'shell.nav.audit': 'Nhật ký thay đổi',
   'shell.menu.file': 'Tệp',
   'shell.menu.edit': 'Chỉnh sửa',
   'shell.menu.view': 'Xem',

@@ -6,7 +6,7 @@ import { api } from '../../app/bridge.ts';
 import { useT } from '../../app/i18n.tsx';
 import { errorText, unwrap } from '../../app/query.ts';
 import { useEntered } from './api.ts';
-import { FolderField } from './FolderField.tsx';
+import { FolderField } from '../../ui/FolderField.tsx';
 
 /** Create a Home Affairs workspace: folder and name, each error at its field. */
 export function CreateDialog({ state, onClose }: { state: StartState; onClose: () => void }) {

@@ -9,7 +9,7 @@ import { errorText, unwrap } from '../../app/query.ts';
 import { fold } from '../overview/search.ts';
 import { toPickedFile } from '../../app/files.ts';
 import { useEntered } from './api.ts';
-import { FolderField } from './FolderField.tsx';
+import { FolderField } from '../../ui/FolderField.tsx';
 
 /** The campaign file as picked: its name to show, what main is given (shared/ipc/files.ts). */
 type Picked = { name: string; file: PickedFile };

@@ -6,7 +6,7 @@ import { api } from '../../app/bridge.ts';
 import { useT } from '../../app/i18n.tsx';
 import { IpcError, errorText, unwrap } from '../../app/query.ts';
 import { LOCK_CODES, useEntered } from './api.ts';
-import { FolderField } from './FolderField.tsx';
+import { FolderField } from '../../ui/FolderField.tsx';
 
 /** Opens a workspace folder; a lock held elsewhere is explained, with "Open anyway" behind a warning. */
 export function useOpenWorkspace(onOpened: () => void) {

@@ -1,0 +1,11 @@
+import { useT } from '../../app/i18n.tsx';
+
+/** Placeholder until the section is built: its heading only. */
+export default function ResultsScreen() {
+  const { t } = useT();
+  return (
+    <main>
+      <h1 className="agency-title">{t('shell.nav.results')}</h1>
+    </main>
+  );
+}
