@@ -1,7 +1,8 @@
 import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
-import { join, sep } from 'node:path';
-import { writeFile } from 'node:fs/promises';
+import { basename, join, sep } from 'node:path';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { formatIssue, isLang, t, type Lang } from '../../shared/i18n/index.ts';
 import { IssueError } from '../../shared/util/issue.ts';
@@ -95,6 +96,14 @@ async function start(): Promise<void> {
     const opts = { properties: ['openDirectory', 'createDirectory', 'promptToCreate'] as ('openDirectory' | 'createDirectory' | 'promptToCreate')[] };
     const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
     return r.canceled ? null : (r.filePaths[0] ?? null);
+  };
+  // A document an agency sent, opened with the system's program: a copy in a fresh temporary folder (its own name kept, the path not guessable).
+  ctx.openFile = async (fileName, bytes) => {
+    const dir = await mkdtemp(join(tmpdir(), 'parscore-'));
+    const path = join(dir, basename(fileName).replace(/[\\/:*?"<>|]/g, '_') || 'tai-lieu');
+    await writeFile(path, bytes);
+    const failed = await shell.openPath(path);
+    if (failed) throw new Error(failed);
   };
   ctx.onLangChange = setMenu;
   ctx.onWorkspaceChange = setMenu;

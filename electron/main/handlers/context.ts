@@ -32,6 +32,8 @@ export interface AppContext {
   pickFolder?: () => Promise<string | null>;
   /** The user-data folder: the demo workspace is made there. */
   userData?: string;
+  /** Electron: opens a document with the system's program (a temporary copy, shell.openPath). Absent in the browser mode (the window downloads it). */
+  openFile?: (fileName: string, bytes: Uint8Array) => Promise<void>;
 }
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, ctx: AppContext) => Promise<ChannelOutput<C>>;

@@ -239,7 +239,7 @@ export async function setAppraisedScore(ws: WorkspaceStore, agency: string, item
     if (score === null) delete next.items[item];
     else {
       const comment = opts.comment === undefined ? before?.comment : opts.comment.trim() || undefined;
-      next.items[item] = { score, round, ...(comment ? { comment } : {}) };
+      next.items[item] = { score, ...(comment ? { comment } : {}), round };
     }
     if (JSON.stringify(next.items[item] ?? null) === JSON.stringify(before ?? null)) return current;
     const audit = startAppraising(ws, ctx, next, now);
@@ -286,7 +286,7 @@ async function setAdditionalScore(ws: WorkspaceStore, ctx: HaContext, templateId
   if (score === null) delete held.items[item];
   else {
     const comment = opts.comment === undefined ? before?.comment : opts.comment.trim() || undefined;
-    held.items[item] = { score, round, ...(comment ? { comment } : {}) };
+    held.items[item] = { score, ...(comment ? { comment } : {}), round };
   }
   if (JSON.stringify(held.items[item] ?? null) === JSON.stringify(before ?? null)) return current;
   next.additional[templateId] = held;
@@ -342,7 +342,7 @@ export async function setAppraisalAdjustment(
 const ORDER = (s: AgencyStatus): number => AGENCY_STATUSES.indexOf(s);
 
 /** The moves `setAppraisalStatus` allows from each status, and whether each needs a reason. */
-function allowedMove(from: AgencyStatus, to: AgencyStatus, hasExplanations: boolean): { ok: boolean; needsReason: boolean } {
+export function allowedMove(from: AgencyStatus, to: AgencyStatus, hasExplanations: boolean): { ok: boolean; needsReason: boolean } {
   const moves: Partial<Record<AgencyStatus, Partial<Record<AgencyStatus, boolean>>>> = {
     not_submitted: { locked: true },
     submitted: { appraising: false },

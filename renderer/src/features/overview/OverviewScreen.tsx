@@ -58,7 +58,7 @@ export default function OverviewScreen() {
         key: 'name',
         title: t('app.col.name'),
         render: (a: Row) => (
-          <Button type="link" className="link-cell" onClick={() => navigate(`/agency/${a.code}`)}>
+          <Button type="link" className="link-cell" onClick={() => navigate(`/review/${a.code}`)}>
             {a.name}
           </Button>
         ),
