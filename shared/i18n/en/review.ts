@@ -71,6 +71,7 @@ export const review = {
   'review.documents': 'Evidence',
   'review.extra_documents': 'Documents added with the explanation',
   'review.no_documents': 'No documents.',
+  'review.doc_dated': 'dated {date}',
   'review.doc_open': 'Open',
   'review.doc_open_named': 'Open document {doc}',
   'review.doc_no_file': 'no file attached',

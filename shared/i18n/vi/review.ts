@@ -71,6 +71,7 @@ export const review = {
   'review.documents': 'Tài liệu kiểm chứng',
   'review.extra_documents': 'Tài liệu bổ sung khi giải trình',
   'review.no_documents': 'Không có tài liệu.',
+  'review.doc_dated': 'ngày {date}',
   'review.doc_open': 'Mở',
   'review.doc_open_named': 'Mở tài liệu {doc}',
   'review.doc_no_file': 'không kèm tệp',

@@ -36,8 +36,10 @@ function Block({ view, name, block }: { view: ReviewView; name: 'bonus' | 'penal
       <ul className="review-adj-list">
         {block.items.map((row) => (
           <li key={row.code} data-testid={`review-adj-${name}-${row.code}`}>
-            <span className="code">{row.code}</span> <span className="review-adj-title">{title(row.title)}</span>{' '}
-            <span className="muted">{row.self === null ? t('review.adj.self_none') : t('review.adj.self', { points: points(row.self) })}</span>
+            <span>
+              <span className="code">{row.code}</span> <span className="review-adj-title">{title(row.title)}</span>{' '}
+              <span className="muted">({row.self === null ? t('review.adj.self_none') : t('review.adj.self', { points: points(row.self) })})</span>
+            </span>
             <NumberField
               value={row.points ?? undefined}
               label={t('review.adj.field', { max: points(row.max) })}

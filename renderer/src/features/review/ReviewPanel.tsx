@@ -15,38 +15,25 @@ function DocumentList({ agency, docs, testId, label }: { agency: string; docs: r
   if (docs.length === 0) return <p className="muted">{t('review.no_documents')}</p>;
   return (
     <>
-      <table className="review-docs" data-testid={testId} aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col">{t('officer.evidence_doc_no')}</th>
-            <th scope="col">{t('officer.evidence_date')}</th>
-            <th scope="col">{t('officer.evidence_issuer')}</th>
-            <th scope="col">{t('officer.evidence_title')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('review.doc_open')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {docs.map((d, i) => (
-            <tr key={`${d.docNo}-${i}`} data-testid="review-doc">
-              <td>{d.docNo}</td>
-              <td>{d.date ? date(d.date) : '—'}</td>
-              <td>{d.issuer ?? '—'}</td>
-              <td>{d.title ?? d.fileName ?? '—'}</td>
-              <td>
-                {d.sha256 ? (
-                  <Button size="small" data-testid="review-doc-open" aria-label={t('review.doc_open_named', { doc: d.docNo })} loading={open.isPending && open.variables?.sha256 === d.sha256} onClick={() => open.mutate({ sha256: d.sha256!, ...(d.fileName ? { fileName: d.fileName } : {}) })}>
-                    {t('review.doc_open')}
-                  </Button>
-                ) : (
-                  <span className="muted">{t('review.doc_no_file')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="review-docs" data-testid={testId} aria-label={label}>
+        {docs.map((d, i) => (
+          <li key={`${d.docNo}-${i}`} data-testid="review-doc">
+            <span className="review-doc-text">
+              <strong>{d.docNo}</strong>
+              {d.date ? `, ${t('review.doc_dated', { date: date(d.date) })}` : ''}
+              {d.issuer ? `, ${d.issuer}` : ''}
+              {(d.title ?? d.fileName) && <span className="review-doc-title">{d.title ?? d.fileName}</span>}
+            </span>
+            {d.sha256 ? (
+              <Button size="small" data-testid="review-doc-open" aria-label={t('review.doc_open_named', { doc: d.docNo })} loading={open.isPending && open.variables?.sha256 === d.sha256} onClick={() => open.mutate({ sha256: d.sha256!, ...(d.fileName ? { fileName: d.fileName } : {}) })}>
+                {t('review.doc_open')}
+              </Button>
+            ) : (
+              <span className="muted">{t('review.doc_no_file')}</span>
+            )}
+          </li>
+        ))}
+      </ul>
       {open.isError && <Alert type="error" showIcon role="alert" data-testid="review-doc-error" title={errorText(open.error, t)} />}
     </>
   );
@@ -167,6 +154,13 @@ export function ReviewPanel({ view, set, item, score, entry, onBack, panelRef, f
           <div className="review-self">
             <h3 className="panel-heading">{t('review.self_input')}</h3>
             <p data-testid="review-self-input">{view.inputs[code] ?? <span className="muted">{t('review.unanswered')}</span>}</p>
+            {explanation && (
+              <div className="review-explanation" data-testid="review-explanation">
+                <h3 className="panel-heading">{t('review.explanation')}</h3>
+                <p data-testid="review-explanation-text">{explanation.text}</p>
+                <DocumentList agency={view.agency.code} docs={explanation.evidence} testId="review-extra-docs" label={t('review.extra_documents')} />
+              </div>
+            )}
             {entry?.explanation && (
               <>
                 <h3 className="panel-heading">{t('review.agency_note')}</h3>
@@ -175,13 +169,6 @@ export function ReviewPanel({ view, set, item, score, entry, onBack, panelRef, f
             )}
             <h3 className="panel-heading">{t('review.documents')}</h3>
             <DocumentList agency={view.agency.code} docs={entry?.evidence ?? []} testId="review-docs" label={t('review.documents')} />
-            {explanation && (
-              <div className="review-explanation" data-testid="review-explanation">
-                <h3 className="panel-heading">{t('review.explanation')}</h3>
-                <p data-testid="review-explanation-text">{explanation.text}</p>
-                <DocumentList agency={view.agency.code} docs={explanation.evidence} testId="review-extra-docs" label={t('review.extra_documents')} />
-              </div>
-            )}
           </div>
           <div className="review-verdict">
             {survey ? (

@@ -201,7 +201,7 @@ export default function ReviewScreen({ code, set = null, item = null }: { code: 
         >
           {current ? (
             <ReviewPanel
-              key={`${current.code}-${view.status}`}
+              key={current.code}
               view={view}
               set={set}
               item={current}

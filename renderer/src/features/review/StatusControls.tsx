@@ -56,7 +56,7 @@ export function StatusChange({ view }: { view: ReviewView }) {
             setTo(v);
             setError(null);
           }}
-          options={moves.map((m) => ({ value: m.to, label: t(`app.status.${m.to}`) + (m.reason ? ` (${t('review.needs_reason')})` : '') }))}
+          options={moves.map((m) => ({ value: m.to, label: <span data-testid={`review-status-option-${m.to}`}>{t(`app.status.${m.to}`) + (m.reason ? ` (${t('review.needs_reason')})` : '')}</span> }))}
         />
       </Form.Item>
       <Form.Item
