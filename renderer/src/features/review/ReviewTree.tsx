@@ -1,8 +1,9 @@
-import { type KeyboardEvent, type Ref, useEffect } from 'react';
+import { type KeyboardEvent, type Ref, useCallback, useEffect, useRef, useState } from 'react';
 import type { ReviewView } from '../../../../shared/ipc/index.ts';
 import type { ScoreReport } from '../../../../shared/scoring/index.ts';
 import { useT } from '../../app/i18n.tsx';
 import type { TreeRow } from '../agency/tree-model.ts';
+import { ROW_HEIGHT, VIRTUAL_FROM, rowsToDraw } from './tree-window.ts';
 
 export const reviewRowId = (code: string) => `review-item-${code.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
@@ -29,14 +30,43 @@ interface Props {
 export function ReviewTree({ rows, report, view, round2, selected, onSelect, onToggle, onEdit, treeRef }: Props) {
   const { t, points, title } = useT();
   const index = rows.findIndex((r) => r.item.code === selected);
+  const long = rows.length >= VIRTUAL_FROM;
+  // The scrolling pane's offset and height: a long tree draws only what is seen (tree-window.ts).
+  const [band, setBand] = useState({ top: 0, height: 800 });
+  const own = useRef<HTMLDivElement | null>(null);
+  const setRef = useCallback(
+    (el: HTMLDivElement | null) => {
+      own.current = el;
+      if (typeof treeRef === 'function') treeRef(el);
+      else if (treeRef) (treeRef as { current: HTMLDivElement | null }).current = el;
+    },
+    [treeRef],
+  );
+  useEffect(() => {
+    const pane = own.current?.closest<HTMLElement>('.tree-pane');
+    if (!pane || !long) return;
+    const read = () => setBand({ top: pane.scrollTop, height: pane.clientHeight });
+    read();
+    pane.addEventListener('scroll', read, { passive: true });
+    const ro = new ResizeObserver(read);
+    ro.observe(pane);
+    return () => {
+      pane.removeEventListener('scroll', read);
+      ro.disconnect();
+    };
+  }, [long]);
+  const drawn = rowsToDraw(rows.length, band.top, band.height, index);
 
   useEffect(() => {
     const row = selected ? document.getElementById(reviewRowId(selected)) : null;
     const pane = row?.closest<HTMLElement>('.tree-pane');
     if (!row || !pane) return;
-    if (row.offsetTop < pane.scrollTop) pane.scrollTop = row.offsetTop;
-    else if (row.offsetTop + row.offsetHeight > pane.scrollTop + pane.clientHeight) pane.scrollTop = row.offsetTop + row.offsetHeight - pane.clientHeight;
-  }, [selected]);
+    // Offsets within the tree (the long tree's rows are placed absolutely in it).
+    const y = long ? index * ROW_HEIGHT : row.offsetTop;
+    const h = long ? ROW_HEIGHT : row.offsetHeight;
+    if (y < pane.scrollTop) pane.scrollTop = y;
+    else if (y + h > pane.scrollTop + pane.clientHeight) pane.scrollTop = y + h - pane.clientHeight;
+  }, [selected, index, long]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const row = rows[index];
@@ -77,10 +107,11 @@ export function ReviewTree({ rows, report, view, round2, selected, onSelect, onT
 
   return (
     <div
-      ref={treeRef}
+      ref={setRef}
       role="tree"
       tabIndex={0}
-      className="criteria-tree"
+      className={`criteria-tree${long ? ' long' : ''}`}
+      style={long ? { height: rows.length * ROW_HEIGHT } : undefined}
       aria-label={t('review.tree')}
       aria-describedby="review-tree-help"
       aria-activedescendant={index >= 0 && selected ? reviewRowId(selected) : undefined}
@@ -90,7 +121,8 @@ export function ReviewTree({ rows, report, view, round2, selected, onSelect, onT
       }}
       data-testid="review-tree"
     >
-      {rows.map((r) => {
+      {drawn.map((i) => {
+        const r = rows[i]!;
         const code = r.item.code;
         const s = report.items[code];
         const a = view.items[code];
@@ -105,7 +137,7 @@ export function ReviewTree({ rows, report, view, round2, selected, onSelect, onT
             aria-selected={code === selected}
             aria-expanded={r.parent ? r.expanded : undefined}
             className={`tree-row depth-${Math.min(r.depth, 3)}${r.parent ? ' parent' : ''}${code === selected ? ' selected' : ''}`}
-            style={{ paddingLeft: `${0.4 + r.depth * 1.1}rem` }}
+            style={long ? { paddingLeft: `${0.4 + r.depth * 1.1}rem`, position: 'absolute', top: i * ROW_HEIGHT, height: ROW_HEIGHT, left: 0, right: 0 } : { paddingLeft: `${0.4 + r.depth * 1.1}rem` }}
             data-item={code}
             onClick={() => onSelect(code)}
           >
