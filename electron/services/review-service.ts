@@ -267,13 +267,13 @@ export class ReviewService {
       const there = codes.filter((c) => existsSync(target(c)));
       if (there.length > 0) {
         const names = there.slice(0, 5).map((c) => `${c}-tham-dinh-lan-1.parscore`).join(', ');
-        throw new IssueError(issue('review.export_exists', { field: 'folder' }, { n: there.length, files: there.length > 5 ? `${names}, …` : names }));
+        throw new IssueError(issue('review.export_exists', undefined, { n: there.length, files: there.length > 5 ? `${names}, …` : names }));
       }
     }
     try {
       await mkdir(folder, { recursive: true });
     } catch {
-      throw new IssueError(issue('review.folder_unwritable', { field: 'folder' }, { folder }));
+      throw new IssueError(issue('review.folder_unwritable', undefined, { folder }));
     }
     const written: ReviewExportAll['written'] = [];
     const failed: ReviewExportAll['failed'] = [];

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOME_WORKSPACE, expectAccessible, openApp, openWorkspace, parscore, resetLanguage, screenshot } from './app.ts';
-import { appraiseItem, closeExportAll, exportAllRound1, exportRound1, lockAgency, nextItem, openReview, selectItem, setStatus, typeScore } from './steps/review.ts';
+import { appraiseItem, closeExportAll, exportAllRound1, exportRound1, lockAgency, markFalsified, nextItem, openReview, selectItem, setStatus, typeScore } from './steps/review.ts';
 
 /**
  * Issue 14 point 3: Home Affairs appraises an agency in the window, in two rounds. On the demo
@@ -87,9 +87,29 @@ test.describe('Home Affairs appraises an agency, two rounds, lock', () => {
     await screenshot(page, 'review-adjustments-vi');
     await expectAccessible(page);
 
-    // Round 1 closed; its file for S03, read back by the agency.
+    // The falsified-evidence mark: refused without its reason (at the field), then set and withdrawn.
+    await markFalsified(page, true, '');
+    await expect(page.getByTestId('review-falsified-error')).toHaveText('Cần ghi lý do cho thay đổi này.');
+    await markFalsified(page, true, 'Thông báo 218/TB-STP sửa ngày ban hành.');
+    await screenshot(page, 'review-falsified-vi');
+    await markFalsified(page, false, 'Đã đối chiếu bản gốc: đúng.');
+
+    // Round 1 closed; reopening it wants a reason (said at the field), then closed again.
     await setStatus(page, 'appraised_1', '');
     await expect(page.getByTestId('review-status')).toHaveText('Đã thẩm định lần 1');
+    const statusForm = page.getByTestId('review-status-form');
+    await statusForm.getByRole('combobox').click();
+    await page.getByTestId('review-status-option-appraising').click();
+    await statusForm.getByTestId('review-status-apply').click();
+    await expect(statusForm.getByTestId('review-status-error')).toHaveText('Cần ghi lý do cho thay đổi này.');
+    await screenshot(page, 'review-status-reason-vi');
+    await expectAccessible(page);
+    await statusForm.getByTestId('review-status-reason').fill('Xem lại điểm mục 1.2.');
+    await statusForm.getByTestId('review-status-apply').click();
+    await expect(page.getByTestId('review-status')).toHaveText('Đang thẩm định');
+    await setStatus(page, 'appraised_1', '');
+
+    // Its file for S03, read back by the agency.
     const download = await exportRound1(page);
     expect(download.suggestedFilename()).toBe('S03-tham-dinh-lan-1.parscore');
     const one = join(ROOT, 'S03-tham-dinh-lan-1.parscore');
@@ -161,7 +181,10 @@ test.describe('Home Affairs appraises an agency, two rounds, lock', () => {
     await expect(page.getByTestId('review-status-form')).toHaveCount(0);
     await screenshot(page, 'review-locked-vi');
     await expectAccessible(page);
-    expect(parscore('appraisal', 'log', HA, '--agency', 'S03')).toContain('→ Đã chốt');
+    const log = parscore('appraisal', 'log', HA, '--agency', 'S03');
+    expect(log).toContain('→ Đã chốt');
+    expect(log).toContain('Xem lại điểm mục 1.2.');
+    expect(log).toContain('Thông báo 218/TB-STP sửa ngày ban hành.');
 
     // The same screens in English.
     await resetLanguage(page, 'en');

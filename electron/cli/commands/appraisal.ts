@@ -16,6 +16,7 @@ import {
   setAppraisedScore,
   setExplanation,
 } from '../../services/cycle/index.ts';
+import { ReviewService } from '../../services/review-service.ts';
 import { type CliContext, msg, printIssues } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import type { Runner } from '../main.ts';
@@ -148,6 +149,23 @@ export function registerAppraisal(ctx: CliContext, program: Command, runner: Run
           await writeFile(o.out, bytes);
           ctx.out(msg(ctx, 'cli.written', { file: o.out }));
           return EXIT.OK;
+        }),
+      ),
+    );
+
+  // The window's "export round 1 of every agency" (review-service.ts): one signed file per agency appraised in round 1.
+  applyLocale(ctx, group.command('export-all'))
+    .description(msg(ctx, 'review.cli.export_all'))
+    .argument('<workspace>', msg(ctx, 'cli.arg.workspace'))
+    .requiredOption('--out <folder>', msg(ctx, 'review.cli.out_folder'))
+    .option('--overwrite', msg(ctx, 'review.cli.overwrite'))
+    .action(
+      runner.wrap((dir: string, o: { out: string; overwrite?: boolean }) =>
+        withWorkspace(dir, async (ws): Promise<ExitCode> => {
+          const r = await new ReviewService({ ws, lang: ctx.lang }).exportAll(o.out, { overwrite: o.overwrite === true });
+          for (const w of r.written) ctx.out(msg(ctx, 'cli.written', { file: w.file }));
+          for (const f of r.failed) ctx.err(`${f.agency}: ${f.reason}`);
+          return r.failed.length > 0 ? EXIT.INVALID : EXIT.OK;
         }),
       ),
     );

@@ -22,7 +22,7 @@ export const review = {
   'review.close': 'Close',
   'review.cancel': 'Cancel',
   'review.export_none': 'No agency has been appraised in round 1 yet: there is no file to export.',
-  'review.export_exists': 'The folder already has {n} appraisal files of the same name ({files}); nothing was written. Choose another folder, or click “Replace the existing files”.',
+  'review.export_exists': 'The folder already has {n} appraisal files of the same name ({files}); nothing was written. Choose another folder, or allow replacing the existing files.',
   'review.folder_unwritable': 'The folder {folder} cannot be created or written to.',
   'review.write_failed': 'The file could not be written: {detail}',
   'review.job.export_all': 'Exporting the appraisals',
@@ -83,4 +83,7 @@ export const review = {
   'review.panel_help': 'The score and comment are saved on Enter (Ctrl+Enter in the comment) or when you leave the field. Alt+↓ / Alt+↑: next / previous item.',
   'review.parent_hint': 'Choose a sub-item to appraise; this item’s score is the sum of its sub-items.',
   'review.survey_item': 'This item is scored by the sociological survey, not appraised here.',
+  'review.cli.export_all': 'export the signed appraisal of every agency appraised in round 1 into a folder (<code>-tham-dinh-lan-1.parscore; existing files refused unless --overwrite)',
+  'review.cli.out_folder': 'folder for the files',
+  'review.cli.overwrite': 'replace the existing files',
 } as const;

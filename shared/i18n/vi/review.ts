@@ -22,7 +22,7 @@ export const review = {
   'review.close': 'Đóng',
   'review.cancel': 'Hủy',
   'review.export_none': 'Chưa có cơ quan nào đã thẩm định xong lần 1: không có tệp nào để xuất.',
-  'review.export_exists': 'Thư mục đã có {n} tệp kết quả thẩm định trùng tên ({files}); chưa ghi gì. Chọn thư mục khác, hoặc bấm “Ghi đè các tệp đã có”.',
+  'review.export_exists': 'Thư mục đã có {n} tệp kết quả thẩm định trùng tên ({files}); chưa ghi gì. Chọn thư mục khác, hoặc cho phép ghi đè các tệp đã có.',
   'review.folder_unwritable': 'Không tạo hoặc không ghi được vào thư mục {folder}.',
   'review.write_failed': 'Không ghi được tệp: {detail}',
   'review.job.export_all': 'Đang xuất kết quả thẩm định',
@@ -83,4 +83,7 @@ export const review = {
   'review.panel_help': 'Điểm và ý kiến được lưu khi nhấn Enter (Ctrl+Enter trong ô ý kiến) hoặc rời ô. Alt+↓ / Alt+↑: mục tiếp theo / mục trước.',
   'review.parent_hint': 'Chọn một tiêu chí con để thẩm định; điểm của mục này là tổng các tiêu chí con.',
   'review.survey_item': 'Mục này chấm theo kết quả điều tra xã hội học, không thẩm định ở đây.',
+  'review.cli.export_all': 'xuất kết quả thẩm định đã ký của mọi cơ quan đã thẩm định xong lần 1 vào một thư mục (<mã>-tham-dinh-lan-1.parscore; tệp đã có thì từ chối, trừ khi --overwrite)',
+  'review.cli.out_folder': 'thư mục nhận các tệp',
+  'review.cli.overwrite': 'ghi đè các tệp đã có',
 } as const;

@@ -103,3 +103,13 @@ export async function lockAgency(page: Page, reason = ''): Promise<void> {
   await dialog.getByRole('button', { name: /^(Chốt|Lock)$/ }).click();
   await expect(page.getByTestId('review-read-only')).toBeVisible();
 }
+
+/** The falsified-evidence mark set (true) or withdrawn (false) with its reason; waits for the tag to follow. */
+export async function markFalsified(page: Page, value: boolean, reason: string): Promise<void> {
+  const form = page.getByTestId('review-falsified-form');
+  await form.getByTestId('review-falsified').setChecked(value);
+  if (reason) await form.getByTestId('review-falsified-reason').fill(reason);
+  await form.getByTestId('review-falsified-save').click();
+  if (!reason) return;
+  await expect(page.getByTestId('review-falsified-tag')).toHaveCount(value ? 1 : 0);
+}
