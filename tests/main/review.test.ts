@@ -10,6 +10,7 @@ import { exportSubmission } from '../../electron/services/cycle/submission.ts';
 import { writeDemoCycle } from '../../electron/services/demo/cycle.ts';
 import { setItem } from '../../electron/services/entry/items.ts';
 import { changedItems } from '../../electron/services/review-service.ts';
+import { importSurveyFile } from '../../electron/services/survey/import.ts';
 import { SettingsStore } from '../../electron/services/settings.ts';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
 import type { JobProgress, ReviewExportAll, ReviewFile, ReviewView } from '../../shared/ipc/index.ts';
@@ -218,6 +219,15 @@ describe('Home Affairs appraises an agency in the window', () => {
     expect(await refused('review:setFalsified', { agency: 'S01', value: true, reason: 'x' })).toContain('đã được chốt');
     expect(await refused('review:setStatus', { agency: 'S01', status: 'appraising', reason: 'x' })).toContain('đã được chốt');
     expect(await hashTree(ws.dir)).toEqual(before);
+  });
+
+  it('once the survey is imported, its score is among the totals', async () => {
+    const r = await importSurveyFile(ws, join(root, 'out', 'agencies', 'dieu-tra-xa-hoi-hoc.xlsx'));
+    expect(r.ok, JSON.stringify(!r.ok && r.error)).toBe(true);
+    const v = await call<ReviewView>('review:get', { agency: 'S02' });
+    expect(v.totals.survey).not.toBeNull();
+    expect(v.totals.survey!.max).toBeGreaterThan(0);
+    expect(v.totals.total).toBeCloseTo(Math.min(v.totals.max, Math.max(0, v.totals.appraised.score + v.totals.survey!.score + v.totals.bonus - v.totals.penalty)), 1);
   });
 
   it('changedItems: an item whose input, documents or note differ, in the template’s order', () => {

@@ -9,7 +9,7 @@ export const review = {
   'review.open_self': 'View the self-assessment',
   'review.export_one': 'Export the appraisal',
   'review.export_saved': 'Saved {file}.',
-  'review.export_all': 'Export round 1 of every agency…',
+  'review.export_all': 'Export round 1 for all…',
   'review.export_all_title': 'Export the round-1 appraisal of every agency',
   'review.export_all_help': 'Every agency appraised in round 1 gets one signed file “<code>-tham-dinh-lan-1.parscore” in the folder below, to send back to it.',
   'review.export_folder': 'Folder for the files',

@@ -9,7 +9,7 @@ export const review = {
   'review.open_self': 'Xem bản tự đánh giá',
   'review.export_one': 'Xuất kết quả thẩm định',
   'review.export_saved': 'Đã lưu tệp {file}.',
-  'review.export_all': 'Xuất kết quả vòng 1 của mọi cơ quan…',
+  'review.export_all': 'Xuất vòng 1 của mọi cơ quan…',
   'review.export_all_title': 'Xuất kết quả thẩm định vòng 1 của mọi cơ quan',
   'review.export_all_help': 'Mỗi cơ quan đã thẩm định xong lần 1 được ghi một tệp đã ký “<mã>-tham-dinh-lan-1.parscore” vào thư mục dưới đây, để gửi lại cho cơ quan.',
   'review.export_folder': 'Thư mục nhận các tệp',
