@@ -60,14 +60,14 @@ test.describe('Home Affairs appraises an agency, two rounds, lock', () => {
 
     // Round 1 by keyboard: a score over the item's max refused at the field (nothing saved), then scores and comments item after item.
     await typeScore(page, '1.2', '5');
-    await expect(panel.getByTestId('review-score-error')).toContainText('Điểm thẩm định 5 vượt điểm tối đa 3 của tiêu chí.');
+    await expect(panel.getByTestId('review-score-error')).toHaveText('Điểm thẩm định 5 vượt điểm tối đa 3 của tiêu chí.');
     await expect(panel.getByRole('textbox').first()).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByTestId('review-status')).toHaveText('Đã nộp');
     await screenshot(page, 'review-score-refused-vi');
     await appraiseItem(page, '1.2', '2', 'Tỷ lệ văn bản đúng hạn chưa có minh chứng đầy đủ.');
     await expect(page.getByTestId('review-status')).toHaveText('Đang thẩm định');
     await selectItem(page, '1.1.2');
-    await appraiseItem(page, '1.1.2', '0', 'Thiếu quyết định ban hành kế hoạch.');
+    await appraiseItem(page, '1.1.2', 0, 'Thiếu quyết định ban hành kế hoạch.');
     await nextItem(page);
     await expect(panel).toHaveAttribute('data-item', '1.2');
     await page.keyboard.press('Escape');
@@ -164,7 +164,7 @@ test.describe('Home Affairs appraises an agency, two rounds, lock', () => {
     expect((await extra).suggestedFilename()).toBe('qd-15.pdf');
 
     // Round 2 appraised, then locked behind its confirmation: read only, the reason said once.
-    await appraiseItem(page, '1.1.2', '1', 'Đã đủ tài liệu sau giải trình.');
+    await appraiseItem(page, '1.1.2', 1, 'Đã đủ tài liệu sau giải trình.');
     await setStatus(page, 'appraised_2', '');
     await expect(page.getByTestId('review-status')).toHaveText('Đã thẩm định lần 2');
     await page.getByTestId('review-lock').click();

@@ -15,12 +15,14 @@ const RUNS = /\.(exe|com|bat|cmd|msi|msp|scr|pif|ps1|psm1|vbs|vbe|js|jse|wsf|wsh
 
 /** Said at the field on the agency's appraisal screen: the agency and criteria set are its heading, the schema's field is no clerk's word. */
 const atTheField = atTheFieldWithout(['field', 'template', 'agency']);
+/** A score's or a bonus entry's refusal is said under that item's own field: the item is not named again. */
+const atItsField = atTheFieldWithout(['field', 'template', 'agency', 'item']);
 
 export const reviewHandlers: HandlersOf<keyof typeof reviewChannels> = {
   'review:get': (input, ctx) => reviewOf(ctx).view(input.agency, input.template),
   'review:setScore': (input, ctx) =>
-    reviewOf(ctx).setScore(input.agency, { item: input.item, score: input.score, comment: input.comment, round: input.round, set: input.template }).catch(atTheField),
-  'review:setAdjustment': (input, ctx) => reviewOf(ctx).setAdjustment(input.agency, { block: input.block, code: input.code, points: input.points, note: input.note }).catch(atTheField),
+    reviewOf(ctx).setScore(input.agency, { item: input.item, score: input.score, comment: input.comment, round: input.round, set: input.template }).catch(atItsField),
+  'review:setAdjustment': (input, ctx) => reviewOf(ctx).setAdjustment(input.agency, { block: input.block, code: input.code, points: input.points, note: input.note }).catch(atItsField),
   'review:setStatus': (input, ctx) => reviewOf(ctx).setStatus(input.agency, input.status, input.reason).catch(atTheField),
   'review:setFalsified': (input, ctx) => reviewOf(ctx).setFalsified(input.agency, input.value, input.reason).catch(atTheField),
   // Electron asks where to save (ctx.saveFile); the browser mode downloads the bytes.

@@ -28,15 +28,18 @@ export async function selectItem(page: Page, item: string): Promise<void> {
   await expect(panel(page)).toHaveAttribute('data-item', item);
 }
 
-/** The item's appraised score typed the Vietnamese way ("1,5") and left with Tab (saved when changed); the score field keeps the focus's way on. */
-export async function typeScore(page: Page, item: string, score: string): Promise<void> {
+/** A score as typed: a number with the decimal comma ("1,5"), a text as it is. */
+const typed = (score: number | string) => (typeof score === 'number' ? String(score).replace('.', ',') : score);
+
+/** The item's appraised score typed the Vietnamese way ("1,5") and left with Tab (saved when changed). */
+export async function typeScore(page: Page, item: string, score: number | string): Promise<void> {
   if ((await panel(page).getAttribute('data-item')) !== item) await selectItem(page, item);
   if (!(await panel(page).getByRole('textbox').first().evaluate((el) => el === document.activeElement))) {
     await tree(page).focus();
     await page.keyboard.press('Enter');
   }
   await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.type(score);
+  await page.keyboard.type(typed(score));
   await page.keyboard.press('Tab');
 }
 
@@ -44,13 +47,13 @@ export async function typeScore(page: Page, item: string, score: string): Promis
  * Appraises one item by keyboard: selected in the tree, Enter to its score, the score typed, Tab to
  * the comment, the comment typed, Ctrl+Enter; waits until the tree shows the appraised score.
  */
-export async function appraiseItem(page: Page, item: string, score: string, comment: string): Promise<void> {
+export async function appraiseItem(page: Page, item: string, score: number | string, comment: string): Promise<void> {
   await typeScore(page, item, score);
   await expect(panel(page).getByTestId('review-comment')).toBeFocused();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(comment);
   await page.keyboard.press('ControlOrMeta+Enter');
-  await expect(tree(page).locator(`[data-item="${item}"] [data-testid="tree-appraised"]`)).toContainText(score);
+  await expect(tree(page).locator(`[data-item="${item}"] [data-testid="tree-appraised"]`)).toContainText(typed(score));
   await expect(panel(page).getByTestId('review-save-state')).toHaveText(/Đã lưu\.|Saved\./);
 }
 
