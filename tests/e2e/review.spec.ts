@@ -41,6 +41,8 @@ test.describe('Home Affairs appraises an agency, two rounds, lock', () => {
   });
 
   test('round 1 by keyboard, the round-1 files, round 2 highlighted, lock', async ({ page }) => {
+    // The whole two-round story in one test (each step builds on the last): longer than the default minute on a shared machine.
+    test.setTimeout(240_000);
     await openReview(page, 'S03');
     await expect(page.getByTestId('review-status')).toHaveText('Đã nộp');
     await expect(page.getByTestId('review-total-survey')).toHaveText('Chưa nhập khảo sát');
@@ -201,7 +203,7 @@ test.describe('Home Affairs appraises an agency, two rounds, lock', () => {
     await expectAccessible(page);
   });
 
-  test('round 1 screens in English: the refusal at the field, bonus caps', async ({ page }) => {
+  test('an agency appraised in round 1 on the command line, in English; its file in the folder', async ({ page }) => {
     await resetLanguage(page, 'en');
     await page.reload();
     await openReview(page, 'S02');

@@ -1,7 +1,7 @@
 /** Home Affairs' appraisal screen of one agency (keys "review.*"). */
 export const review = {
   'review.title': 'Appraisal',
-  'review.round': 'Round {n}',
+  'review.round': 'Scoring round {n}',
   'review.totals': 'Totals',
   'review.total_appraised': 'Appraised score',
   'review.total_adjust': 'Bonus / penalty',

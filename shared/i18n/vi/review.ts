@@ -1,7 +1,7 @@
 /** Home Affairs' appraisal screen of one agency (keys "review.*"): renderer/src/features/review, electron/services/review-service.ts. */
 export const review = {
   'review.title': 'Thẩm định',
-  'review.round': 'Vòng {n}',
+  'review.round': 'Đang chấm vòng {n}',
   'review.totals': 'Tổng điểm',
   'review.total_appraised': 'Điểm thẩm định',
   'review.total_adjust': 'Điểm thưởng / điểm trừ',
