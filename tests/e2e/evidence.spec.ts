@@ -107,6 +107,8 @@ test('Home Affairs sees a received self-assessment’s documents and explanation
   await page.reload();
   await page.getByRole('searchbox').fill('Sở Tư pháp');
   await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
+  // Home Affairs' link opens the appraisal; the agency's own screen is one click further.
+  await page.getByTestId('review-self-view').click();
   await expect(page.getByTestId('read-only')).toHaveCount(1);
   const panel = page.getByTestId('item-panel');
   // Walk the first items until one with documents and one with an explanation are shown.

@@ -11,6 +11,8 @@ test('Home Affairs opens a received self-assessment: the inputs are read-only an
   await openApp(page);
   await page.getByRole('searchbox').fill('Sở Tư pháp');
   await page.getByRole('button', { name: 'Sở Tư pháp' }).click();
+  // Home Affairs' link opens the appraisal; the agency's own screen is one click further.
+  await page.getByTestId('review-self-view').click();
   await expect(page.getByRole('heading', { name: /Sở Tư pháp/ })).toBeVisible();
 
   const notice = page.getByTestId('read-only');

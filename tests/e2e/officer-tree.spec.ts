@@ -14,6 +14,8 @@ async function openAgency(page: Page, code: string): Promise<void> {
   await openApp(page);
   await page.getByRole('searchbox').fill(code);
   await page.getByTestId(`agency-row-${code}`).getByRole('button').first().click();
+  // Home Affairs' link opens the appraisal; the agency's own screen is one click further.
+  await page.getByTestId('review-self-view').click();
   await expect(page.getByRole('tree', { name: 'Cây tiêu chí' })).toBeFocused();
 }
 
