@@ -32,6 +32,8 @@ export interface AppContext {
   pickFolder?: () => Promise<string | null>;
   /** The user-data folder: the demo workspace is made there. */
   userData?: string;
+  /** Electron: opens a folder in the system's file manager (shell.openPath; '' or the error's text). Absent in the browser mode. */
+  openPath?: (path: string) => Promise<string>;
 }
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, ctx: AppContext) => Promise<ChannelOutput<C>>;

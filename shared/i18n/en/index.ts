@@ -28,6 +28,9 @@ import { appraisalUi } from './appraisal-ui.ts';
 import { sets } from './sets.ts';
 import { start } from './start.ts';
 import { declared } from './declared.ts';
+import { awardsUi } from './awards-ui.ts';
+import { reportsUi } from './reports-ui.ts';
+import { auditUi } from './audit-ui.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -64,4 +67,7 @@ export const en = {
   ...sets,
   ...start,
   ...declared,
+  ...awardsUi,
+  ...reportsUi,
+  ...auditUi,
 };
