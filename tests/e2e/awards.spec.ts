@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOME_WORKSPACE, ORIGIN, expectAccessible, openApp, openWorkspace, parscore, resetLanguage, screenshot } from './app.ts';
-import { expectCandidate, exportAudit, exportAwards, filterAudit, openAwards, overrideAward, writeReports } from './steps/awards.ts';
+import { expectCandidate, exportAudit, exportAwards, filterAudit, openAwards, openRules, overrideAward, previewRulesList, saveRules, setRuleField, writeReports } from './steps/awards.ts';
 
 /**
  * Issue 14 points 6, 7, 8 on the demo: Home Affairs has received every submission and the survey
@@ -28,10 +28,11 @@ async function saveDownload(d: Awaited<ReturnType<typeof exportAwards>>, dir: st
   return file;
 }
 
-async function inEnglish(page: Page, name: string): Promise<void> {
+/** The screen (its test id) again in English: screenshot and axe. */
+async function inEnglish(page: Page, name: string, screen: string): Promise<void> {
   await resetLanguage(page, 'en');
   await page.reload();
-  await expect(page.locator('[data-app-state="loaded"]')).toBeVisible();
+  await expect(page.getByTestId(screen)).toBeVisible();
   await screenshot(page, `${name}-en`);
   await expectAccessible(page);
   await resetLanguage(page, 'vi');
@@ -125,9 +126,9 @@ test.describe('commendation, reports and the audit log, on the demo', () => {
     expect(parscore('appraisal', 'log', HA, '--agency', 'S08')).toContain('Thanh tra đã kết luận không vi phạm.');
 
     await page.getByTestId('nav-audit').click();
-    await inEnglish(page, 'audit');
+    await inEnglish(page, 'audit', 'audit-screen');
     await page.getByTestId('nav-awards').click();
-    await inEnglish(page, 'awards-lists');
+    await inEnglish(page, 'awards-lists', 'awards-screen');
   });
 
   test('the reports page writes the same files as `parscore report`, each read by openpyxl', async ({ page }) => {
@@ -138,7 +139,7 @@ test.describe('commendation, reports and the audit log, on the demo', () => {
     await screenshot(page, 'reports-folder-refused-vi');
     await expectAccessible(page);
 
-    const files = await writeReports(page, ['ranking', 'commendation', 'indicators'], folder, { number: '45/BC-SNV', date: '2026-12-05' });
+    const files = await writeReports(page, ['ranking', 'commendation', 'indicators'], folder, { number: '45/BC-SNV', date: '05/12/2026' });
     expect(files).toEqual(['Xếp hạng theo nhóm.xlsx', 'Số liệu chủ yếu về cải cách hành chính.xlsx', 'Danh sách đề nghị khen thưởng.xlsx']);
     await expect(page.getByTestId('reports-done-folder')).toHaveText(folder);
     await screenshot(page, 'reports-done-vi');
@@ -155,6 +156,37 @@ test.describe('commendation, reports and the audit log, on the demo', () => {
     const d = page.waitForEvent('download', { timeout: 20_000 });
     await page.getByTestId('reports-file-0').click();
     expect((await d).suggestedFilename()).toBe('Xếp hạng theo nhóm.xlsx');
-    await inEnglish(page, 'reports');
+    await inEnglish(page, 'reports', 'reports-screen');
+  });
+
+  test('the rules editor: a parameter refused at its field, a preview of the unsaved rules, saved as `award set-rules` saves', async ({ page }) => {
+    const before = JSON.parse(parscore('award', 'rules', HA, '--json'));
+    expect(before.collectives[0]).toMatchObject({ id: 'bk-tap-the', topN: { department: 3 } });
+    await openRules(page);
+    await screenshot(page, 'rules-editor-vi');
+    await expectAccessible(page);
+
+    // An empty award name: said at its field, nothing saved.
+    await setRuleField(page, 'collectives.0.award.vi', '');
+    await saveRules(page);
+    await expect(page.getByTestId('rules-error-collectives.0.award.vi')).toHaveText('Không được để trống.');
+    expect(JSON.parse(parscore('award', 'rules', HA, '--json'))).toEqual(before);
+    await screenshot(page, 'rules-editor-error-vi');
+
+    // Only the first department: the preview (nothing saved yet) proposes S08 alone among the departments.
+    await setRuleField(page, 'collectives.0.award.vi', 'Bằng khen của Chủ tịch UBND tỉnh');
+    await setRuleField(page, 'collectives.0.topN.department', '1');
+    const preview = await previewRulesList(page);
+    await expect(preview.locator('li').first()).toContainText('2 được đề nghị');
+    await expect(preview.locator('li').first()).toContainText('Sở Giao thông vận tải (S08)');
+    await expect(preview.locator('li').first()).not.toContainText('Thanh tra tỉnh');
+    expect(JSON.parse(parscore('award', 'rules', HA, '--json'))).toEqual(before);
+    await screenshot(page, 'rules-editor-preview-vi');
+
+    await saveRules(page);
+    const after = JSON.parse(parscore('award', 'rules', HA, '--json'));
+    expect(after.collectives[0].topN).toEqual({ department: 1, district: 2, commune: 5 });
+    expect({ ...after, collectives: after.collectives.slice(1) }).toEqual({ ...before, collectives: before.collectives.slice(1) });
+    await inEnglish(page, 'rules-editor', 'awards-screen');
   });
 });

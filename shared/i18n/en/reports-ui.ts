@@ -2,6 +2,8 @@ import type { reportsUi as vi } from '../vi/reports-ui.ts';
 
 /** The reports page of the window. */
 export const reportsUi: Record<keyof typeof vi, string> = {
+  'ui.day.invalid': 'Not a valid day: write it as dd/mm/yyyy or yyyy-mm-dd (for example 2026-12-05).',
+  'ui.day.placeholder': 'yyyy-mm-dd',
   'reportsui.title': 'Reports',
   'reportsui.intro': 'Write the official Excel reports, as parscore report does: choose the reports, the folder, the document number and date.',
   'reportsui.which': 'Reports to write',

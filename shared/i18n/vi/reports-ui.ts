@@ -1,5 +1,7 @@
 /** The reports page of the window (keys start with "reportsui."). */
 export const reportsUi = {
+  'ui.day.invalid': 'Ngày không hợp lệ: hãy ghi theo dạng dd/mm/yyyy (ví dụ 05/12/2026).',
+  'ui.day.placeholder': 'dd/mm/yyyy',
   'reportsui.title': 'Báo cáo',
   'reportsui.intro': 'Xuất các báo cáo Excel theo thể thức, như lệnh parscore report: chọn báo cáo, thư mục lưu, số và ngày văn bản.',
   'reportsui.which': 'Báo cáo cần xuất',

@@ -89,3 +89,33 @@ export async function exportAudit(page: Page) {
   await page.getByTestId('audit-export').click();
   return downloading;
 }
+
+/** Opens the commendation rules editor (the commendation screen's second tab). */
+export async function openRules(page: Page): Promise<Locator> {
+  await openAwards(page);
+  await page.getByTestId('awards-tab-rules').click();
+  const editor = page.getByTestId('rules-editor');
+  await expect(editor).toBeVisible();
+  return editor;
+}
+
+/** Types a rule's parameter (its form path: 'collectives.0.topN.department', 'individuals.1.award.vi'). */
+export async function setRuleField(page: Page, path: string, value: string): Promise<void> {
+  const field = page.getByTestId(`rules-${path}`);
+  await field.fill(value);
+  await field.blur();
+}
+
+/** Previews whom the unsaved rules would select; returns the preview (or the "no results" notice). */
+export async function previewRulesList(page: Page): Promise<Locator> {
+  await page.getByTestId('rules-preview-run').click();
+  const shown = page.getByTestId('rules-preview').or(page.getByTestId('rules-preview-none')).or(page.locator('[data-testid^="rules-error-"]').first());
+  await expect(shown).toBeVisible();
+  return shown;
+}
+
+/** Saves the rules through the same setRules as `parscore award set-rules`; waits for saved or refused. */
+export async function saveRules(page: Page): Promise<void> {
+  await page.getByTestId('rules-save').click();
+  await expect(page.getByTestId('rules-saved').or(page.locator('[data-testid^="rules-error-"]').first())).toBeVisible();
+}

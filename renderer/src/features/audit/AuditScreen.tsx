@@ -6,6 +6,7 @@ import type { AuditFilterInput, AuditRow } from '../../../../shared/ipc/index.ts
 import { api } from '../../app/bridge.ts';
 import { useT } from '../../app/i18n.tsx';
 import { errorText, unwrap } from '../../app/query.ts';
+import { DayField } from '../../ui/DayField.tsx';
 import { useElementHeight } from '../../ui/useElementHeight.ts';
 import { handOver } from '../awards/api.ts';
 
@@ -49,7 +50,7 @@ export default function AuditScreen() {
   const [filter, setFilter] = useState<AuditFilterInput>({});
   const query = useQuery(auditQuery(clean(filter)));
   const exportCsv = useMutation({ mutationFn: async () => handOver(await unwrap(api.auditExport(clean(filter)))) });
-  const ids = { agency: useId(), item: useId(), person: useId(), round: useId(), from: useId(), to: useId() };
+  const ids = { agency: useId(), item: useId(), person: useId(), round: useId() };
   const set = (patch: Partial<AuditFilterInput>) => setFilter((f) => ({ ...f, ...patch }));
 
   const heading = <h1 className="agency-title">{t('auditui.title')}</h1>;
@@ -113,12 +114,8 @@ export default function AuditScreen() {
               options={[1, 2].map((n) => ({ value: n, label: t('auditui.round_n', { n }) }))}
             />
           </Form.Item>
-          <Form.Item label={t('auditui.filter.from')} htmlFor={ids.from}>
-            <Input id={ids.from} data-testid="audit-filter-from" type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value })} />
-          </Form.Item>
-          <Form.Item label={t('auditui.filter.to')} htmlFor={ids.to}>
-            <Input id={ids.to} data-testid="audit-filter-to" type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value })} />
-          </Form.Item>
+          <DayField label={t('auditui.filter.from')} testId="audit-filter-from" value={filter.from ?? ''} onChange={(v) => set({ from: v })} />
+          <DayField label={t('auditui.filter.to')} testId="audit-filter-to" value={filter.to ?? ''} onChange={(v) => set({ to: v })} />
         </Space>
       </Form>
       <p data-testid="audit-count" aria-live="polite">{t('auditui.count', { n: view.rows.length, total: view.total })}</p>

@@ -48,7 +48,7 @@ export function DecisionDialog({ row, action, onClose }: { row: AwardRow | null;
       destroyOnHidden
     >
       <p>
-        {row.name} — {row.agencyName} ({row.agency}) · {row.rule}
+        {row.name === row.agencyName ? row.name : `${row.name} — ${row.agencyName}`} ({row.agency}) · {row.rule}
       </p>
       {action === 'remove' && row.decision && <Alert type="info" showIcon title={t('awardsui.dialog.current', { reason: row.decision.reason })} />}
       <Form layout="vertical" onFinish={submit}>

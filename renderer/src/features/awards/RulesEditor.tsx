@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Empty, Form, Input, InputNumber, Select, Space } from 'antd';
-import { type ReactNode, useId, useMemo } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
 import { type Control, Controller, type FieldErrors, get, useFieldArray, useForm } from 'react-hook-form';
 import type { AwardsView, RulesView } from '../../../../shared/ipc/index.ts';
 import { AgencyGroup, CommendationRules, RATINGS } from '../../../../shared/schema/index.ts';
@@ -43,7 +43,7 @@ function Field({ ctx, name, label, children }: { ctx: FieldCtx; name: string; la
 function RuleCard({ ctx, kind, index, count, bands, onMove, onRemove }: { ctx: FieldCtx; kind: Kind; index: number; count: number; bands: RulesView['bands']; onMove: (to: number) => void; onRemove: () => void }) {
   const { t, lang } = useT();
   const p = `${kind}.${index}` as const;
-  const text = (name: string, label: string, area = false) => (
+  const text = (name: string, label: string, area = false, width = 200) => (
     <Field ctx={ctx} name={`${p}.${name}`} label={label}>
       {({ id, invalid }) => (
         <Controller
@@ -53,7 +53,7 @@ function RuleCard({ ctx, kind, index, count, bands, onMove, onRemove }: { ctx: F
             area ? (
               <Input.TextArea id={id} value={(field.value as string | undefined) ?? ''} onChange={field.onChange} onBlur={field.onBlur} autoSize={{ minRows: 2, maxRows: 4 }} aria-invalid={invalid || undefined} data-testid={`rules-${p}.${name}`} />
             ) : (
-              <Input id={id} value={(field.value as string | undefined) ?? ''} onChange={field.onChange} onBlur={field.onBlur} aria-invalid={invalid || undefined} data-testid={`rules-${p}.${name}`} />
+              <Input id={id} style={{ width }} value={(field.value as string | undefined) ?? ''} onChange={field.onChange} onBlur={field.onBlur} aria-invalid={invalid || undefined} data-testid={`rules-${p}.${name}`} />
             )
           }
         />
@@ -113,8 +113,8 @@ function RuleCard({ ctx, kind, index, count, bands, onMove, onRemove }: { ctx: F
       <legend>{t(`awardsui.rules.place.${kind}`, { n: index + 1 })}</legend>
       <Space wrap align="start">
         {text('id', f('id'))}
-        {text('award.vi', f('award_vi'))}
-        {text('award.en', f('award_en'))}
+        {text('award.vi', f('award_vi'), false, 340)}
+        {text('award.en', f('award_en'), false, 340)}
         <Field ctx={ctx} name={`${p}.level`} label={f('level')}>
           {({ id }) => (
             <Controller
@@ -218,6 +218,9 @@ function Editor({ initial }: { initial: RulesView }) {
       return { view: r.view, rest: [] };
     },
   });
+  // A new preview comes into view (it is under the rules, often below the window's edge).
+  const previewRef = useRef<HTMLElement>(null);
+  useEffect(() => previewRef.current?.scrollIntoView({ block: 'nearest' }), [preview.data]);
   const band = initial.bands[0]?.code ?? 'A';
   const section = (kind: Kind) => {
     const arr = arrays[kind];
@@ -252,7 +255,7 @@ function Editor({ initial }: { initial: RulesView }) {
       </Space>
       {preview.isError && <Alert type="error" showIcon title={errorText(preview.error, t)} />}
       {preview.data?.view && (
-        <section aria-labelledby={`${uid}-preview`}>
+        <section aria-labelledby={`${uid}-preview`} ref={previewRef}>
           <h3 id={`${uid}-preview`}>{t('awardsui.rules.preview_title')}</h3>
           <PreviewList view={preview.data.view} />
         </section>

@@ -5,6 +5,7 @@ import type { JobProgress, ReportRunView } from '../../../../shared/ipc/index.ts
 import { api, isDesktop } from '../../app/bridge.ts';
 import { useT } from '../../app/i18n.tsx';
 import { IpcError, SAVE_KEY, errorText, unwrap } from '../../app/query.ts';
+import { DayField } from '../../ui/DayField.tsx';
 import { FolderField } from '../../ui/FolderField.tsx';
 import { handOver } from '../awards/api.ts';
 
@@ -29,7 +30,6 @@ export default function ReportsScreen() {
   const [copied, setCopied] = useState(false);
   const jobId = useRef('');
   const numberId = useId();
-  const dateId = useId();
   useEffect(() => api.onJobProgress((e) => (e.jobId === jobId.current ? setProgress(e) : undefined)), []);
   const write = useMutation({
     mutationKey: SAVE_KEY,
@@ -79,18 +79,18 @@ export default function ReportsScreen() {
           {none && <div role="alert" className="field-error" data-testid="reports-none-error">{t('reportsui.none_chosen')}</div>}
         </fieldset>
         <FolderField label={t('reportsui.folder')} value={folder} onChange={setFolder} error={at === 'folder' ? error : null} help={t('reportsui.folder_help')} canPick={isDesktop} testId="reports-folder" />
-        <Space wrap>
+        <Space wrap align="start">
           <Form.Item label={t('reportsui.number')} htmlFor={numberId} validateStatus={fieldError('number') ? 'error' : ''} help={fieldError('number') ?? t('reportsui.number_help')}>
             <Input id={numberId} data-testid="reports-number" value={number ?? view.number} onChange={(e) => setNumber(e.target.value)} maxLength={60} />
           </Form.Item>
-          <Form.Item label={t('reportsui.date')} htmlFor={dateId} validateStatus={fieldError('date') ? 'error' : ''} help={fieldError('date') ?? t('reportsui.date_help')}>
-            <Input id={dateId} data-testid="reports-date" type="date" value={date ?? view.date} onChange={(e) => setDate(e.target.value)} />
-          </Form.Item>
+          <DayField label={t('reportsui.date')} testId="reports-date" value={date ?? view.date} onChange={setDate} help={t('reportsui.date_help')} error={at === 'date' ? error : null} />
         </Space>
         {error && at === 'run' && <Alert type="error" showIcon title={t('reportsui.failed')} description={error} data-testid="reports-error" />}
-        <Button type="primary" htmlType="submit" data-testid="reports-write" loading={write.isPending} disabled={none}>
-          {t('reportsui.write')}
-        </Button>
+        <div>
+          <Button type="primary" htmlType="submit" data-testid="reports-write" loading={write.isPending} disabled={none}>
+            {t('reportsui.write')}
+          </Button>
+        </div>
       </Form>
       {write.isPending && (
         <div data-testid="reports-progress" aria-live="polite">
