@@ -61,6 +61,19 @@ test.describe('commendation, reports and the audit log, on the demo', () => {
     await request.post('/ipc/workspace:open', { data: { path: HOME_WORKSPACE }, headers: { origin: ORIGIN } });
   });
 
+  test('before any submission is received: "no results yet", on the lists and in the rules preview', async ({ page }) => {
+    await openWorkspace(page, HOME_WORKSPACE);
+    await page.reload();
+    await openAwards(page);
+    await expect(page.getByTestId('awards-no-results')).toContainText('Chưa có kết quả');
+    await expect(page.getByTestId('awards-export')).toHaveCount(0);
+    await screenshot(page, 'awards-no-results-vi');
+    await expectAccessible(page);
+    await openRules(page);
+    await expect(await previewRulesList(page)).toContainText('Chưa có kết quả');
+    await inEnglish(page, 'awards-no-results', 'awards-screen');
+  });
+
   test("a candidate's reasons; the council's decision refused without a reason, stored with one, in the audit log; the official workbook", async ({ page }) => {
     await openAwards(page);
     // Proposed for the province's certificate of merit: first of its group, band A, no penalty.
