@@ -26,7 +26,7 @@ function AuditTable({ rows, columns }: { rows: AuditRow[]; columns: ColumnsType<
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1270, y: Math.max(240, height - 50) }}
+        scroll={{ x: 1330, y: Math.max(240, height - 50) }}
         locale={{ emptyText: t('auditui.empty') }}
         onRow={(r) => ({ 'data-testid': `audit-row-${r.line}` }) as React.HTMLAttributes<HTMLElement>}
       />
@@ -62,7 +62,7 @@ export default function AuditScreen() {
     { key: 'who', title: t('auditui.col.who'), dataIndex: 'who', width: 170 },
     { key: 'agency', title: t('auditui.col.agency'), width: 200, render: (_, r) => <>{r.agencyName || r.agency} <span className="muted">({r.agency})</span></> },
     { key: 'what', title: t('auditui.col.what'), dataIndex: 'what', width: 230 },
-    { key: 'change', title: t('auditui.col.change'), width: 170, render: (_, r) => `${r.from} → ${r.to}` },
+    { key: 'change', title: t('auditui.col.change'), width: 230, render: (_, r) => `${r.from} → ${r.to}` },
     { key: 'round', title: t('auditui.col.round'), dataIndex: 'round', width: 60, render: (v: number | null) => v ?? '—' },
     { key: 'reason', title: t('auditui.col.reason'), dataIndex: 'reason', width: 300, ellipsis: true },
   ];

@@ -51,9 +51,9 @@ function RuleCard({ ctx, kind, index, count, bands, onMove, onRemove }: { ctx: F
           control={ctx.control}
           render={({ field }) =>
             area ? (
-              <Input.TextArea id={id} value={(field.value as string | undefined) ?? ''} onChange={field.onChange} onBlur={field.onBlur} autoSize={{ minRows: 2, maxRows: 4 }} aria-invalid={invalid || undefined} data-testid={`rules-${p}.${name}`} />
+              <Input.TextArea ref={field.ref} id={id} value={(field.value as string | undefined) ?? ''} onChange={field.onChange} onBlur={field.onBlur} autoSize={{ minRows: 2, maxRows: 4 }} aria-invalid={invalid || undefined} data-testid={`rules-${p}.${name}`} />
             ) : (
-              <Input id={id} style={{ width }} value={(field.value as string | undefined) ?? ''} onChange={field.onChange} onBlur={field.onBlur} aria-invalid={invalid || undefined} data-testid={`rules-${p}.${name}`} />
+              <Input ref={field.ref} id={id} style={{ width }} value={(field.value as string | undefined) ?? ''} onChange={field.onChange} onBlur={field.onBlur} aria-invalid={invalid || undefined} data-testid={`rules-${p}.${name}`} />
             )
           }
         />
@@ -68,6 +68,7 @@ function RuleCard({ ctx, kind, index, count, bands, onMove, onRemove }: { ctx: F
           control={ctx.control}
           render={({ field }) => (
             <InputNumber
+              ref={field.ref}
               id={id}
               value={(field.value as number | undefined) ?? null}
               onChange={(v) => field.onChange(v ?? undefined)}
@@ -90,7 +91,7 @@ function RuleCard({ ctx, kind, index, count, bands, onMove, onRemove }: { ctx: F
         <Controller
           name={`${p}.${name}` as never}
           control={ctx.control}
-          render={({ field }) => <Select id={id} mode="multiple" style={{ minWidth: 200 }} value={(field.value as string[] | undefined) ?? []} onChange={field.onChange} options={options} aria-invalid={invalid || undefined} data-testid={`rules-${p}.${name}`} />}
+          render={({ field }) => <Select ref={field.ref} id={id} mode="multiple" style={{ minWidth: 200 }} value={(field.value as string[] | undefined) ?? []} onChange={field.onChange} options={options} aria-invalid={invalid || undefined} data-testid={`rules-${p}.${name}`} />}
         />
       )}
     </Field>
@@ -194,8 +195,11 @@ function Editor({ initial }: { initial: RulesView }) {
   /** The service's problems at their fields; those of no field come back for an alert. */
   const place = (problems: { path: string; message: string }[]): string[] => {
     const rest: string[] = [];
+    let first = true;
     for (const p of problems) {
-      if (p.path) setError(p.path as never, { type: 'server', message: p.message });
+      // The first one is focused (scrolled into view): the rules are a long form.
+      if (p.path) setError(p.path as never, { type: 'server', message: p.message }, { shouldFocus: first });
+      if (p.path) first = false;
       else rest.push(p.message);
     }
     return rest;
