@@ -1,6 +1,6 @@
 import { BrowserWindow, Menu, app, dialog, ipcMain, net, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
-import { basename, join, sep } from 'node:path';
+import { basename, extname, join, sep } from 'node:path';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -83,7 +83,9 @@ async function start(): Promise<void> {
     );
   // The signed submission goes where the user says (the default name is the CLI's).
   ctx.saveFile = async (defaultName) => {
-    const opts = { defaultPath: defaultName, filters: [{ name: 'ParScore', extensions: ['parscore'] }] };
+    // The filter follows the file: a signed .parscore, a workbook, a CSV.
+    const ext = extname(defaultName).slice(1) || 'parscore';
+    const opts = { defaultPath: defaultName, filters: [{ name: ext === 'parscore' ? 'ParScore' : ext.toUpperCase(), extensions: [ext] }] };
     const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
     if (r.canceled || !r.filePath) return null;
     const path = r.filePath;
@@ -105,6 +107,7 @@ async function start(): Promise<void> {
     const failed = await shell.openPath(path);
     if (failed) throw new Error(failed);
   };
+  ctx.openPath = (path) => shell.openPath(path);
   ctx.onLangChange = setMenu;
   ctx.onWorkspaceChange = setMenu;
   registerIpc(ipcMain, ctx, devOrigin);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import pMap from 'p-map';
 import type { AgencyInput } from '../../shared/results/index.ts';
 import { type Results, ResultsV1, type ScoredAgency, resultsOf, scoreAgency } from '../../shared/results/index.ts';
-import { type Agency, type AwardOverride, AwardOverridesDoc, type CommendationRules, type TemplateRef } from '../../shared/schema/index.ts';
+import { type Agency, type AuditEntry, type AwardOverride, AwardOverridesDoc, type CommendationRules, type TemplateRef } from '../../shared/schema/index.ts';
 import { compiledIfAllowed } from '../../shared/schema/versioned.ts';
 import type * as z from 'zod';
 import { type CompiledTemplate, compileTemplate } from '../../shared/template/compile.ts';
@@ -11,6 +11,7 @@ import { ValidatedJsonFile } from './store/json-store.ts';
 import { type AgencyDocs, type ScoreRequest, resultsView } from './workers/jobs.ts';
 import { WorkerPool } from './workers/pool.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
+import { auditWho } from './cycle/common.ts';
 import { asWarning, expectedDocs, missingDoc, surveyExpected, unreadableDoc } from './workspace-tools/expected.ts';
 
 export const OVERRIDES_FILE = 'award-overrides.json';
@@ -20,7 +21,7 @@ let resultsSchema: z.ZodType<Results> | null = null;
 /** Agencies one worker job reads and scores. */
 const DOCS_PER_JOB = 64;
 
-function overridesFile(ws: WorkspaceStore): ValidatedJsonFile<{ kind: 'parscore.award-overrides'; schemaVersion: 1; overrides: AwardOverride[] }> {
+export function overridesFile(ws: WorkspaceStore): ValidatedJsonFile<{ kind: 'parscore.award-overrides'; schemaVersion: 1; overrides: AwardOverride[] }> {
   return new ValidatedJsonFile(join(ws.dir, OVERRIDES_FILE), AwardOverridesDoc, { label: OVERRIDES_FILE });
 }
 
@@ -28,11 +29,40 @@ export async function readOverrides(ws: WorkspaceStore): Promise<AwardOverride[]
   return (await overridesFile(ws).read())?.overrides ?? [];
 }
 
-/** Records one council decision (the schema demands a reason); a later decision on the same rule and subject replaces it. */
+const sameSubject = (x: Pick<AwardOverride, 'rule' | 'subject' | 'agency'>, o: Pick<AwardOverride, 'rule' | 'subject' | 'agency'>) => x.rule === o.rule && x.subject === o.subject && x.agency === o.agency;
+
+/** The audit line of a council decision: who decided, on whom, from what to what, and why. */
+function overrideAudit(ws: WorkspaceStore, o: Pick<AwardOverride, 'rule' | 'subject' | 'agency'>, old: AwardOverride | undefined, next: AwardOverride['action'] | null, reason: string, at: string): AuditEntry {
+  return { at, who: auditWho(ws), agency: o.agency, field: 'award', item: o.rule, subject: o.subject, old: old?.action ?? null, new: next, round: null, reason };
+}
+
+/**
+ * Records one council decision (the schema demands a reason); a later decision on the same rule and
+ * subject replaces it. The decisions file and its audit line are written together or not at all.
+ */
 export async function addOverride(ws: WorkspaceStore, o: AwardOverride): Promise<void> {
   const current = await readOverrides(ws);
-  const rest = current.filter((x) => !(x.rule === o.rule && x.subject === o.subject && x.agency === o.agency));
-  await overridesFile(ws).write({ kind: 'parscore.award-overrides', schemaVersion: 1, overrides: [...rest, o] });
+  const before = current.find((x) => sameSubject(x, o));
+  const rest = current.filter((x) => !sameSubject(x, o));
+  await ws.transaction(async (tx) => {
+    await tx.writeDocument(overridesFile(ws), { kind: 'parscore.award-overrides', schemaVersion: 1, overrides: [...rest, o] });
+    await tx.appendAudit([overrideAudit(ws, o, before, o.action, o.reason, o.at)]);
+  });
+}
+
+/**
+ * Withdraws the council's decision on a subject (the rules decide again), with the reason for
+ * withdrawing it in the audit log. False when there was none.
+ */
+export async function removeOverride(ws: WorkspaceStore, o: Pick<AwardOverride, 'rule' | 'subject' | 'agency'>, reason: string, at = new Date().toISOString()): Promise<boolean> {
+  const current = await readOverrides(ws);
+  const before = current.find((x) => sameSubject(x, o));
+  if (!before) return false;
+  await ws.transaction(async (tx) => {
+    await tx.writeDocument(overridesFile(ws), { kind: 'parscore.award-overrides', schemaVersion: 1, overrides: current.filter((x) => !sameSubject(x, o)) });
+    await tx.appendAudit([overrideAudit(ws, o, before, null, reason, at)]);
+  });
+  return true;
 }
 
 /**

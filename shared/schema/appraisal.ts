@@ -77,12 +77,16 @@ export const AuditEntry = z.strictObject({
   /**
    * `received`: the date a submission was received, as Home Affairs gave it at import (yyyy-mm-dd);
    * `key`: an agency's signing key replaced by Home Affairs' decision (old and new fingerprints).
-   * Both added later: older logs simply have none.
+   * `award`: the emulation council's decision on a commendation (item = the rule, `subject` = who;
+   * new = include / exclude, null when the decision was withdrawn).
+   * All three added later: older logs simply have none.
    */
-  field: z.enum(['appraised', 'bonus', 'penalty', 'status', 'survey', 'falsified', 'received', 'key']),
+  field: z.enum(['appraised', 'bonus', 'penalty', 'status', 'survey', 'falsified', 'received', 'key', 'award']),
   item: z.string().max(40).nullable(),
   /** The additional template (id) the item belongs to; absent for the ranked template (and in logs written before). */
   template: Slug.optional(),
+  /** `award` entries: the nominee (nomination id) or collective (agency code) the decision is about. */
+  subject: z.string().min(1).max(100).optional(),
   old: z.union([z.number(), z.string(), z.boolean(), z.null()]),
   new: z.union([z.number(), z.string(), z.boolean(), z.null()]),
   round: Round.nullable(),

@@ -30,6 +30,7 @@ function logValue(ctx: CliContext, field: AuditEntry['field'], v: AuditEntry['ol
   if (typeof v === 'boolean') return msg(ctx, v ? 'report.input.yes' : 'report.input.no');
   if (field === 'status' && hasMessage(`app.status.${v}`)) return msg(ctx, `app.status.${v}`);
   if (field === 'received') return formatDate(ctx.lang, v);
+  if (field === 'award' && hasMessage(`awardsui.audit.${v}`)) return msg(ctx, `awardsui.audit.${v}`);
   return v;
 }
 
@@ -236,7 +237,7 @@ export function registerAppraisal(ctx: CliContext, program: Command, runner: Run
             else
               for (const { entry: e } of log.entries) {
                 const change = `${logValue(ctx, e.field, e.old)} → ${logValue(ctx, e.field, e.new)}`;
-                ctx.out(`${e.at}  ${e.who.name}  ${e.agency}  ${msg(ctx, `report.audit.field.${e.field}`)}${e.item ? ` ${e.template ? `${e.template}/` : ''}${e.item}` : ''}  ${change}${e.round ? `  (${msg(ctx, 'cli.appraisal.round', { n: e.round })})` : ''}${e.reason ? `  — ${e.reason}` : ''}`);
+                ctx.out(`${e.at}  ${e.who.name}  ${e.agency}  ${msg(ctx, `report.audit.field.${e.field}`)}${e.item ? ` ${e.template ? `${e.template}/` : ''}${e.item}` : ''}${e.subject ? ` ${e.subject}` : ''}  ${change}${e.round ? `  (${msg(ctx, 'cli.appraisal.round', { n: e.round })})` : ''}${e.reason ? `  — ${e.reason}` : ''}`);
               }
             if (log.issues.length) {
               printIssues(ctx, log.issues);

@@ -34,6 +34,8 @@ export interface AppContext {
   userData?: string;
   /** Electron: opens a document with the system's program (a temporary copy, shell.openPath). Absent in the browser mode (the window downloads it). */
   openFile?: (fileName: string, bytes: Uint8Array) => Promise<void>;
+  /** Electron: opens a folder in the system's file manager (shell.openPath; '' or the error's text). Absent in the browser mode. */
+  openPath?: (path: string) => Promise<string>;
 }
 
 export type Handler<C extends Channel> = (input: ChannelParsedInput<C>, ctx: AppContext) => Promise<ChannelOutput<C>>;

@@ -15,12 +15,14 @@ import { startHandlers } from './start.ts';
 import { declaredHandlers } from './declared.ts';
 import { nominationsHandlers } from './nominations.ts';
 import { reviewHandlers } from './review.ts';
+import { awardsHandlers } from './awards.ts';
+import { auditHandlers } from './audit.ts';
 
 export type { AppContext } from './context.ts';
 export type Handlers = HandlersOf<Channel>;
 
 /** Every channel's handler, one file per domain like the contract. */
-export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...entryHandlers, ...settingsHandlers, ...submissionHandlers, ...appraisalHandlers, ...reportHandlers, ...startHandlers, ...declaredHandlers, ...nominationsHandlers, ...reviewHandlers };
+export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...entryHandlers, ...settingsHandlers, ...submissionHandlers, ...appraisalHandlers, ...reportHandlers, ...startHandlers, ...declaredHandlers, ...nominationsHandlers, ...reviewHandlers, ...awardsHandlers, ...auditHandlers };
 
 /**
  * Validates one call with the contract and runs its handler: the one path for Electron's ipcMain

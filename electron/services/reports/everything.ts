@@ -258,6 +258,7 @@ function auditValue(lang: Lang, field: AuditEntry['field'], v: AuditEntry['old']
   if (typeof v === 'boolean') return t(lang, v ? 'report.input.yes' : 'report.input.no');
   if (typeof v === 'string' && field === 'status' && hasMessage(`app.status.${v}`)) return t(lang, `app.status.${v}`);
   if (typeof v === 'string' && field === 'received') return formatDate(lang, v);
+  if (typeof v === 'string' && field === 'award' && hasMessage(`awardsui.audit.${v}`)) return t(lang, `awardsui.audit.${v}`);
   return v;
 }
 
@@ -288,7 +289,7 @@ async function writeAudit(wb: Workbook, ctx: ReportContext, docs: Documents, hea
       entry.who.name,
       entry.agency,
       t(lang, `report.audit.field.${entry.field}`),
-      entry.template && entry.item ? `${entry.template}/${entry.item}` : entry.item,
+      entry.template && entry.item ? `${entry.template}/${entry.item}` : entry.subject && entry.item ? `${entry.item}: ${entry.subject}` : entry.item,
       auditValue(lang, entry.field, entry.old),
       auditValue(lang, entry.field, entry.new),
       entry.round,

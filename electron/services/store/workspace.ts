@@ -111,6 +111,8 @@ export interface WorkspaceTransaction {
   putEvidence(data: Uint8Array): Promise<StoredEvidence>;
   putReceived(code: string, revision: number, data: Uint8Array): Promise<string>;
   appendAudit(entries: readonly AuditEntry[]): Promise<void>;
+  /** Another JSON document of the workspace (award-overrides.json …), validated by its file, written with the rest or not at all. */
+  writeDocument<T>(file: ValidatedJsonFile<T>, data: T): Promise<void>;
   /** `fn` gets the index as it stands (frozen: do not change it) and returns the new one. */
   updateIndex(fn: (current: WorkspaceIndex) => WorkspaceIndex): void;
 }
@@ -972,6 +974,11 @@ export class WorkspaceStore {
         appendAudit: async (entries) => {
           this.assertWritable(AUDIT_FILE);
           state.audit.push(...entries);
+        },
+        writeDocument: async (file, data) => {
+          if (this.abs(file.label) !== file.path) throw new Error(`writeDocument: ${file.label} is not a file of the workspace`);
+          this.assertWritable(file.label);
+          stage(file.label, serialize(file.validate(data)), BACKUP_COUNT);
         },
         updateIndex: (f) => {
           indexUpdates.push(f);

@@ -29,6 +29,9 @@ import { sets } from './sets.ts';
 import { start } from './start.ts';
 import { declared } from './declared.ts';
 import { review } from './review.ts';
+import { awardsUi } from './awards-ui.ts';
+import { reportsUi } from './reports-ui.ts';
+import { auditUi } from './audit-ui.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -66,4 +69,7 @@ export const vi = {
   ...start,
   ...declared,
   ...review,
+  ...awardsUi,
+  ...reportsUi,
+  ...auditUi,
 };
