@@ -28,6 +28,8 @@ import { appraisalUi } from './appraisal-ui.ts';
 import { sets } from './sets.ts';
 import { start } from './start.ts';
 import { declared } from './declared.ts';
+import { surveyUi } from './survey-ui.ts';
+import { resultsUi } from './results-ui.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -64,4 +66,6 @@ export const en = {
   ...sets,
   ...start,
   ...declared,
+  ...surveyUi,
+  ...resultsUi,
 };
