@@ -13,7 +13,7 @@ type Base = Omit<ResultsView, 'file' | 'stale' | 'lastChange' | 'trend'>;
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-function groupViews(r: Results, lang: Lang): GroupView[] {
+function groupViews(r: Results): GroupView[] {
   return r.groups.map((g) => {
     const sums = new Map<string, { title: Results['agencies'][number]['areas'][number]['title']; sum: number; n: number }>();
     for (const a of r.agencies) {
@@ -27,7 +27,6 @@ function groupViews(r: Results, lang: Lang): GroupView[] {
         sums.set(area.code, s);
       }
     }
-    void lang;
     return {
       group: g.group,
       agencies: g.agencies,
@@ -113,7 +112,7 @@ export function dashboardBase(r: Results, lang: Lang): Base {
     generatedAt: r.generatedAt,
     campaign: { id: r.campaign.id, year: r.campaign.year, title: pick(lang, r.campaign.title) },
     bands: r.bands.map((b) => ({ code: b.code, label: pick(lang, b.label), minIndex: b.minIndex })),
-    groups: groupViews(r, lang),
+    groups: groupViews(r),
     rows: rowsOf(r, lang),
     cards: cards(r, lang, iso),
     iso,
