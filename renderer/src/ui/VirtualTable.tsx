@@ -51,7 +51,8 @@ export function VirtualTable<T>(props: {
   const shown = rows.slice(first, last);
   const next = (key: string): VSort | null => (sort?.key !== key ? { key, order: 'ascend' } : sort.order === 'ascend' ? { key, order: 'descend' } : null);
   return (
-    <div ref={box} className="agency-table" data-testid={props.testId} style={{ height: Math.max(height, ROW_HEIGHT * 3) }} onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
+    <div ref={box} className="agency-table" data-testid={props.testId} tabIndex={0} role="region" aria-label={props.label} style={{ height: Math.max(height, ROW_HEIGHT * 3) }} onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
+      {/* The scroll box takes focus (arrow keys scroll it) even when no row holds a control. */}
       <table aria-rowcount={rows.length + 1} aria-label={props.label}>
         <colgroup>
           {columns.map((c) => (

@@ -13,6 +13,7 @@ export const resultsUi: Record<keyof typeof vi, string> = {
   'resultsui.stale': 'The results are out of date: the workspace changed at {at}, after they were consolidated. Press "Consolidate again" to update them.',
   'resultsui.warnings': 'Notes from the consolidation',
   'resultsui.cards': 'Headline figures',
+  'resultsui.group_cards': 'Declared figures of {group}',
   'resultsui.card.iso_complete': 'Apply ISO 9001 in full (built, announced, maintained)',
   'resultsui.card.show': 'Show the agencies',
   'resultsui.groups': 'Group of agencies',

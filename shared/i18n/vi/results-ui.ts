@@ -11,6 +11,7 @@ export const resultsUi = {
   'resultsui.stale': 'Kết quả đã cũ: dữ liệu của thư mục làm việc thay đổi lúc {at}, sau lần tổng hợp. Bấm "Tổng hợp lại" để cập nhật.',
   'resultsui.warnings': 'Lưu ý khi tổng hợp',
   'resultsui.cards': 'Số liệu chủ yếu',
+  'resultsui.group_cards': 'Số liệu kê khai của {group}',
   'resultsui.card.iso_complete': 'Áp dụng ISO 9001 đủ ba bước (xây dựng, công bố, duy trì)',
   'resultsui.card.show': 'Xem các cơ quan',
   'resultsui.groups': 'Khối cơ quan',

@@ -25,7 +25,7 @@ export const surveyUi = {
   'surveyui.col.name': 'Cơ quan, đơn vị',
   'surveyui.col.group': 'Khối',
   'surveyui.col.score': 'Điểm điều tra',
-  'surveyui.col.items': 'Số tiêu chí có số liệu',
+  'surveyui.col.items': 'Tiêu chí có số liệu',
   'surveyui.col.respondents': 'Số phiếu',
   'surveyui.no_value': 'chưa có',
   'surveyui.score_of': '{score} / {max}',

@@ -2,12 +2,12 @@ import type { HeadlineCard, RankingFilter } from '../../../../shared/ipc/index.t
 import { useT } from '../../app/i18n.tsx';
 
 /** The figures as the province reports them; a card with agencies behind it opens them in the ranking. */
-export function Cards({ cards, onOpen }: { cards: HeadlineCard[]; onOpen: (f: RankingFilter) => void }) {
+export function Cards({ cards, onOpen, title, id, level = 2 }: { cards: HeadlineCard[]; onOpen: (f: RankingFilter) => void; title: string; id: string; level?: 2 | 3 }) {
   const { t } = useT();
   if (cards.length === 0) return null;
   return (
-    <section aria-labelledby="results-cards-title" className="results-cards-section">
-      <h2 id="results-cards-title">{t('resultsui.cards')}</h2>
+    <section aria-labelledby={id} className="results-cards-section">
+      {level === 2 ? <h2 id={id}>{title}</h2> : <h3 id={id}>{title}</h3>}
       <ul className="results-cards">
         {cards.map((c) => {
           const body = (

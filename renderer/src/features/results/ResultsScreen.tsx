@@ -1,7 +1,7 @@
 import './results.css';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Progress, Tabs } from 'antd';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { RankingFilter, ResultsView } from '../../../../shared/ipc/index.ts';
 import { useT } from '../../app/i18n.tsx';
 import { IpcError, errorText } from '../../app/query.ts';
@@ -41,29 +41,59 @@ function ConsolidateButton({ again }: { again: boolean }) {
   );
 }
 
+/** The ranking with its own search, band and sort (typing redraws the list only, never the charts). */
+function RankingPanel(props: { view: ResultsView; group: Group; folded: string[]; orders: Map<RankSortKey, Int32Array>; filter: RankingFilter | null; onClearFilter: () => void; selected: string | null; onSelect: (code: string) => void }) {
+  const { view, group, folded, orders, filter } = props;
+  const [search, setSearch] = useState('');
+  const [band, setBand] = useState('');
+  const [sort, setSort] = useState<RankSort | null>(null);
+  const rows = useMemo(() => rankingRows(view.rows, folded, orders, { group, band, search, filter, sort }), [view.rows, folded, orders, group, band, search, filter, sort]);
+  return (
+    <Ranking
+      view={view}
+      rows={rows}
+      group={group}
+      search={search}
+      onSearch={setSearch}
+      band={band}
+      onBand={setBand}
+      filter={filter}
+      onClearFilter={props.onClearFilter}
+      sort={sort}
+      onSort={setSort}
+      selected={props.selected}
+      onSelect={props.onSelect}
+    />
+  );
+}
+
+const MemoCards = memo(Cards);
+const MemoCharts = memo(GroupCharts);
+const MemoIso = memo(IsoSummary);
+const MemoTrend = memo(Trend);
+const MemoAreas = memo(AgencyAreas);
+
 function Dashboard({ view }: { view: ResultsView }) {
   const { t, points } = useT();
   const [group, setGroup] = useState<Group>(view.groups[0]?.group ?? 'department');
-  const [search, setSearch] = useState('');
-  const [band, setBand] = useState('');
   const [filter, setFilter] = useState<RankingFilter | null>(null);
-  const [sort, setSort] = useState<RankSort | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const rankingBox = useRef<HTMLDivElement>(null);
   const folded = useMemo(() => foldedRows(view.rows), [view.rows]);
   const orders = useMemo(() => new Map<RankSortKey, Int32Array>(), [view.rows]);
-  const rows = useMemo(() => rankingRows(view.rows, folded, orders, { group, band, search, filter, sort }), [view.rows, folded, orders, group, band, search, filter, sort]);
   const g = view.groups.find((x) => x.group === group);
+  // The province's headline figures on top; each group's declared "x of y" figures under its tab.
+  const topCards = useMemo(() => view.cards.filter((c) => !c.key.startsWith('figure:')), [view.cards]);
+  const groupCards = useMemo(() => view.cards.filter((c) => c.key.startsWith('figure:') && c.scope === group), [view.cards, group]);
   const open = useCallback((f: RankingFilter) => {
     if (f.group) setGroup(f.group);
-    setBand('');
-    setSearch('');
     setFilter(f);
     setTimeout(() => rankingBox.current?.scrollIntoView({ block: 'start' }), 0);
   }, []);
+  const clear = useCallback(() => setFilter(null), []);
   return (
     <>
-      <Cards cards={view.cards} onOpen={open} />
+      <MemoCards cards={topCards} onOpen={open} title={t('resultsui.cards')} id="results-cards-title" />
       <section aria-labelledby="groups-title" className="results-groups">
         <h2 id="groups-title" className="visually-hidden">{t('resultsui.groups')}</h2>
         <Tabs
@@ -76,30 +106,18 @@ function Dashboard({ view }: { view: ResultsView }) {
             <p data-testid={`group-summary-${g.group}`}>
               {t('resultsui.group_summary', { agencies: g.agencies, submitted: g.submitted, ranked: g.ranked, late: g.late, average: g.averageIndex === null ? t('resultsui.no_average') : `${points(g.averageIndex)}%` })}
             </p>
-            <GroupCharts view={view} group={g} onOpen={open} />
+            <MemoCharts view={view} group={g} onOpen={open} />
+            <MemoCards cards={groupCards} onOpen={open} title={t('resultsui.group_cards', { group: t(`results.group.${g.group}`) })} id="group-cards-title" level={3} />
           </>
         )}
         <div ref={rankingBox}>
-          <Ranking
-            view={view}
-            rows={rows}
-            group={group}
-            search={search}
-            onSearch={setSearch}
-            band={band}
-            onBand={setBand}
-            filter={filter}
-            onClearFilter={() => setFilter(null)}
-            sort={sort}
-            onSort={setSort}
-            selected={selected}
-            onSelect={setSelected}
-          />
+          {/* A figure clicked through starts a fresh search, band and sort (keyed by the filter). */}
+          <RankingPanel key={`${group}|${filter?.label ?? ''}`} view={view} group={group} folded={folded} orders={orders} filter={filter} onClearFilter={clear} selected={selected} onSelect={setSelected} />
         </div>
-        <AgencyAreas code={selected} />
+        <MemoAreas code={selected} />
       </section>
-      <IsoSummary iso={view.iso} onOpen={open} />
-      <Trend view={view} />
+      <MemoIso iso={view.iso} onOpen={open} />
+      <MemoTrend view={view} />
     </>
   );
 }

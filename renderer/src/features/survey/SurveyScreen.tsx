@@ -28,7 +28,7 @@ function ScoresTable({ rows, testId }: { rows: readonly SurveyAgencyScore[]; tes
         align: 'right',
         render: (a) => <span data-testid={`${testId}-score-${a.code}`}>{a.score === null ? t('surveyui.no_value') : t('surveyui.score_of', { score: points(a.score), max: points(a.max) })}</span>,
       },
-      { key: 'items', title: t('surveyui.col.items'), width: 150, align: 'right', render: (a) => t('surveyui.items_of', { n: a.items, of: a.of }) },
+      { key: 'items', title: t('surveyui.col.items'), width: 180, align: 'right', render: (a) => t('surveyui.items_of', { n: a.items, of: a.of }) },
       { key: 'respondents', title: t('surveyui.col.respondents'), width: 110, align: 'right', render: (a) => (a.respondents === null ? '—' : formatNumber(lang, a.respondents, 0)) },
     ],
     [t, points, lang, testId],
@@ -116,15 +116,17 @@ export default function SurveyScreen() {
       </section>
       <section aria-labelledby="survey-file-label" className="panel">
         <h2 id="survey-file-label">{t('surveyui.file_label')}</h2>
-        <FileDrop
+        <div data-testid="survey-drop">
+          <FileDrop
           className="evidence-drop"
-          testId="survey-drop"
+          testId="survey-drop-area"
           accept=".xlsx"
           disabled={reading || preview.isPending || store.isPending}
           onFile={(f) => void pick(f)}
           title={t('surveyui.drop')}
           hint={<span className="muted" role="status">{reading ? t('surveyui.reading') : preview.isPending ? t('surveyui.checking') : ''}</span>}
         />
+        </div>
         {problem && <Alert type="error" showIcon role="alert" data-testid="survey-refused" title={problem.join('\n')} />}
         {p && p.errors.length > 0 && (
           <Alert
@@ -149,7 +151,6 @@ export default function SurveyScreen() {
             <h3>
               {t('surveyui.preview_title', { file: p.file, agencies: p.agencies.length, rows: p.rows })} <Tag>{t(`surveyui.mode.${p.mode}`)}</Tag>
             </h3>
-            <ScoresTable rows={p.agencies} testId="survey-preview-table" />
             <Space className="actions">
               <Button ref={storeButton} type="primary" data-testid="survey-store" loading={store.isPending} onClick={save}>
                 {t('surveyui.store')}
@@ -158,6 +159,7 @@ export default function SurveyScreen() {
                 {t('surveyui.cancel')}
               </Button>
             </Space>
+            <ScoresTable rows={p.agencies} testId="survey-preview-table" />
           </div>
         )}
         {done && <Alert type="success" showIcon role="status" data-testid="survey-stored" title={done} />}
