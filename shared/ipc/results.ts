@@ -106,8 +106,9 @@ export interface ResultsView {
   iso: IsoScopeView[] | null;
   /** Earlier years loaded, then this one; empty without earlier years. */
   trend: TrendPoint[];
-  /** Problems consolidation noted (documents missing …), in words. */
+  /** Problems consolidation noted (documents missing, figures that disagree …), in words: the first 200. */
   warnings: string[];
+  warningCount: number;
 }
 
 /** One agency's areas against its group's averages (the chart on selecting an agency). */

@@ -90,6 +90,8 @@ test('survey with a bad row, fixed and stored; consolidated; the dashboard again
   await screenshot(page, 'results-none-vi');
   await consolidate(page);
   await expect(page.getByTestId('results-stale')).toHaveCount(0);
+  await page.evaluate(() => document.querySelector('.screen')?.scrollTo(0, 0));
+  await screenshot(page, 'results-consolidated-vi');
   const r = stored();
 
   // ── headline cards, worded as the province reports them ──
@@ -136,6 +138,13 @@ test('survey with a bad row, fixed and stored; consolidated; the dashboard again
   await expect(page.getByTestId('ranking-count')).toHaveText(`${bandA.length} cơ quan`);
   expect(await rankingCodes(page)).toEqual(bandA);
   await screenshot(page, 'results-band-filter-vi');
+  await page.getByTestId('ranking-filter-clear').click();
+  // The group's "not ranked" count → those agencies, each with its reason.
+  const unranked = deps.filter((a) => a.rank === null).map((a) => a.agency.code);
+  expect(unranked.length).toBeGreaterThan(0);
+  await page.getByTestId('group-department-unranked').click();
+  expect(await rankingCodes(page)).toEqual(unranked);
+  for (const code of unranked) await expect(page.getByTestId(`state-${code}`)).toContainText('Không xếp hạng');
   await page.getByTestId('ranking-filter-clear').click();
 
   // ── an agency's areas against its group ──

@@ -4,13 +4,14 @@
  * ISO 9001 summary. Pure (no disk): the service caches it per results file and language.
  */
 import type { AgencyAreasView, GroupView, HeadlineCard, IsoScopeView, IsoStepView, RankingRow, ResultsView, TrendPoint } from '../../../shared/ipc/results.ts';
-import { type Lang, formatNumber, t } from '../../../shared/i18n/index.ts';
+import { type Lang, formatIssue, formatNumber, t } from '../../../shared/i18n/index.ts';
 import type { IsoScope, Results, Scope } from '../../../shared/results/schema.ts';
 import type { AgencyGroup } from '../../../shared/schema/common.ts';
 import { figurePhrase, headlinePhrase, pick } from '../reports/indicators.ts';
 
 type Base = Omit<ResultsView, 'file' | 'stale' | 'lastChange' | 'trend'>;
 
+const MAX_WARNINGS = 200;
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function groupViews(r: Results): GroupView[] {
@@ -116,7 +117,9 @@ export function dashboardBase(r: Results, lang: Lang): Base {
     rows: rowsOf(r, lang),
     cards: cards(r, lang, iso),
     iso,
-    warnings: r.issues.map((i) => t(lang, i.code, i.params ?? {})),
+    // Said with the agency and item they concern; thousands of them at a national scale: the first few hundred, and how many in all.
+    warnings: r.issues.slice(0, MAX_WARNINGS).map((i) => formatIssue(lang, { code: i.code, ...(i.at ? { at: i.at } : {}), ...(i.params ? { params: i.params } : {}) })),
+    warningCount: r.issues.length,
   };
 }
 

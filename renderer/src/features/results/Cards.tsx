@@ -12,7 +12,7 @@ export function Cards({ cards, onOpen, title, id, level = 2 }: { cards: Headline
         {cards.map((c) => {
           const body = (
             <>
-              <span className="card-scope">{t(`results.group.${c.scope}`)}</span>
+              {level === 2 && <span className="card-scope">{t(`results.group.${c.scope}`)}</span>}
               <strong className="card-value" data-testid={`headline-${c.key}-value`}>
                 {c.phrase}
               </strong>

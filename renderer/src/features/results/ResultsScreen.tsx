@@ -103,8 +103,17 @@ function Dashboard({ view }: { view: ResultsView }) {
         />
         {g && (
           <>
-            <p data-testid={`group-summary-${g.group}`}>
+            <p data-testid={`group-summary-${g.group}`} className="group-summary">
               {t('resultsui.group_summary', { agencies: g.agencies, submitted: g.submitted, ranked: g.ranked, late: g.late, average: g.averageIndex === null ? t('resultsui.no_average') : `${points(g.averageIndex)}%` })}
+              {(['submitted', 'late', 'unranked'] as const).map((state) => {
+                const n = state === 'submitted' ? g.submitted : state === 'late' ? g.late : g.agencies - g.ranked;
+                const label = t(`resultsui.state.${state}`, { n });
+                return (
+                  <Button key={state} size="small" type="link" data-testid={`group-${g.group}-${state}`} disabled={n === 0} onClick={() => open({ group: g.group, state, label: `${t(`results.group.${g.group}`)} · ${label}` })}>
+                    {label}
+                  </Button>
+                );
+              })}
             </p>
             <MemoCharts view={view} group={g} onOpen={open} />
             <MemoCards cards={groupCards} onOpen={open} title={t('resultsui.group_cards', { group: t(`results.group.${g.group}`) })} id="group-cards-title" level={3} />
@@ -146,7 +155,17 @@ export default function ResultsScreen() {
             {t('resultsui.generated', { at: dateTime(view.generatedAt), file: view.file })}
           </p>
           {view.stale && view.lastChange && <Alert type="warning" showIcon data-testid="results-stale" title={t('resultsui.stale', { at: dateTime(view.lastChange) })} />}
-          {view.warnings.length > 0 && <Alert type="warning" showIcon title={t('resultsui.warnings')} description={view.warnings.map((w, i) => <div key={i}>{w}</div>)} />}
+          {view.warningCount > 0 && (
+            <details className="results-warnings" data-testid="results-warnings">
+              <summary>{t('resultsui.warnings_n', { n: view.warningCount })}</summary>
+              <ul tabIndex={0}>
+                {view.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
+              {view.warningCount > view.warnings.length && <p className="muted">{t('resultsui.warnings_more', { n: view.warningCount - view.warnings.length })}</p>}
+            </details>
+          )}
           <Dashboard key={view.generatedAt} view={view} />
         </>
       )}
