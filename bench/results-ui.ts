@@ -2,8 +2,10 @@
 // mode (the real renderer, bridge, IPC and services; issue 14 point 9: the dashboard ≤ 1 s from
 // stored results; sort, filter and search in the ranking ≤ 100 ms).
 //   node --import tsx bench/results-ui.ts [--agencies 10000] [--runs 3] [--seed 2024] [--dir <folder>] [--no-build] [--smoke]
-// The workspace is the demo's (electron/services/demo/write.ts), consolidated once through the
-// window's service (ResultsService.consolidate: results/results.json stored in the workspace); then:
+// The workspace is the demo's (electron/services/demo/write.ts; its agencies with an assessment
+// recorded as submitted on time, as an import would), consolidated once through the window's service
+// (ResultsService.consolidate: results/results.json and each language's dashboard stored in the
+// workspace); then:
 //   open          navigation to #/results → the first ranking row and the band and area charts drawn
 //                 (their SVG present): the first navigation after the server started (results.json
 //                 read and the dashboard built once), then the median of the next ones
@@ -164,6 +166,8 @@ async function main(): Promise<void> {
     server = await startServer(ha, userData);
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, locale: 'vi-VN' });
     const open = async () => {
+      // From another page: the same address again would only be a change of its hash, not an opening.
+      await page.goto('about:blank');
       const t0 = performance.now();
       await page.goto(`${server!.base}/?k=${server!.secret}#/results`);
       await page.locator('[data-testid^="rank-row-"]').first().waitFor({ state: 'visible', timeout: 120_000 });

@@ -1,25 +1,29 @@
 /**
  * The window's way into the results at Home Affairs: consolidate the open workspace (the same
  * `consolidate` as `parscore consolidate`) and store the results in the workspace
- * (results/results.json, durably); the dashboard from the stored results without re-scoring (parsed
- * once per file version and kept); earlier years' results kept in results/history/ for the trend.
+ * (results/results.json, durably), with the dashboard of each language beside it
+ * (results/dashboard.<lang>.json: the dashboard opens without reading or re-scoring the results);
+ * earlier years' results kept in results/history/ for the comparison and the trend.
  */
 import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AgencyAreasView, ResultsView } from '../../shared/ipc/results.ts';
-import type { Lang } from '../../shared/i18n/index.ts';
+import { LANGS, type Lang } from '../../shared/i18n/index.ts';
 import { type Results, ResultsV1 } from '../../shared/results/schema.ts';
 import { compiledIfAllowed } from '../../shared/schema/versioned.ts';
 import { IssueError, issue } from '../../shared/util/issue.ts';
 import type * as z from 'zod';
 import { consolidate } from './consolidate.ts';
-import { agencyAreas, dashboardBase, trendOf } from './results/view.ts';
+import { type DashboardCache, type TrendSource, agencyAreas, dashboardCache, trendOf, trendSource } from './results/view.ts';
 import { writeFileDurable } from './store/durable-file.ts';
 import type { WorkspaceStore } from './store/workspace.ts';
 
 export const RESULTS_DIR = 'results';
 export const RESULTS_FILE = 'results/results.json';
 export const HISTORY_DIR = 'results/history';
+const dashboardFile = (lang: Lang) => `results/dashboard.${lang}.json`;
+/** Beside each earlier year's results: what the trend needs of it (the file itself is read only to consolidate). */
+const TREND_SUFFIX = '.trend.json';
 /** The workspace's files whose change makes stored results out of date (imports, appraisals, survey, council decisions, campaign). */
 const CHANGE_FILES = ['workspace.json', 'campaign.json', 'survey.json', 'audit.jsonl', 'award-overrides.json'];
 
@@ -31,36 +35,38 @@ export interface ResultsServiceContext {
 let schema: z.ZodType<Results> | null = null;
 const checked = () => (schema ??= compiledIfAllowed(ResultsV1));
 
-/** Parsed results by file and version (mtime + size): the dashboard opens from memory after the first read. */
-const parsed = new Map<string, { version: string; results: Results; views: Map<Lang, ReturnType<typeof dashboardBase>> }>();
+/** Parsed files by path and version (mtime + size): the dashboard opens from memory after the first read. */
+const parsed = new Map<string, { version: string; value: unknown }>();
 
-async function version(path: string): Promise<string | null> {
+async function version(path: string): Promise<{ key: string; mtimeMs: number } | null> {
   const st = await stat(path).catch(() => null);
-  return st ? `${st.mtimeMs}:${st.size}` : null;
+  return st ? { key: `${st.mtimeMs}:${st.size}`, mtimeMs: st.mtimeMs } : null;
 }
 
-/** A results.json, checked against the published schema; cached per version. */
-async function readResults(path: string, label: string, trusted: boolean): Promise<Results | null> {
+/** A JSON file of the service, cached per version; null when absent. */
+async function readJson<T>(path: string, label: string, check?: (data: unknown) => T): Promise<T | null> {
   const v = await version(path);
   if (v === null) return null;
   const hit = parsed.get(path);
-  if (hit && hit.version === v) return hit.results;
+  if (hit && hit.version === v.key) return hit.value as T;
   let data: unknown;
   try {
     data = JSON.parse(await readFile(path, 'utf8'));
   } catch {
     throw new IssueError(issue('resultsui.file_unreadable', { file: label }));
   }
-  // The workspace's own file was checked when written; an earlier year's file from elsewhere is checked now.
-  let results: Results;
-  if (trusted) results = data as Results;
-  else {
+  const value = check ? check(data) : (data as T);
+  parsed.set(path, { version: v.key, value });
+  return value;
+}
+
+/** An earlier year's results from elsewhere: checked against the published schema. */
+function checkResults(label: string) {
+  return (data: unknown): Results => {
     const r = checked().safeParse(data);
     if (!r.success) throw new IssueError(issue('resultsui.file_invalid', { file: label }));
-    results = r.data;
-  }
-  parsed.set(path, { version: v, results, views: new Map() });
-  return results;
+    return r.data;
+  };
 }
 
 export class ResultsService {
@@ -70,30 +76,66 @@ export class ResultsService {
     return join(this.c.ws.dir, rel);
   }
 
-  /** Consolidates and stores; `onProgress` told per batch of agencies scored. */
+  /** Consolidates and stores the results and each language's dashboard; `onProgress` told per batch of agencies scored. */
   async consolidate(onProgress?: (done: number, total: number) => void): Promise<{ generatedAt: string; agencies: number; ranked: number }> {
-    const history = await this.earlier();
-    const now = new Date().toISOString();
-    const r = await consolidate(this.c.ws, { now, history, allowMissing: false, ...(onProgress ? { onProgress } : {}) });
+    const history = await this.earlierResults();
+    const r = await consolidate(this.c.ws, { now: new Date().toISOString(), history, allowMissing: false, ...(onProgress ? { onProgress } : {}) });
     if (!r.ok) throw new IssueError(r.error);
     await mkdir(this.path(RESULTS_DIR), { recursive: true });
     await writeFileDurable(this.path(RESULTS_FILE), `${JSON.stringify(r.value)}\n`, { label: RESULTS_FILE });
+    // Written after results.json: a dashboard older than the results is never used (see `dashboard`).
+    for (const lang of LANGS) await this.writeDashboard(dashboardCache(r.value, lang));
     return { generatedAt: r.value.generatedAt, agencies: r.value.agencies.length, ranked: r.value.agencies.filter((a) => a.rank !== null).length };
   }
 
-  private async stored(): Promise<Results | null> {
-    return readResults(this.path(RESULTS_FILE), RESULTS_FILE, true);
+  private writeDashboard(d: DashboardCache): Promise<void> {
+    return writeFileDurable(this.path(dashboardFile(d.lang)), JSON.stringify(d), { label: dashboardFile(d.lang), backups: 0 });
   }
 
-  /** Earlier years' results kept in the workspace, oldest first. */
-  private async earlier(): Promise<Results[]> {
-    const names = await readdir(this.path(HISTORY_DIR)).catch(() => [] as string[]);
+  /**
+   * The dashboard of the window's language: the stored one when it is not older than results.json,
+   * else built from results.json (written by `parscore consolidate --out <workspace>/results`, or
+   * before this version) and stored for the next time. Null without results.
+   */
+  private async dashboard(): Promise<DashboardCache | null> {
+    const results = await version(this.path(RESULTS_FILE));
+    if (!results) return null;
+    const file = this.path(dashboardFile(this.c.lang));
+    const own = await version(file);
+    if (own && own.mtimeMs >= results.mtimeMs) {
+      const d = await readJson<DashboardCache>(file, dashboardFile(this.c.lang)).catch(() => null);
+      if (d?.kind === 'parscore.dashboard-cache' && d.lang === this.c.lang) return d;
+    }
+    const r = await readJson<Results>(this.path(RESULTS_FILE), RESULTS_FILE, checkResults(RESULTS_FILE));
+    if (!r) return null;
+    const d = dashboardCache(r, this.c.lang);
+    await this.writeDashboard(d).catch(() => undefined); // read-only folder: built again next time
+    return d;
+  }
+
+  /** Earlier years' results kept in the workspace (for consolidation's comparison), oldest first. */
+  private async earlierResults(): Promise<Results[]> {
     const out: Results[] = [];
-    for (const n of names.filter((x) => x.endsWith('.json')).sort()) {
-      const r = await readResults(join(this.path(HISTORY_DIR), n), `${HISTORY_DIR}/${n}`, true);
+    for (const n of await this.historyNames()) {
+      const r = await readJson<Results>(join(this.path(HISTORY_DIR), n), `${HISTORY_DIR}/${n}`);
       if (r) out.push(r);
     }
     return out.sort((a, b) => a.campaign.year - b.campaign.year);
+  }
+
+  private async historyNames(): Promise<string[]> {
+    const names = await readdir(this.path(HISTORY_DIR)).catch(() => [] as string[]);
+    return names.filter((x) => x.endsWith('.json') && !x.endsWith(TREND_SUFFIX)).sort();
+  }
+
+  private async earlierTrend(): Promise<TrendSource[]> {
+    const out: TrendSource[] = [];
+    for (const n of await this.historyNames()) {
+      const rel = `${HISTORY_DIR}/${n.slice(0, -'.json'.length)}${TREND_SUFFIX}`;
+      const t = await readJson<TrendSource>(this.path(rel), rel).catch(() => null);
+      if (t) out.push(t);
+    }
+    return out;
   }
 
   /** The latest change of the workspace's data (ISO), null when none is known. */
@@ -107,35 +149,37 @@ export class ResultsService {
   }
 
   async get(): Promise<ResultsView | null> {
-    const r = await this.stored();
-    if (!r) return null;
-    const entry = parsed.get(this.path(RESULTS_FILE))!;
-    let base = entry.views.get(this.c.lang);
-    if (!base) entry.views.set(this.c.lang, (base = dashboardBase(r, this.c.lang)));
+    const d = await this.dashboard();
+    if (!d) return null;
+    const { base } = d;
     const lastChange = await this.lastChange();
-    return { ...base, file: RESULTS_FILE, lastChange, stale: lastChange !== null && lastChange > r.generatedAt, trend: trendOf(await this.earlier(), r) };
+    const current: TrendSource = { year: base.campaign.year, groups: base.groups.map((g) => ({ group: g.group, averageIndex: g.averageIndex, submitted: g.submitted, agencies: g.agencies })) };
+    return { ...base, file: RESULTS_FILE, lastChange, stale: lastChange !== null && lastChange > base.generatedAt, trend: trendOf(await this.earlierTrend(), current) };
   }
 
   async agency(code: string): Promise<AgencyAreasView> {
-    const r = await this.stored();
-    if (!r) throw new IssueError(issue('resultsui.none', {}));
-    const entry = parsed.get(this.path(RESULTS_FILE))!;
-    let base = entry.views.get(this.c.lang);
-    if (!base) entry.views.set(this.c.lang, (base = dashboardBase(r, this.c.lang)));
-    const v = agencyAreas(r, base.groups, code, this.c.lang);
+    const d = await this.dashboard();
+    if (!d) throw new IssueError(issue('resultsui.none', {}));
+    const v = agencyAreas(d, code, this.c.lang);
     if (!v) throw new IssueError(issue('store.agency_unknown', { agency: code }));
     return v;
   }
 
   /** Keeps an earlier year's results (checked first; a file that is not results changes nothing). */
   async loadEarlier(path: string, name: string): Promise<{ year: number; campaign: string }> {
-    const r = await readResults(path, name, false);
-    parsed.delete(path); // a temporary copy: not worth keeping in memory under its temporary name
+    let r: Results | null;
+    try {
+      r = await readJson<Results>(path, name, checkResults(name));
+    } finally {
+      parsed.delete(path); // a temporary copy: not kept in memory under its temporary name
+    }
     if (!r) throw new IssueError(issue('resultsui.file_unreadable', { file: name }));
-    const current = await this.stored();
-    if (current && current.campaign.id === r.campaign.id) throw new IssueError(issue('resultsui.same_campaign', { file: name }, { year: r.campaign.year }));
+    const current = await this.dashboard();
+    if (current && current.base.campaign.id === r.campaign.id) throw new IssueError(issue('resultsui.same_campaign', { file: name }, { year: r.campaign.year }));
     await mkdir(this.path(HISTORY_DIR), { recursive: true });
-    await writeFileDurable(join(this.path(HISTORY_DIR), `${r.campaign.id}.json`), `${JSON.stringify(r)}\n`, { label: `${HISTORY_DIR}/${r.campaign.id}.json`, backups: 0 });
+    const rel = `${HISTORY_DIR}/${r.campaign.id}`;
+    await writeFileDurable(this.path(`${rel}.json`), `${JSON.stringify(r)}\n`, { label: `${rel}.json`, backups: 0 });
+    await writeFileDurable(this.path(`${rel}${TREND_SUFFIX}`), JSON.stringify(trendSource(r)), { label: `${rel}${TREND_SUFFIX}`, backups: 0 });
     return { year: r.campaign.year, campaign: r.campaign.id };
   }
 }

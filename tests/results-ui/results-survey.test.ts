@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,27 @@ describe('the results in the window', () => {
     expect(iso?.filter?.codes?.length).toBe(dep.complete.count);
     // Reading again: no re-scoring, the same view (from memory).
     expect(await ok<ResultsView>('results:get', {})).toEqual(view);
+  });
+
+  it('stores each language\'s dashboard beside the results, and never uses one older than results.json', async () => {
+    expect(existsSync(join(haDir, 'results', 'dashboard.vi.json'))).toBe(true);
+    expect(existsSync(join(haDir, 'results', 'dashboard.en.json'))).toBe(true);
+    // results.json replaced from outside (`parscore consolidate --out <workspace>/results`): the dashboard follows it.
+    const file = join(haDir, 'results', 'results.json');
+    const r = JSON.parse(readFileSync(file, 'utf8')) as Results;
+    const later = new Date(Date.parse(r.generatedAt) + 60_000).toISOString();
+    writeFileSync(file, JSON.stringify({ ...r, generatedAt: later }));
+    const future = new Date(Date.now() + 5_000);
+    utimesSync(file, future, future);
+    expect((await ok<ResultsView>('results:get', {}))!.generatedAt).toBe(later);
+    ctx.service.setLang('en');
+    try {
+      expect((await ok<ResultsView>('results:get', {}))!.cards.find((c) => c.key === 'iso:department:complete')?.phrase).toMatch(/departments$/);
+    } finally {
+      ctx.service.setLang('vi');
+    }
+    await ok('results:consolidate', {}); // back to results made here
+    expect((await ok<ResultsView>('results:get', {}))!.generatedAt).not.toBe(later);
   });
 
   it("gives an agency's areas against its group's averages", async () => {

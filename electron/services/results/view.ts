@@ -9,7 +9,7 @@ import type { IsoScope, Results, Scope } from '../../../shared/results/schema.ts
 import type { AgencyGroup } from '../../../shared/schema/common.ts';
 import { figurePhrase, headlinePhrase, pick } from '../reports/indicators.ts';
 
-type Base = Omit<ResultsView, 'file' | 'stale' | 'lastChange' | 'trend'>;
+export type Base = Omit<ResultsView, 'file' | 'stale' | 'lastChange' | 'trend'>;
 
 const MAX_WARNINGS = 200;
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -123,27 +123,52 @@ export function dashboardBase(r: Results, lang: Lang): Base {
   };
 }
 
-/** One point of the trend per results file (earlier years, then this one), by year. */
-export function trendOf(earlier: readonly Pick<Results, 'campaign' | 'groups'>[], current: Pick<Results, 'campaign' | 'groups'>): TrendPoint[] {
+/** What the trend needs of one year's results (kept beside an earlier year's file, built from the current one). */
+export interface TrendSource {
+  year: number;
+  groups: { group: AgencyGroup; averageIndex: number | null; submitted: number; agencies: number }[];
+}
+
+export const trendSource = (r: Pick<Results, 'campaign' | 'groups'>): TrendSource => ({
+  year: r.campaign.year,
+  groups: r.groups.map((g) => ({ group: g.group, averageIndex: g.averageIndex, submitted: g.submitted, agencies: g.agencies })),
+});
+
+/** One point of the trend per year (earlier years, then this one). */
+export function trendOf(earlier: readonly TrendSource[], current: TrendSource): TrendPoint[] {
   if (earlier.length === 0) return [];
-  const point = (r: Pick<Results, 'campaign' | 'groups'>, isCurrent: boolean): TrendPoint => ({
-    year: r.campaign.year,
-    current: isCurrent,
-    groups: r.groups.map((g) => ({ group: g.group, averageIndex: g.averageIndex, submitted: g.submitted, agencies: g.agencies })),
-  });
-  return [...earlier.filter((e) => e.campaign.year !== current.campaign.year).map((e) => point(e, false)), point(current, true)].sort((a, b) => a.year - b.year);
+  const point = (r: TrendSource, isCurrent: boolean): TrendPoint => ({ year: r.year, current: isCurrent, groups: r.groups });
+  return [...earlier.filter((e) => e.year !== current.year).map((e) => point(e, false)), point(current, true)].sort((a, b) => a.year - b.year);
+}
+
+/**
+ * The dashboard of one language, ready to send, and each agency's area indexes (in its group's
+ * area order): stored beside results.json at consolidation, so that the dashboard opens without
+ * reading the results (tens of MB at 10,000 agencies).
+ */
+export interface DashboardCache {
+  kind: 'parscore.dashboard-cache';
+  lang: Lang;
+  base: Base;
+  areas: Record<string, (number | null)[]>;
+}
+
+export function dashboardCache(r: Results, lang: Lang): DashboardCache {
+  const base = dashboardBase(r, lang);
+  const order = new Map(base.groups.map((g) => [g.group, g.areas.map((a) => a.code)]));
+  const areas: Record<string, (number | null)[]> = {};
+  for (const a of r.agencies) {
+    const idx = new Map(a.areas.map((x) => [x.code, x.index]));
+    areas[a.agency.code] = (order.get(a.agency.group) ?? []).map((c) => idx.get(c) ?? null);
+  }
+  return { kind: 'parscore.dashboard-cache', lang, base, areas };
 }
 
 /** An agency's areas against its group's averages. */
-export function agencyAreas(r: Results, groups: GroupView[], code: string, lang: Lang): AgencyAreasView | null {
-  const a = r.agencies.find((x) => x.agency.code === code);
-  if (!a) return null;
-  const avg = new Map((groups.find((g) => g.group === a.agency.group)?.areas ?? []).map((x) => [x.code, x.average]));
-  return {
-    code: a.agency.code,
-    name: a.agency.name,
-    group: a.agency.group as AgencyGroup,
-    index: a.index,
-    areas: a.areas.map((x) => ({ code: x.code, title: pick(lang, x.title), index: x.index, groupAverage: avg.get(x.code) ?? null })),
-  };
+export function agencyAreas(c: DashboardCache, code: string, lang: Lang): AgencyAreasView | null {
+  const row = c.base.rows.find((x) => x.code === code);
+  const g = row && c.base.groups.find((x) => x.group === row.group);
+  if (!row || !g) return null;
+  const idx = c.areas[code] ?? [];
+  return { code, name: row.name, group: row.group, index: row.index, areas: g.areas.map((a, i) => ({ code: a.code, title: pick(lang, a.title), index: idx[i] ?? null, groupAverage: a.average })) };
 }
