@@ -20,7 +20,7 @@ function ScoresTable({ rows, testId }: { rows: readonly SurveyAgencyScore[]; tes
     () => [
       { key: 'code', title: t('surveyui.col.code'), width: 90, render: (a) => <span className="code">{a.code}</span> },
       { key: 'name', title: t('surveyui.col.name'), render: (a) => a.name },
-      { key: 'group', title: t('surveyui.col.group'), width: 170, render: (a) => t(`results.group.${a.group}`) },
+      { key: 'group', title: t('surveyui.col.group'), width: 230, render: (a) => t(`results.group.${a.group}`) },
       {
         key: 'score',
         title: t('surveyui.col.score'),
