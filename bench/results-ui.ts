@@ -200,7 +200,7 @@ async function main(): Promise<void> {
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
     console.log(`results-ui: browser mode in ${process.env.PARSCORE_CHROMIUM ?? '/usr/bin/chromium'}, ${agencies.toLocaleString('en-US')}-agency demo workspace (seed ${seed}), 1360×860`);
-    console.log(`  dashboard from stored results → first ranking row and charts: first navigation ${r1(first)} ms (results.json read and the view built), then median ${r1(median(later))} ms of ${runs}; target ≤ ${TARGET.open} ms — ${verdict(first <= TARGET.open && median(later) <= TARGET.open)}`);
+    console.log(`  dashboard from stored results → first ranking row and charts: first navigation ${r1(first)} ms (a fresh server and browser: the stored dashboard read once), then median ${r1(median(later))} ms of ${runs}; target ≤ ${TARGET.open} ms — ${verdict(first <= TARGET.open && median(later) <= TARGET.open)}`);
     console.log(`  of which results:get (request → last byte of the dashboard's JSON): first ${r1(gets[0] ?? NaN)} ms, then median ${gets.length > 1 ? r1(median(gets.slice(1))) : "—"} ms; the rest is the page (scripts, React, antd, ECharts)`);
     console.log(`  communes' tab: ${r1(tab)} ms; target ≤ ${TARGET.interact} ms — ${verdict(tab <= TARGET.interact)}`);
     console.log(`  sort (index ↑, index ↓, name ↑): median ${r1(median(sorts))} ms, max ${r1(Math.max(...sorts))} ms of ${sorts.length}; target ≤ ${TARGET.interact} ms — ${verdict(Math.max(...sorts) <= TARGET.interact)}`);
