@@ -78,7 +78,7 @@ export async function consolidate(
    * `allowMissing`: results even when documents the workspace records are missing or unreadable
    * (each listed in the results' issues as a warning); without it such results are refused.
    */
-  opts: { now?: string; history?: Results[]; workers?: number; commendation?: CommendationRules; allowMissing?: boolean } = {},
+  opts: { now?: string; history?: Results[]; workers?: number; commendation?: CommendationRules; allowMissing?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<Result<Results>> {
   const campaign = ws.campaign();
   if (!campaign) return fail([issue('service.no_campaign', { file: 'campaign.json' })]);
@@ -171,6 +171,8 @@ export async function consolidate(
   try {
     const batches: (typeof wanted)[] = [];
     for (let i = 0; i < wanted.length; i += DOCS_PER_JOB) batches.push(wanted.slice(i, i + DOCS_PER_JOB));
+    let done = 0;
+    opts.onProgress?.(0, wanted.length);
     await pMap(
       batches,
       async (batch, b) => {
@@ -179,6 +181,8 @@ export async function consolidate(
           const w = batch[j]!;
           scored[b * DOCS_PER_JOB + j] = 'scored' in a ? { ...a.scored, template: templateOf(w.agency)! } : await scoreHere(w, a.docs);
         }
+        done += batch.length;
+        opts.onProgress?.(done, wanted.length);
       },
       { concurrency: Math.max(2, pool.capacity) },
     );

@@ -16,6 +16,8 @@ import { nominationsChannels } from './nominations.ts';
 import { reviewChannels } from './review.ts';
 import { awardsChannels } from './awards.ts';
 import { auditChannels } from './audit.ts';
+import { surveyChannels } from './survey.ts';
+import { resultsChannels } from './results.ts';
 
 export * from './assessment.ts';
 export * from './define.ts';
@@ -34,6 +36,8 @@ export * from './nominations.ts';
 export * from './review.ts';
 export * from './awards.ts';
 export * from './audit.ts';
+export * from './survey.ts';
+export * from './results.ts';
 export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
 
 /**
@@ -41,7 +45,7 @@ export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
  * `domain:action`). Main validates every input with these schemas (electron/main/handlers); the
  * preload exposes exactly one method per channel and one listener per event, nothing else.
  */
-export const contract = { ...workspaceChannels, ...assessmentChannels, ...entryChannels, ...settingsChannels, ...submissionChannels, ...appraisalChannels, ...reportChannels, ...startChannels, ...declaredChannels, ...nominationsChannels, ...reviewChannels, ...awardsChannels, ...auditChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
+export const contract = { ...workspaceChannels, ...assessmentChannels, ...entryChannels, ...settingsChannels, ...submissionChannels, ...appraisalChannels, ...reportChannels, ...startChannels, ...declaredChannels, ...nominationsChannels, ...reviewChannels, ...awardsChannels, ...auditChannels, ...surveyChannels, ...resultsChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
 
 export type Channel = keyof typeof contract;
 export type ChannelInput<C extends Channel> = z.input<(typeof contract)[C]['input']>;

@@ -32,6 +32,8 @@ import { review } from './review.ts';
 import { awardsUi } from './awards-ui.ts';
 import { reportsUi } from './reports-ui.ts';
 import { auditUi } from './audit-ui.ts';
+import { surveyUi } from './survey-ui.ts';
+import { resultsUi } from './results-ui.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -72,4 +74,6 @@ export const vi = {
   ...awardsUi,
   ...reportsUi,
   ...auditUi,
+  ...surveyUi,
+  ...resultsUi,
 };
