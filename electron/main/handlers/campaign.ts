@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { MAX_SETUP_XLSX_BYTES, type campaignChannels } from '../../../shared/ipc/campaign.ts';
 import type { PickedFile } from '../../../shared/ipc/files.ts';
 import type { WrittenReport } from '../../../shared/ipc/report.ts';

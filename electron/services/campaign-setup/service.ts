@@ -44,7 +44,9 @@ function optionOf(tpl: Template, builtin: boolean): TemplateOption {
 export function sheetProblems(lang: Lang, issues: readonly Issue[]): SheetProblem[] {
   return issues.map((i) => {
     const { sheet, row, column, file: _file, ...rest } = i.at ?? {};
-    return { sheet: sheet ?? null, row: row ?? null, column: column ?? null, message: formatIssue(lang, { ...i, at: rest }) };
+    const message = formatIssue(lang, { ...i, at: rest });
+    // A line of its own in the table: it starts as a sentence ("Cơ quan S03: …").
+    return { sheet: sheet ?? null, row: row ?? null, column: column ?? null, message: message.charAt(0).toLocaleUpperCase(lang) + message.slice(1) };
   });
 }
 

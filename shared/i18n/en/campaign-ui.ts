@@ -114,7 +114,7 @@ export const campaignUi: Record<keyof typeof vi, string> = {
   'campaignui.notice.changed': 'The campaign changed after the file was exported on {date} at {time}: export a new file and send it to every agency again (the old one is out of date).',
   'campaignui.notice.submitted': 'Submissions of {n} agencies were received: those agencies cannot be removed and the criteria sets cannot change.',
 
-  'campaignui.err.required': '{field}: required',
+  'campaignui.err.required': 'Enter the {field}',
   'campaignui.err.too_long': '{field} is longer than {max} characters',
   'campaignui.err.range': '{field} is outside the allowed range',
   'campaignui.err.date': '{field}: not a valid date, type day/month/year (e.g. 31/03/2027)',

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Space, Table } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { AgencyListPreview } from '../../../../shared/ipc/index.ts';
 import type { Agency } from '../../../../shared/schema/index.ts';
 import { api } from '../../app/bridge.ts';
@@ -23,10 +23,11 @@ export function AgencyPreview({ agencies, testId }: { agencies: Agency[]; testId
       pagination={false}
       dataSource={rows}
       rowKey="key"
+      className="campaign-table"
       data-testid={testId}
       columns={[
         { key: 'code', dataIndex: 'code', title: t('campaignui.agencies.code'), width: 110 },
-        { key: 'name', dataIndex: 'name', title: t('campaignui.agencies.name') },
+        { key: 'name', dataIndex: 'name', title: t('campaignui.agencies.name'), width: 420 },
         { key: 'group', dataIndex: 'group', title: t('campaignui.agencies.group'), width: 160, render: (g: string) => t(`campaignui.group.${g}`) },
         { key: 'parent', dataIndex: 'parent', title: t('campaignui.agencies.parent'), width: 110, render: (p: string | null) => p ?? '—' },
       ]}
@@ -54,14 +55,25 @@ export function AgenciesStep(props: {
   takeBusy?: boolean;
   takeError?: string | null;
   current?: Agency[];
+  /** The file the preview was read from (read again when the language changes). */
+  file: File | null;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const form = useMutation({ mutationFn: () => unwrap(api.campaignAgenciesForm({})), onSuccess: handOver });
   const read = useMutation({
     mutationFn: async (f: File) => ({ file: f, preview: await unwrap(api.campaignReadAgencies({ file: await toPickedFile(f), model: props.model })) }),
     onSuccess: (r) => props.onPreview(r.preview, r.file),
   });
   const p = props.preview;
+  // The problems are said by the service in the language of the moment: switched, the same file is read again.
+  const readIn = useRef(lang);
+  const { file } = props;
+  const { mutate } = read;
+  useEffect(() => {
+    if (readIn.current === lang) return;
+    readIn.current = lang;
+    if (file) mutate(file);
+  }, [lang, file, mutate]);
   return (
     <div className="campaign-step-body" data-testid="campaign-agencies">
       <p>{t('campaignui.agencies.intro')}</p>

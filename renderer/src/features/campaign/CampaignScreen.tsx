@@ -42,7 +42,7 @@ function ExportNotice({ view }: { view: CampaignSetupView }) {
  * on its own; the service refuses what would break submissions already received, with the reason.
  */
 export default function CampaignScreen() {
-  const { t } = useT();
+  const { t, title } = useT();
   const state = useQuery(campaignStateQuery);
   const [step, setStep] = useState<StepKey>('basics');
   const [basics, setBasics] = useState<CampaignBasics | null>(null);
@@ -104,6 +104,7 @@ export default function CampaignScreen() {
             <AgenciesStep
               model={model}
               preview={preview}
+              file={agencyFile}
               onPreview={(p, f) => {
                 setPreview(p);
                 setAgencyFile(f);
@@ -166,13 +167,15 @@ export default function CampaignScreen() {
 
   return (
     <main className="campaign-screen" data-testid="campaign-screen" data-step={step} data-created={c ? 'yes' : 'no'}>
-      <h1 className="agency-title">{c ? t('campaignui.title_of', { title: c.title.vi }) : t('campaignui.title_new')}</h1>
+      <h1 className="agency-title">{c ? t('campaignui.title_of', { title: title(c.title) }) : t('campaignui.title_new')}</h1>
       {!c && <p data-testid="campaign-intro">{t('campaignui.intro_new')}</p>}
       <ExportNotice view={view} />
       {submitted && <Alert type="warning" showIcon className="campaign-notice" title={t('campaignui.notice.submitted', { n: view.submitted })} data-testid="campaign-submitted" />}
-      <nav aria-label={t('campaignui.steps_label')}>
+      <div className="campaign-layout">
+      <nav aria-label={t('campaignui.steps_label')} className="campaign-steps-nav">
         <Steps
           size="small"
+          orientation="vertical"
           current={index}
           onChange={(i) => go(STEPS[i]!)}
           className="campaign-steps"
@@ -182,11 +185,12 @@ export default function CampaignScreen() {
       <section className="campaign-step" aria-labelledby="campaign-step-title">
         <h2 id="campaign-step-title" tabIndex={-1}>{t(`campaignui.step.${step}`)}</h2>
         {body()}
+        <Space className="campaign-nav">
+          <Button disabled={index === 0} onClick={() => go(STEPS[index - 1]!)} data-testid="campaign-prev">{t('campaignui.prev')}</Button>
+          <Button disabled={!STEPS[index + 1] || !reachable(STEPS[index + 1]!)} onClick={next} data-testid="campaign-skip">{t('campaignui.skip')}</Button>
+        </Space>
       </section>
-      <Space className="campaign-nav">
-        <Button disabled={index === 0} onClick={() => go(STEPS[index - 1]!)} data-testid="campaign-prev">{t('campaignui.prev')}</Button>
-        <Button disabled={!STEPS[index + 1] || !reachable(STEPS[index + 1]!)} onClick={next} data-testid="campaign-skip">{t('campaignui.skip')}</Button>
-      </Space>
+      </div>
     </main>
   );
 }

@@ -19,11 +19,12 @@ export function ProblemTable({ file, problems, testId }: { file: string; problem
         pagination={false}
         dataSource={rows}
         rowKey="key"
+        className="campaign-table"
         columns={[
           { key: 'sheet', dataIndex: 'sheet', title: t('campaignui.problems.sheet'), width: 140, render: (v: string | null) => v ?? '—' },
           { key: 'row', dataIndex: 'row', title: t('campaignui.problems.row'), width: 70, render: (v: number | null) => v ?? '—' },
           { key: 'column', dataIndex: 'column', title: t('campaignui.problems.column'), width: 120, render: (v: string | null) => v ?? '—' },
-          { key: 'message', dataIndex: 'message', title: t('campaignui.problems.message') },
+          { key: 'message', dataIndex: 'message', title: t('campaignui.problems.message'), width: 560 },
         ]}
         onRow={(r) => ({ 'data-testid': `${testId}-row`, 'data-row': r.row ?? '' }) as React.HTMLAttributes<HTMLElement>}
       />

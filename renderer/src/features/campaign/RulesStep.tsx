@@ -38,7 +38,7 @@ export function RulesStep({ initial, busy, error, onSave }: { initial: RulesValu
       <fieldset className="campaign-group">
         <legend>{t('campaignui.rules.bands')}</legend>
         <p className="muted">{t('campaignui.rules.bands_hint')}</p>
-        <div className="campaign-band-grid">
+        <div className="campaign-bands">
           {initial.bands.map((b, i) => (
             <div key={b.code} className="campaign-band" data-testid={`campaign-band-${b.code}`}>
               {input(`bands.${i}.label`, `bands.${i}.label`, t('campaignui.rules.band_label', { code: b.code }), `campaign-band-${b.code}-label`, 200)}

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Select, Space, Tree } from 'antd';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CampaignTemplates } from '../../../../shared/campaign/setup.ts';
 import type { TemplateImport, TemplateOption, TemplateTreeNode } from '../../../../shared/ipc/index.ts';
 import type { AgencyGroup, Campaign } from '../../../../shared/schema/index.ts';
@@ -38,9 +38,15 @@ function SetViewer({ option, onClose }: { option: TemplateOption; onClose: () =>
   const data = useMemo(() => treeData(tree.data ?? [], points), [tree.data, points]);
   const exp = useMutation({ mutationFn: () => unwrap(api.campaignExportTemplate({ ref: option.ref })), onSuccess: handOver });
   const headingId = useId();
+  const box = useRef<HTMLElement>(null);
+  // Opened below the groups: brought into view (and its heading focused) so the user sees what opened.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'start' });
+    box.current?.querySelector<HTMLElement>('h3')?.focus();
+  }, [option.ref]);
   return (
-    <section className="campaign-tree" aria-labelledby={headingId} data-testid="campaign-set-tree">
-      <h3 id={headingId}>{title(option.title)} <span className="muted">({option.ref})</span></h3>
+    <section className="campaign-tree" aria-labelledby={headingId} data-testid="campaign-set-tree" ref={box}>
+      <h3 id={headingId} tabIndex={-1}>{title(option.title)} <span className="muted">({option.ref})</span></h3>
       <Space wrap>
         <Button onClick={() => exp.mutate()} loading={exp.isPending} data-testid="campaign-set-export">{t('campaignui.sets.export')}</Button>
         <Button onClick={onClose} data-testid="campaign-set-tree-close">{t('campaignui.sets.close_tree')}</Button>
@@ -71,7 +77,7 @@ export function SetsStep(props: { groups: AgencyGroup[]; options: TemplateOption
       if (r.ok) void qc.invalidateQueries({ queryKey: campaignKeys.state() });
     },
   });
-  const label = (o: TemplateOption) => `${title(o.title)} — ${o.ref}${o.builtin ? ` (${t('campaignui.sets.sample')})` : ` (${t('campaignui.sets.own')})`}`;
+  const label = (o: TemplateOption) => `${o.ref} (${t(o.builtin ? 'campaignui.sets.sample' : 'campaignui.sets.own')}) — ${title(o.title)}`;
   return (
     <div className="campaign-step-body" data-testid="campaign-sets">
       {props.locked && <Alert type="warning" showIcon title={t('campaignui.sets.locked')} data-testid="campaign-sets-locked" />}
@@ -83,7 +89,7 @@ export function SetsStep(props: { groups: AgencyGroup[]; options: TemplateOption
           <fieldset key={g} className="campaign-group" data-testid={`campaign-sets-${g}`}>
             <legend>{t(`campaignui.group.${g}`)}</legend>
             <Form.Item layout="vertical" label={t('campaignui.sets.ranked')} htmlFor={`${uid}-${g}-ranked`}>
-              <Space.Compact block>
+              <Space.Compact block className="campaign-ranked">
                 <Select
                   id={`${uid}-${g}-ranked`}
                   value={sets.templates[g]}
@@ -91,7 +97,7 @@ export function SetsStep(props: { groups: AgencyGroup[]; options: TemplateOption
                   options={ranked.map((o) => ({ value: o.ref, label: label(o) }))}
                   onChange={(v: string) => setSets((s) => ({ ...s, templates: { ...s.templates, [g]: v } }))}
                   data-testid={`campaign-ranked-${g}`}
-                  style={{ minWidth: 420 }}
+                  style={{ width: '100%' }}
                 />
                 <Button disabled={!current} onClick={() => current && setViewing(current)} data-testid={`campaign-view-${g}`}>{t('campaignui.sets.view')}</Button>
               </Space.Compact>
@@ -106,7 +112,7 @@ export function SetsStep(props: { groups: AgencyGroup[]; options: TemplateOption
                 options={extra.map((o) => ({ value: o.ref, label: label(o) }))}
                 onChange={(v: string[]) => setSets((s) => ({ ...s, additional: { ...s.additional, [g]: v } }))}
                 data-testid={`campaign-additional-${g}`}
-                style={{ minWidth: 420 }}
+                style={{ width: '100%' }}
               />
             </Form.Item>
           </fieldset>

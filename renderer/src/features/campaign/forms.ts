@@ -14,7 +14,9 @@ export function errorMap(t: T, label: (path: readonly PropertyKey[]) => string):
   return (iss) => {
     const path = iss.path ?? [];
     const field = label(path);
-    if (iss.input === undefined || iss.input === null || (iss.code === 'too_small' && iss.origin === 'string')) return t('campaignui.err.required', { field });
+    // "Hãy nhập tỉnh": the label said inside the sentence, not as a heading.
+    const inside = field.charAt(0).toLocaleLowerCase('vi') + field.slice(1);
+    if (iss.input === undefined || iss.input === null || (iss.code === 'too_small' && iss.origin === 'string')) return t('campaignui.err.required', { field: inside });
     if (iss.code === 'too_big' && iss.origin === 'string') return t('campaignui.err.too_long', { field, max: Number(iss.maximum) });
     if ((iss.code === 'too_small' || iss.code === 'too_big') && iss.origin === 'number') return t('campaignui.err.range', { field });
     if (iss.code === 'invalid_format' && iss.format === 'date') return t('campaignui.err.date', { field });
