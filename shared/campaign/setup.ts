@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ClassificationBand, Deadlines, Issuer, LateRule, TieBreakRule } from '../schema/campaign.ts';
+import { ClassificationBand, Deadlines, Issuer, IssuerV3, LateRule, TieBreakRule } from '../schema/campaign.ts';
 import { AgencyGroup } from '../schema/common.ts';
 
 /*
@@ -40,14 +40,9 @@ export const CampaignRules = z.strictObject({
 });
 export type CampaignRules = z.infer<typeof CampaignRules>;
 
-/** Step 7: who issues the campaign and its reports. */
-export const CampaignIssuer = Issuer;
-export type CampaignIssuer = z.infer<typeof Issuer>;
-
-/** The default issuer for a province (what `campaign create` wrote). */
-export function defaultIssuer(province: string, signerTitle: string, signerName: string, words: { parentBody: (p: string) => string; body: string }): CampaignIssuer {
-  return { parentBody: words.parentBody(province.toLocaleUpperCase('vi')), body: words.body, place: province, signerTitle, signerName: signerName || '…' };
-}
+/** Step 7: who issues the campaign and its reports, who signs, and the reports' recipients ("Nơi nhận"; absent: the usual ones). */
+export const CampaignIssuer = z.strictObject({ ...Issuer.shape, recipients: IssuerV3.shape.recipients });
+export type CampaignIssuer = z.infer<typeof CampaignIssuer>;
 
 /** Bands must fall from the best to the lowest, each code once: the order the results use. */
 export function bandIssues(bands: readonly { code: string; minIndex: number }[]): { index: number; code: 'band_order' | 'band_twice' }[] {

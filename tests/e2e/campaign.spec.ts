@@ -123,8 +123,13 @@ test.describe('campaign set-up in the window', () => {
 
     // 7. Issuer and signer.
     await expect(page.getByTestId('campaign-issuer-body')).toHaveValue('SỞ NỘI VỤ');
+    // The usual recipients shown to start from.
+    await expect(page.getByTestId('campaign-issuer-recipients')).toHaveValue(/Lưu: VT, CCHC/);
+    await page.getByTestId('campaign-issuer-signerName').fill('');
+    await page.getByTestId('campaign-issuer-save').click();
+    await expect(page.getByTestId('campaign-issuer-signerName-error')).toHaveText('Hãy nhập họ và tên người ký');
     await bothLanguages(page, 'campaign-7-issuer');
-    await setIssuer(page, { signerName: 'Trần Thị Thu Hà' });
+    await setIssuer(page, { signerName: 'Trần Thị Thu Hà', recipients: ['Bộ Nội vụ', 'UBND tỉnh Minh Sơn', 'Lưu: VT, CCHC'] });
 
     // 8. The signed file, and the fingerprint in groups of four.
     const file = await exportCampaignFile(page, ROOT);
@@ -135,11 +140,12 @@ test.describe('campaign set-up in the window', () => {
     await bothLanguages(page, 'campaign-8-export');
 
     // The CLI: the campaign as stored, and an agency set up from the file.
-    const shown = JSON.parse(parscore('campaign', 'show', join(ROOT, 'so-noi-vu'), '--json')) as { agencies: { code: string }[]; deadlines: Record<string, string>; additionalTemplates: Record<string, { id: string }[]>; issuer: { signerName: string }; homeAffairs: { fingerprint: string } };
+    const shown = JSON.parse(parscore('campaign', 'show', join(ROOT, 'so-noi-vu'), '--json')) as { agencies: { code: string }[]; deadlines: Record<string, string>; additionalTemplates: Record<string, { id: string }[]>; issuer: { signerName: string; recipients: string[] }; homeAffairs: { fingerprint: string } };
     expect(shown.agencies.map((a) => a.code)).toEqual(['S01', 'S02', 'S03', 'X001', 'X002']);
     expect(shown.deadlines).toEqual({ selfAssessment: '2026-12-15', appraisal1: '2027-01-15' });
     expect(shown.additionalTemplates.department?.map((r) => r.id)).toEqual(['iso-9001']);
     expect(shown.issuer.signerName).toBe('Trần Thị Thu Hà');
+    expect(shown.issuer.recipients).toEqual(['Bộ Nội vụ', 'UBND tỉnh Minh Sơn', 'Lưu: VT, CCHC']);
     expect(shown.homeAffairs.fingerprint).toBe(groups.join(''));
     expect(readFileSync(file).length).toBeGreaterThan(1000);
     const joined = parscore('agency', 'init', join(ROOT, 'stp'), '--campaign', file, '--agency', 'S02');

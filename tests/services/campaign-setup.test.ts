@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CampaignSetupService } from '../../electron/services/campaign-setup/index.ts';
 import { openCampaignPackage } from '../../electron/services/cycle/index.ts';
+import { defaultFooter } from '../../electron/services/reports/kit/context.ts';
 import { WorkspaceStore } from '../../electron/services/store/workspace.ts';
 import { writeTemplateXlsx } from '../../electron/services/template-xlsx/index.ts';
 import { findBuiltin } from '../../electron/services/templates/builtin.ts';
@@ -148,7 +149,11 @@ describe('the campaign set-up of a Home Affairs workspace made by the first-run 
     const c = ws.campaign()!;
     await expect(setup.setRules({ bands: [{ ...c.bands[0]!, minIndex: 50 }, { ...c.bands[1]!, minIndex: 60 }], tieBreaks: c.tieBreaks, late: c.late, surveyScale: c.surveyScale })).rejects.toThrow(IssueError);
     await setup.setRules({ bands: c.bands.slice(0, 3), tieBreaks: [{ by: 'SURVEY_SCORE' }], late: { mode: 'penalty', penaltyPoints: 2 }, surveyScale: { A: 100, B: 50, C: 0 } });
+    // Without recipients the reports print the usual ones; with them, these.
     await setup.setIssuer({ parentBody: 'UBND TỈNH MINH SƠN', body: 'SỞ NỘI VỤ', place: 'Minh Sơn', signerTitle: 'GIÁM ĐỐC', signerName: 'Trần Thị Thu Hà' });
+    expect(defaultFooter(ws.campaign()!, 'vi').recipients).toContain('Lưu: VT, CCHC');
+    await setup.setIssuer({ parentBody: 'UBND TỈNH MINH SƠN', body: 'SỞ NỘI VỤ', place: 'Minh Sơn', signerTitle: 'GIÁM ĐỐC', signerName: 'Trần Thị Thu Hà', recipients: ['Bộ Nội vụ', 'UBND tỉnh', 'Lưu: VT'] });
+    expect(defaultFooter(ws.campaign()!, 'vi').recipients).toEqual(['Bộ Nội vụ', 'UBND tỉnh', 'Lưu: VT']);
     expect((await setup.view()).exported).toBeNull();
 
     const out = await setup.exportFile();
@@ -159,6 +164,8 @@ describe('the campaign set-up of a Home Affairs workspace made by the first-run 
     expect(opened.value.campaign.late).toEqual({ mode: 'penalty', penaltyPoints: 2 });
     expect(opened.value.campaign.bands.map((b) => b.code)).toEqual(['A', 'B', 'C']);
     expect(opened.value.campaign.issuer.signerName).toBe('Trần Thị Thu Hà');
+    expect(opened.value.campaign.issuer.recipients).toEqual(['Bộ Nội vụ', 'UBND tỉnh', 'Lưu: VT']);
+    expect(opened.value.campaign.schemaVersion).toBe(5);
     expect(opened.value.signer.fingerprint).toBe(out.fingerprint);
     expect(opened.value.templates.map((x) => x.id).sort()).toEqual(['iso-9001', 'par-so', 'par-xa']);
     expect((await setup.view()).exported).toMatchObject({ changedSince: false });

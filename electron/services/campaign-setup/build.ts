@@ -86,7 +86,7 @@ export function buildCampaign(input: BuildInput): Result<{ campaign: Campaign; t
   const f = input.fields ?? {};
   const campaign: Campaign = {
     kind: 'parscore.campaign',
-    schemaVersion: 4,
+    schemaVersion: 5,
     // Random: campaign ids (cchc-<year>) repeat across provinces, this does not.
     uid: randomUUID(),
     additionalTemplates: additional,

@@ -249,7 +249,7 @@ export class CampaignSetupService {
   }
 
   async setIssuer(i: CampaignIssuer): Promise<CampaignSetupView> {
-    const r = await setIssuer(this.ws, i);
+    const r = await setIssuer(this.ws, { ...i, recipients: i.recipients ?? null });
     if (!r.ok) throw new IssueError(r.error);
     return this.view();
   }

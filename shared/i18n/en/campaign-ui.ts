@@ -100,6 +100,8 @@ export const campaignUi: Record<keyof typeof vi, string> = {
   'campaignui.issuer.place': 'Place (the line “…, date …”)',
   'campaignui.issuer.signerTitle': 'Signer’s position',
   'campaignui.issuer.signerName': 'Signer’s full name',
+  'campaignui.issuer.recipients': 'Recipients',
+  'campaignui.issuer.recipients_hint': 'One per line; printed at the foot of Home Affairs’ reports.',
 
   'campaignui.export.intro': 'The campaign file carries Home Affairs’ digital signature; send it to every agency to set up its own workspace.',
   'campaignui.export.button': 'Sign and export the campaign file',

@@ -98,6 +98,8 @@ export const campaignUi = {
   'campaignui.issuer.place': 'Địa danh (dòng “…, ngày … tháng … năm …”)',
   'campaignui.issuer.signerTitle': 'Chức vụ người ký',
   'campaignui.issuer.signerName': 'Họ và tên người ký',
+  'campaignui.issuer.recipients': 'Nơi nhận',
+  'campaignui.issuer.recipients_hint': 'Mỗi nơi một dòng; in ở cuối các báo cáo của Sở Nội vụ.',
 
   'campaignui.export.intro': 'Tệp đợt đánh giá có chữ ký số của Sở Nội vụ; gửi cho mọi cơ quan để tạo bộ hồ sơ của mình.',
   'campaignui.export.button': 'Ký và xuất tệp đợt đánh giá',

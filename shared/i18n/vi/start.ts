@@ -44,7 +44,7 @@ export const start = {
   'start.info.agency_count': '{count} cơ quan, đơn vị',
   'start.failed': 'Chưa làm được',
   'start.next_step':
-    'Thư mục làm việc chưa có đợt đánh giá. Bước tiếp theo: mở mục “Đợt đánh giá” để thiết lập (danh sách cơ quan, bộ tiêu chí, thời hạn).',
+    'Thư mục làm việc chưa có đợt đánh giá. Bước tiếp theo: thiết lập đợt đánh giá ở mục “Đợt đánh giá” (danh sách cơ quan, bộ tiêu chí, thời hạn).',
   'start.status.none': 'chưa mở thư mục nào',
   'start.menu.close': 'Đóng thư mục làm việc',
   'start.lock.open_anyway': 'Vẫn mở',

@@ -103,10 +103,11 @@ export async function setDeadlines(page: Page, d: Partial<Record<'selfAssessment
   await page.getByTestId('campaign-deadlines-save').click();
 }
 
-/** Step 7: who signs. Saved; the page goes on to the export. */
-export async function setIssuer(page: Page, o: { signerName: string; signerTitle?: string }): Promise<void> {
+/** Step 7: who signs, and the reports' recipients (one per line) when given. Saved; the page goes on to the export. */
+export async function setIssuer(page: Page, o: { signerName: string; signerTitle?: string; recipients?: string[] }): Promise<void> {
   await page.getByTestId('campaign-issuer-signerName').fill(o.signerName);
   if (o.signerTitle) await page.getByTestId('campaign-issuer-signerTitle').fill(o.signerTitle);
+  if (o.recipients) await page.getByTestId('campaign-issuer-recipients').fill(o.recipients.join('\n'));
   await page.getByTestId('campaign-issuer-save').click();
   await expect(page.getByTestId('campaign-export')).toBeVisible();
 }

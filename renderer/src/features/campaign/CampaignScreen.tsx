@@ -21,6 +21,8 @@ import { SetsStep, setsOf } from './SetsStep.tsx';
 const STEPS = ['basics', 'agencies', 'sets', 'deadlines', 'rules', 'awards', 'issuer', 'export'] as const;
 type StepKey = (typeof STEPS)[number];
 const ORDER: AgencyGroup[] = ['department', 'district', 'commune'];
+/** What Home Affairs' reports print under "Nơi nhận" when the campaign names none (electron/services/reports/kit/context.ts). */
+const USUAL_RECIPIENTS = ['report.kit.recipient.province', 'report.kit.recipient.departments', 'report.kit.recipient.localities', 'report.kit.recipient.keep'];
 
 /** When the campaign file went out and whether the campaign changed since: what a change now means, in words. */
 function ExportNotice({ view }: { view: CampaignSetupView }) {
@@ -159,7 +161,7 @@ export default function CampaignScreen() {
           </div>
         );
       case 'issuer':
-        return c && <IssuerStep key={c.uid} initial={issuerOf(c)} busy={saveIssuer.isPending} error={err(saveIssuer)} onSave={(issuer) => saveIssuer.mutate({ issuer }, { onSuccess: () => setStep('export') })} />;
+        return c && <IssuerStep key={c.uid} initial={issuerOf(c, USUAL_RECIPIENTS.map((k) => t(k)))} busy={saveIssuer.isPending} error={err(saveIssuer)} onSave={(issuer) => saveIssuer.mutate({ issuer }, { onSuccess: () => setStep('export') })} />;
       case 'export':
         return <ExportStep fingerprint={view.fingerprint} />;
     }

@@ -24,6 +24,11 @@ export function IssuerStep({ initial, busy, error, onSave }: { initial: IssuerVa
           )}
         </Field>
       ))}
+      <Field id={`${uid}-recipients`} label={t('campaignui.issuer.recipients')} error={messageAt(formState.errors, 'recipients')} testId="campaign-issuer-recipients" extra={t('campaignui.issuer.recipients_hint')}>
+        {({ id, invalid, describedBy }) => (
+          <Controller name="recipients" control={control} render={({ field }) => <Input.TextArea {...field} id={id} autoSize={{ minRows: 3, maxRows: 10 }} aria-invalid={invalid || undefined} aria-describedby={describedBy} data-testid="campaign-issuer-recipients" />} />
+        )}
+      </Field>
       {error && <Alert type="error" showIcon title={error} data-testid="campaign-issuer-refused" />}
       <Button type="primary" htmlType="submit" loading={busy} data-testid="campaign-issuer-save">{t('campaignui.save')}</Button>
     </form>

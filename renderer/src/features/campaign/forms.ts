@@ -84,6 +84,26 @@ export const rulesSchema = z.preprocess((raw) => {
   };
 }, CampaignRules) as unknown as z.ZodType<CampaignRules, RulesValues>;
 
-export type IssuerValues = z.infer<typeof CampaignIssuer>;
-export const issuerOf = (c: Campaign): IssuerValues => ({ parentBody: c.issuer.parentBody, body: c.issuer.body, place: c.issuer.place, signerTitle: c.issuer.signerTitle, signerName: c.issuer.signerName === '…' ? '' : c.issuer.signerName });
-export const issuerSchema = CampaignIssuer;
+export interface IssuerValues {
+  parentBody: string;
+  body: string;
+  place: string;
+  signerTitle: string;
+  signerName: string;
+  /** "Nơi nhận", one per line. */
+  recipients: string;
+}
+/** The campaign's issuer in the form; the recipients the reports print today when none were set (`usual`). */
+export const issuerOf = (c: Campaign, usual: readonly string[]): IssuerValues => ({
+  parentBody: c.issuer.parentBody,
+  body: c.issuer.body,
+  place: c.issuer.place,
+  signerTitle: c.issuer.signerTitle,
+  signerName: c.issuer.signerName === '…' ? '' : c.issuer.signerName,
+  recipients: (c.issuer.recipients ?? usual).join('\n'),
+});
+export const issuerSchema = z.preprocess((raw) => {
+  const { recipients, ...v } = raw as IssuerValues;
+  const lines = recipients.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.length > 0 ? { ...v, recipients: lines } : v;
+}, CampaignIssuer) as unknown as z.ZodType<z.infer<typeof CampaignIssuer>, IssuerValues>;
