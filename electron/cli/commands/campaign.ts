@@ -195,11 +195,13 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
     .option('--report-date <yyyy-mm-dd>', msg(ctx, 'cli.opt.issuer_report_date'), dateArg(ctx))
     .option('--clear-report-number', msg(ctx, 'cli.opt.issuer_clear_number'))
     .option('--clear-report-date', msg(ctx, 'cli.opt.issuer_clear_date'))
+    .option('--recipient <text>', msg(ctx, 'campaignui.cli.opt_recipient'), (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--clear-recipients', msg(ctx, 'campaignui.cli.opt_clear_recipients'))
     .action(
       runner.wrap(
         (
           dir: string,
-          o: { parentBody?: string; body?: string; place?: string; signerTitle?: string; signerName?: string; reportNumber?: string; reportDate?: string; clearReportNumber?: boolean; clearReportDate?: boolean },
+          o: { parentBody?: string; body?: string; place?: string; signerTitle?: string; signerName?: string; reportNumber?: string; reportDate?: string; clearReportNumber?: boolean; clearReportDate?: boolean; recipient: string[]; clearRecipients?: boolean },
         ) =>
           withWorkspace(dir, async (ws): Promise<ExitCode> => {
             const r = await setIssuer(ws, {
@@ -210,6 +212,8 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
               ...(o.signerName !== undefined ? { signerName: o.signerName } : {}),
               ...(o.clearReportNumber ? { reportNumber: null } : o.reportNumber !== undefined ? { reportNumber: o.reportNumber } : {}),
               ...(o.clearReportDate ? { reportDate: null } : o.reportDate !== undefined ? { reportDate: o.reportDate } : {}),
+              // --recipient repeated: the reports' "Nơi nhận" in order; --clear-recipients: the usual ones again.
+              ...(o.clearRecipients ? { recipients: null } : o.recipient.length > 0 ? { recipients: o.recipient } : {}),
             });
             if (!r.ok) {
               printIssues(ctx, r.error);

@@ -134,4 +134,6 @@ export const campaignUi: Record<keyof typeof vi, string> = {
   'campaignui.err.group_without_set': 'The group {group} has no criteria set: choose one at the “Criteria sets” step before adding agencies of this group.',
   'campaignui.err.band_order': 'The lowest index of band {code} must be below the band before it.',
   'campaignui.err.band_twice': 'Band code {code} is used twice.',
+  'campaignui.cli.opt_recipient': 'one recipient printed at the foot of the reports; repeat for each, in order',
+  'campaignui.cli.opt_clear_recipients': 'remove the recipients set (reports print the usual ones)',
 };

@@ -132,4 +132,6 @@ export const campaignUi = {
   'campaignui.err.group_without_set': 'Nhóm {group} chưa có bộ tiêu chí: chọn ở bước “Bộ tiêu chí” trước khi thêm cơ quan nhóm này.',
   'campaignui.err.band_order': 'Chỉ số tối thiểu của loại {code} phải thấp hơn loại trước.',
   'campaignui.err.band_twice': 'Mã loại {code} đã dùng.',
+  'campaignui.cli.opt_recipient': 'một nơi nhận in ở cuối báo cáo (“Nơi nhận”); lặp lại cho từng nơi, theo thứ tự',
+  'campaignui.cli.opt_clear_recipients': 'bỏ danh sách nơi nhận đã đặt (báo cáo in các nơi nhận thường dùng)',
 } as const;
