@@ -7,6 +7,9 @@ import {
   type AgencyRow,
   addAdditionalSet,
   agencyListProblems,
+  chooseRankedSet,
+  dropCriteriaWorkbook,
+  writeCriteriaWorkbook,
   createCampaign,
   dropAgencyList,
   exportCampaignFile,
@@ -59,6 +62,8 @@ test.describe('campaign set-up in the window', () => {
     test.setTimeout(180_000);
     const bad = await writeAgencyList(ROOT, 'danh-sach-loi.xlsx', ROWS.map((r) => (r.code === 'S03' ? { ...r, name: '', group: 'bộ ngành' } : r)));
     const good = await writeAgencyList(ROOT, 'danh-sach.xlsx', ROWS);
+    const brokenSet = await writeCriteriaWorkbook(ROOT, 'bo-tieu-chi-loi.xlsx', { from: 'par-so', id: 'par-so-minh-son', broken: true });
+    const ownSet = await writeCriteriaWorkbook(ROOT, 'bo-tieu-chi.xlsx', { from: 'par-so', id: 'par-so-minh-son' });
 
     await closeWorkspace(page);
     await createHomeAffairs(page, join(ROOT, 'so-noi-vu'), 'Sở Nội vụ tỉnh Minh Sơn');
@@ -96,6 +101,15 @@ test.describe('campaign set-up in the window', () => {
     // 3. Criteria sets: the samples, ISO 9001 beside the departments' index; the tree viewable.
     await expect(page.getByTestId('campaign-sets-department')).toBeVisible();
     await expect(page.getByTestId('campaign-sets-district')).toHaveCount(0);
+    // The province's own set from Excel: a workbook with an error shows it by sheet, row and column, the fixed one is imported.
+    await dropCriteriaWorkbook(page, brokenSet);
+    const setProblems = page.getByTestId('campaign-set-problems');
+    await expect(setProblems).toContainText('Tiêu chí');
+    await expect(setProblems).toContainText('"mười" không phải là số');
+    await bothLanguages(page, 'campaign-3-sets-import-errors');
+    await dropCriteriaWorkbook(page, ownSet);
+    await expect(page.getByTestId('campaign-set-imported')).toContainText('par-so-minh-son@1');
+    await chooseRankedSet(page, 'department', 'par-so-minh-son@1');
     await addAdditionalSet(page, 'department', 'iso-9001@1');
     await page.getByTestId('campaign-view-department').click();
     await expect(page.getByTestId('campaign-set-tree').getByRole('tree')).toBeVisible();
@@ -140,10 +154,11 @@ test.describe('campaign set-up in the window', () => {
     await bothLanguages(page, 'campaign-8-export');
 
     // The CLI: the campaign as stored, and an agency set up from the file.
-    const shown = JSON.parse(parscore('campaign', 'show', join(ROOT, 'so-noi-vu'), '--json')) as { agencies: { code: string }[]; deadlines: Record<string, string>; additionalTemplates: Record<string, { id: string }[]>; issuer: { signerName: string; recipients: string[] }; homeAffairs: { fingerprint: string } };
+    const shown = JSON.parse(parscore('campaign', 'show', join(ROOT, 'so-noi-vu'), '--json')) as { agencies: { code: string }[]; deadlines: Record<string, string>; additionalTemplates: Record<string, { id: string }[]>; templates: Record<string, { id: string }>; issuer: { signerName: string; recipients: string[] }; homeAffairs: { fingerprint: string } };
     expect(shown.agencies.map((a) => a.code)).toEqual(['S01', 'S02', 'S03', 'X001', 'X002']);
     expect(shown.deadlines).toEqual({ selfAssessment: '2026-12-15', appraisal1: '2027-01-15' });
     expect(shown.additionalTemplates.department?.map((r) => r.id)).toEqual(['iso-9001']);
+    expect(shown.templates.department?.id).toBe('par-so-minh-son');
     expect(shown.issuer.signerName).toBe('Trần Thị Thu Hà');
     expect(shown.issuer.recipients).toEqual(['Bộ Nội vụ', 'UBND tỉnh Minh Sơn', 'Lưu: VT, CCHC']);
     expect(shown.homeAffairs.fingerprint).toBe(groups.join(''));

@@ -50,7 +50,7 @@ export const campaignUi: Record<keyof typeof vi, string> = {
   'campaignui.count.district': '{n} districts',
   'campaignui.count.commune': '{n} communes',
 
-  'campaignui.problems.title': 'File {file} has {count} errors. Fix them in Excel and drop the file again.',
+  'campaignui.problems.title': 'Errors found in {file}: {count}. Fix them in Excel and drop the file again.',
   'campaignui.problems.sheet': 'Sheet',
   'campaignui.problems.row': 'Row',
   'campaignui.problems.column': 'Column',

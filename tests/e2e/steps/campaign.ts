@@ -44,6 +44,47 @@ export async function writeAgencyList(dir: string, name: string, rows: AgencyRow
   return file;
 }
 
+/**
+ * A province's own criteria workbook: a built-in sample exported with `parscore template
+ * export-xlsx`, renamed to `id`, and with the first item's maximum typed as a word when `broken`.
+ */
+export async function writeCriteriaWorkbook(dir: string, name: string, o: { from: string; id: string; broken?: boolean }): Promise<string> {
+  const file = join(dir, name);
+  parscore('template', 'export-xlsx', o.from, '--out', file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  for (const sheet of wb.worksheets) {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (cell.value === o.from) cell.value = o.id;
+      });
+    });
+  }
+  if (o.broken) {
+    const items = wb.worksheets[1]!;
+    let col = 0;
+    items.getRow(1).eachCell((c, n) => {
+      if (!col && /điểm tối đa/i.test(String(c.value ?? ''))) col = n;
+    });
+    items.getRow(2).getCell(col).value = 'mười';
+  }
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+/** Step 3: drops (picks) a criteria workbook; the step then says it was imported, or shows every problem. */
+export async function dropCriteriaWorkbook(page: Page, file: string): Promise<void> {
+  await page.getByTestId('campaign-sets').locator('.campaign-import input[type=file]').setInputFiles(file);
+  await expect(page.getByTestId('campaign-set-problems').or(page.getByTestId('campaign-set-imported'))).toBeVisible();
+}
+
+/** Chooses the ranked criteria set of a group at step 3, by the text of its option (its `id@version`). */
+export async function chooseRankedSet(page: Page, group: 'department' | 'district' | 'commune', option: string): Promise<void> {
+  await page.getByTestId(`campaign-ranked-${group}`).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await expect(page.getByTestId(`campaign-ranked-${group}`)).toContainText(option);
+}
+
 /** Opens the campaign section from Home Affairs' links. */
 export async function openCampaignSetup(page: Page): Promise<void> {
   await page.getByTestId('nav-campaign').click();

@@ -1,4 +1,5 @@
 import { Alert, Table } from 'antd';
+import { useEffect, useRef } from 'react';
 import type { SheetProblem } from '../../../../shared/ipc/index.ts';
 import { useT } from '../../app/i18n.tsx';
 
@@ -9,8 +10,11 @@ import { useT } from '../../app/i18n.tsx';
 export function ProblemTable({ file, problems, testId }: { file: string; problems: SheetProblem[]; testId: string }) {
   const { t, lang } = useT();
   const rows = problems.map((p, i) => ({ ...p, key: i }));
+  // Shown below the drop area: brought into view, so the person sees what is wrong without scrolling.
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => box.current?.scrollIntoView({ block: 'nearest' }), [problems]);
   return (
-    <section className="campaign-problems" data-testid={testId}>
+    <section className="campaign-problems" data-testid={testId} ref={box}>
       <Alert type="error" showIcon title={t('campaignui.problems.title', { file, count: problems.length.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') })} />
       <Table
         size="small"
