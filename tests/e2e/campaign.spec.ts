@@ -173,4 +173,27 @@ test.describe('campaign set-up in the window', () => {
     await expect(page.getByTestId('campaign-notice')).toContainText('hãy xuất tệp mới và gửi lại cho mọi cơ quan');
     await bothLanguages(page, 'campaign-changed-after-export');
   });
+
+  test('a campaign already under way (the demo, submissions received): the sets are locked, and a list without an agency that submitted is refused with the reason', async ({ page }) => {
+    await openWorkspace(page, HOME_WORKSPACE);
+    await page.reload();
+    await openCampaignSetup(page);
+    await expect(page.getByTestId('campaign-submitted')).toContainText('không xóa được các cơ quan đó');
+    const stored = JSON.parse(parscore('campaign', 'show', HOME_WORKSPACE, '--json')) as { agencies: { code: string; name: string; group: 'department' | 'district' | 'commune'; parent: string | null }[] };
+    const words = { department: 'sở', district: 'huyện', commune: 'xã' } as const;
+    const dropped = stored.agencies[0]!;
+    const list = await writeAgencyList(ROOT, 'bot-mot-co-quan.xlsx', stored.agencies.slice(1).map((a) => ({ code: a.code, name: a.name, group: words[a.group], ...(a.parent ? { parent: a.parent } : {}) })));
+    await goToStep(page, 'Danh sách cơ quan');
+    await expect(page.getByTestId('campaign-agencies-current')).toContainText(`${stored.agencies.length} cơ quan`);
+    await dropAgencyList(page, list);
+    await page.getByTestId('campaign-agencies-take').click();
+    await expect(page.getByTestId('campaign-agencies-take-refused')).toHaveText(`Không bỏ được ${dropped.name} (${dropped.code}): đã nhận hồ sơ của cơ quan này.`);
+    await bothLanguages(page, 'campaign-refused-after-submissions');
+    await goToStep(page, 'Bộ tiêu chí');
+    await expect(page.getByTestId('campaign-sets-locked')).toBeVisible();
+    await expect(page.getByTestId('campaign-sets-save')).toBeDisabled();
+    await bothLanguages(page, 'campaign-sets-locked');
+    // Nothing changed.
+    expect((JSON.parse(parscore('campaign', 'show', HOME_WORKSPACE, '--json')) as { agencies: unknown[] }).agencies).toHaveLength(stored.agencies.length);
+  });
 });

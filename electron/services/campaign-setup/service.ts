@@ -12,7 +12,7 @@ import type { CampaignBasics, CampaignDeadlines, CampaignIssuer, CampaignRules, 
 import { bandIssues } from '../../../shared/campaign/setup.ts';
 import type { AgencyListPreview, CampaignSetupView, SheetProblem, TemplateImport, TemplateOption, TemplateTreeNode } from '../../../shared/ipc/campaign.ts';
 import { formatIssue, type Lang, t } from '../../../shared/i18n/index.ts';
-import type { Agency, AgencyGroup, Campaign, Template } from '../../../shared/schema/index.ts';
+import type { Agency, AgencyGroup, Campaign, Template, WorkspaceAgencyV2 } from '../../../shared/schema/index.ts';
 import { campaignDateIssues } from '../../../shared/schema/plausible-dates.ts';
 import { type Issue, IssueError, issue } from '../../../shared/util/issue.ts';
 import { unsafeTextIssues } from '../../../shared/util/text-safety.ts';
@@ -29,6 +29,14 @@ import { buildCampaign, builtinNamed } from './build.ts';
 export const EXPORT_RECORD = 'campaign-export.json';
 
 const GROUPS: readonly AgencyGroup[] = ['department', 'district', 'commune'];
+
+/**
+ * Whether Home Affairs already holds something of the agency scored against the campaign's sets:
+ * a received submission, an assessment, or a status past "not submitted".
+ */
+function received(a: Readonly<WorkspaceAgencyV2>): boolean {
+  return !!a.submission || a.hasAssessment || a.status !== 'not_submitted';
+}
 
 function digest(c: Campaign): string {
   return createHash('sha256').update(JSON.stringify(c)).digest('hex');
@@ -94,7 +102,7 @@ export class CampaignSetupService {
     const record = campaign ? await this.exportRecord() : null;
     return {
       campaign,
-      submitted: this.ws.index.agencies.filter((a) => a.submission).length,
+      submitted: this.ws.index.agencies.filter(received).length,
       options: this.options(),
       fingerprint: campaign ? (workspaceIdentity(this.ws)?.fingerprint ?? null) : null,
       exported: record && campaign ? { at: record.at, changedSince: record.digest !== digest(campaign) } : null,
@@ -141,7 +149,7 @@ export class CampaignSetupService {
   /** Year, title, province and model; the year and model only before anything was received. */
   async setBasics(b: CampaignBasics): Promise<CampaignSetupView> {
     const c = requireCampaign(this.ws);
-    const submitted = this.ws.index.agencies.some((a) => a.submission);
+    const submitted = this.ws.index.agencies.some(received);
     if (submitted && (b.year !== c.year || b.model !== c.model)) refuse('campaignui.err.basics_after_submissions');
     if (b.model === 'two-tier' && c.agencies.some((a) => a.group === 'district')) refuse('campaignui.err.model_districts', { field: 'model' });
     const province = b.province.trim();
@@ -158,10 +166,10 @@ export class CampaignSetupService {
     const list = await this.agenciesOf(path, file, c.model);
     const problems: Issue[] = [];
     for (const a of this.ws.index.agencies) {
-      if (!a.submission) continue;
+      if (!received(a)) continue;
       const now = list.find((x) => x.code === a.code);
-      if (!now) problems.push(issue('campaignui.err.agency_submitted_removed', { agency: a.code }, { name: a.name }));
-      else if (now.group !== a.group) problems.push(issue('campaignui.err.agency_submitted_group', { agency: a.code }, { name: a.name }));
+      if (!now) problems.push(issue('campaignui.err.agency_submitted_removed', undefined, { name: a.name, code: a.code }));
+      else if (now.group !== a.group) problems.push(issue('campaignui.err.agency_submitted_group', undefined, { name: a.name, code: a.code }));
     }
     if (problems.length > 0) throw new IssueError(problems);
     const groups = new Set(list.map((a) => a.group));
@@ -187,7 +195,7 @@ export class CampaignSetupService {
     const { templates, additionalTemplates } = built.value.campaign;
     const same = JSON.stringify([templates, additionalTemplates]) === JSON.stringify([c.templates, c.additionalTemplates]);
     if (same) return this.view();
-    if (this.ws.index.agencies.some((a) => a.submission)) refuse('campaignui.err.templates_after_submissions');
+    if (this.ws.index.agencies.some(received)) refuse('campaignui.err.templates_after_submissions');
     for (const tpl of built.value.templates) await this.ws.putTemplate(tpl);
     // An exemption from a set no longer assessed means nothing.
     const exemptions = c.exemptions.filter((e) => {

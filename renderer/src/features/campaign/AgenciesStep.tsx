@@ -97,15 +97,15 @@ export function AgenciesStep(props: {
       {p && p.problems.length === 0 && (
         <>
           <Alert type="success" showIcon role="status" title={t('campaignui.agencies.read', { file: p.file, count: p.agencies.length, groups: groupCounts(p.agencies, t) })} data-testid="campaign-agencies-read" />
-          <AgencyPreview agencies={p.agencies} testId="campaign-agency-preview" />
           {props.onTake && (
             <Button type="primary" onClick={props.onTake} loading={props.takeBusy} data-testid="campaign-agencies-take">
               {t('campaignui.agencies.take')}
             </Button>
           )}
+          {props.takeError && <Alert type="error" showIcon role="alert" title={props.takeError} data-testid="campaign-agencies-take-refused" />}
+          <AgencyPreview agencies={p.agencies} testId="campaign-agency-preview" />
         </>
       )}
-      {props.takeError && <Alert type="error" showIcon title={props.takeError} data-testid="campaign-agencies-take-refused" />}
       {!p && props.current && (
         <>
           <p data-testid="campaign-agencies-current">{t('campaignui.agencies.current', { count: props.current.length, groups: groupCounts(props.current, t) })}</p>

@@ -51,9 +51,9 @@ export default function CampaignScreen() {
   const [agencyFile, setAgencyFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<AgencyListPreview | null>(null);
 
-  const create = useCampaignSave(call.create);
+  const create = useCampaignSave(call.create, { typed: false });
   const saveBasics = useCampaignSave(call.setBasics);
-  const saveAgencies = useCampaignSave(call.setAgencies);
+  const saveAgencies = useCampaignSave(call.setAgencies, { typed: false });
   const saveSets = useCampaignSave(call.setTemplates);
   const saveDeadlines = useCampaignSave(call.setDeadlines);
   const saveRules = useCampaignSave(call.setRules);

@@ -12,7 +12,9 @@ export function ProblemTable({ file, problems, testId }: { file: string; problem
   const rows = problems.map((p, i) => ({ ...p, key: i }));
   // Shown below the drop area: brought into view, so the person sees what is wrong without scrolling.
   const box = useRef<HTMLElement>(null);
-  useEffect(() => box.current?.scrollIntoView({ block: 'nearest' }), [problems]);
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+  }, [problems]);
   return (
     <section className="campaign-problems" data-testid={testId} ref={box}>
       <Alert type="error" showIcon title={t('campaignui.problems.title', { file, count: problems.length.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB') })} />

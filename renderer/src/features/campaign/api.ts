@@ -13,10 +13,11 @@ export const campaignStateQuery = { queryKey: campaignKeys.state(), queryFn: () 
  * A step's save: the view the service answers replaces the set-up's, and the summary (status bar,
  * overview, the "no campaign yet" notice) is asked again.
  */
-export function useCampaignSave<I>(call: (input: I) => Promise<CampaignSetupView>) {
+export function useCampaignSave<I>(call: (input: I) => Promise<CampaignSetupView>, opts: { typed: boolean } = { typed: true }) {
   const qc = useQueryClient();
   return useMutation({
-    mutationKey: SAVE_KEY,
+    // A step's typed values carry the save key (the status bar's save state); a file refused is not a failed save.
+    ...(opts.typed ? { mutationKey: SAVE_KEY } : {}),
     scope: { id: 'campaign' },
     mutationFn: call,
     onSuccess: (v) => {
