@@ -67,7 +67,7 @@ export function communes(n: number, seed: number): Agency[] {
 export function nationalCampaign(agencies: Agency[], template: Template): Campaign {
   return {
     kind: 'parscore.campaign',
-    schemaVersion: 4,
+    schemaVersion: 5,
     uid: `bench-${CAMPAIGN_ID}`,
     additionalTemplates: {}, exemptions: [], headlines: [],
     id: CAMPAIGN_ID,

@@ -161,8 +161,27 @@ export const CampaignV4 = z.strictObject({
   schemaVersion: z.literal(4),
   uid: CampaignUid,
 });
-export type Campaign = z.infer<typeof CampaignV4>;
-export type CampaignInput = z.input<typeof CampaignV4>;
+export type CampaignV4 = z.infer<typeof CampaignV4>;
+
+/** Version 3 of the issuer: "Nơi nhận", the recipients printed under Home Affairs' reports (absent: the usual ones). */
+export const IssuerV3 = z.strictObject({
+  ...IssuerV2.shape,
+  recipients: z.array(z.string().trim().min(1).max(200)).min(1).max(20).optional(),
+});
+export type IssuerV3 = z.infer<typeof IssuerV3>;
+
+/** Version 5: the issuer names the recipients ("Nơi nhận") of the reports, set with the campaign. */
+export const CampaignV5 = z.strictObject({
+  ...CampaignV4.shape,
+  schemaVersion: z.literal(5),
+  issuer: IssuerV3,
+});
+export type Campaign = z.infer<typeof CampaignV5>;
+export type CampaignInput = z.input<typeof CampaignV5>;
+
+export function migrateCampaignV4(c: CampaignV4): z.input<typeof CampaignV5> {
+  return { ...c, schemaVersion: 5 };
+}
 
 export function migrateCampaignV2(c: CampaignV2): z.input<typeof CampaignV3> {
   return { ...c, schemaVersion: 3 };

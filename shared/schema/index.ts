@@ -1,7 +1,7 @@
 import { AssessmentV1, AssessmentV2, ASSESSMENT_KIND, type Assessment, migrateAssessmentV1 } from './assessment.ts';
 import { APPRAISAL_KIND, AppraisalV1, AppraisalV2, type Appraisal, migrateAppraisalV1 } from './appraisal.ts';
 import { AWARD_OVERRIDES_KIND, AwardOverridesV1, type AwardOverrides } from './awards.ts';
-import { CampaignV1, CampaignV2, CampaignV3, CampaignV4, CAMPAIGN_KIND, type Campaign, migrateCampaignV1, migrateCampaignV2, migrateCampaignV3 } from './campaign.ts';
+import { CampaignV1, CampaignV2, CampaignV3, CampaignV4, CampaignV5, CAMPAIGN_KIND, type Campaign, migrateCampaignV1, migrateCampaignV2, migrateCampaignV3, migrateCampaignV4 } from './campaign.ts';
 import {
   APPRAISAL_PACKAGE_KIND,
   AppraisalPackageV1,
@@ -56,9 +56,9 @@ export const TemplateDoc = defineVersioned<Template>({
 
 export const CampaignDoc = defineVersioned<Campaign>({
   kind: CAMPAIGN_KIND,
-  versions: { 1: CampaignV1, 2: CampaignV2, 3: CampaignV3, 4: CampaignV4 },
-  migrations: { 1: migrateCampaignV1, 2: migrateCampaignV2, 3: migrateCampaignV3 },
-  latest: CampaignV4,
+  versions: { 1: CampaignV1, 2: CampaignV2, 3: CampaignV3, 4: CampaignV4, 5: CampaignV5 },
+  migrations: { 1: migrateCampaignV1, 2: migrateCampaignV2, 3: migrateCampaignV3, 4: migrateCampaignV4 },
+  latest: CampaignV5,
   locate: locateByCode,
 });
 

@@ -27,6 +27,11 @@ describe('parscore campaign, from an agency list typed in Excel', () => {
     expect(show.out).toContain('2 sở, ban, ngành; 0 huyện; 1 xã');
     expect(show.out).toContain('15/12/2026');
     expect(show.out).toContain('UBND TỈNH MINH SƠN / SỞ NỘI VỤ');
+    const issuer = await cli('campaign', 'issuer', ha, '--recipient', 'Bộ Nội vụ', '--recipient', 'Lưu: VT, CCHC');
+    expect(issuer.code, issuer.err).toBe(0);
+    expect(JSON.parse((await cli('campaign', 'show', ha, '--json')).out).issuer.recipients).toEqual(['Bộ Nội vụ', 'Lưu: VT, CCHC']);
+    expect((await cli('campaign', 'issuer', ha, '--clear-recipients')).code).toBe(0);
+    expect(JSON.parse((await cli('campaign', 'show', ha, '--json')).out).issuer.recipients).toBeUndefined();
     const file = join(tmp, 'dot-danh-gia.parscore');
     expect((await cli('campaign', 'export', ha, '--out', file)).code).toBe(0);
     expect((await cli('agency', 'init', join(tmp, 'stp'), '--campaign', file, '--agency', 'S02')).code).toBe(0);

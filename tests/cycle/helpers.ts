@@ -52,7 +52,7 @@ export const JUST_LATE = '2026-01-15T17:30:00Z';
 export function campaignFor(so: Template, xa: Template): Campaign {
   return {
     kind: 'parscore.campaign',
-    schemaVersion: 4,
+    schemaVersion: 5,
     uid: '5d0c7a52-3e8f-4b6a-9f21-7c4e1d2b3a90',
     additionalTemplates: {}, exemptions: [], headlines: [],
     id: 'cchc-2025',

@@ -8,7 +8,7 @@ import type { Agency } from '../../shared/schema/agency.ts';
 import type { Appraisal } from '../../shared/schema/appraisal.ts';
 import type { Assessment, IndicatorValue, ItemInput } from '../../shared/schema/assessment.ts';
 import type { AwardOverride, CommendationRules } from '../../shared/schema/awards.ts';
-import { type Campaign, CampaignV4 } from '../../shared/schema/campaign.ts';
+import { type Campaign, CampaignV5 } from '../../shared/schema/campaign.ts';
 import type { AgencyGroup } from '../../shared/schema/common.ts';
 import type { IndividualNomination, Nomination } from '../../shared/schema/nomination.ts';
 import type { TemplateInput } from '../../shared/schema/template.ts';
@@ -24,12 +24,12 @@ export const BANDS = [
   { code: 'E', label: { vi: 'Yếu' }, minIndex: 0 },
 ];
 
-type CampaignInput = z.input<typeof CampaignV4>;
+type CampaignInput = z.input<typeof CampaignV5>;
 
 export function campaign(over: Partial<CampaignInput> = {}): Campaign {
-  return CampaignV4.parse({
+  return CampaignV5.parse({
     kind: 'parscore.campaign',
-    schemaVersion: 4,
+    schemaVersion: 5,
     uid: 'c0ffee00-1234-4abc-8def-0123456789ab',
     additionalTemplates: {}, exemptions: [], headlines: [],
     id: 'cchc-2025',

@@ -1,29 +1,18 @@
 import type { Command } from 'commander';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { campaignRuleDefaults } from '../../../shared/campaign/defaults.ts';
 import { formatDate, t } from '../../../shared/i18n/index.ts';
-import { type AgencyGroup, type Campaign, type Template } from '../../../shared/schema/index.ts';
-import { campaignDateIssues } from '../../../shared/schema/plausible-dates.ts';
-import { unsafeTextIssues } from '../../../shared/util/text-safety.ts';
+import type { AgencyGroup } from '../../../shared/schema/index.ts';
+import { buildCampaign, builtinNamed } from '../../services/campaign-setup/index.ts';
 import { exportCampaignPackage, initAgencyWorkspace, setExemption, setIssuer, setupHomeAffairs } from '../../services/cycle/index.ts';
 import { WorkspaceStore } from '../../services/store/workspace.ts';
-import { builtinTemplates, findBuiltin } from '../../services/templates/builtin.ts';
 import { readAgencyListXlsx, writeAgencyListForm } from '../../services/xlsx-import/agencies.ts';
 import { type CliContext, msg, printIssues } from '../context.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { type Runner, dateArg, positiveInt } from '../main.ts';
 import { applyLocale } from '../program.ts';
 import { withWorkspace } from '../workspace.ts';
-
-const DEFAULT_TEMPLATES: Record<AgencyGroup, string> = { department: 'par-so', district: 'par-huyen', commune: 'par-xa' };
-
-/** A built-in template by id (iso-9001) or by its file's name (iso-9001-2008), as the template list shows both. */
-function builtinNamed(name: string): Template | null {
-  return findBuiltin(name) ?? builtinTemplates().find((b) => basename(b.file, '.json') === name)?.template ?? null;
-}
 
 async function writeOut(file: string, data: Uint8Array | string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
@@ -73,77 +62,43 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
           return EXIT.INVALID;
         }
         // --template group=id, repeatable: a group's first is its ranked template (the PAR index), the next ones are assessed beside it (the ISO 9001 checklist).
-        const ids: Record<AgencyGroup, string> = { ...DEFAULT_TEMPLATES };
+        const ids: Partial<Record<AgencyGroup, string>> = {};
         const extra: Partial<Record<AgencyGroup, string[]>> = {};
-        const given = new Set<AgencyGroup>();
         for (const pair of o.template) {
           const [g, id] = pair.split('=');
           if ((g !== 'department' && g !== 'district' && g !== 'commune') || !id) {
             ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--template ${pair}` }));
             return EXIT.USAGE;
           }
-          if (!given.has(g)) {
-            given.add(g);
-            ids[g] = id;
-          } else (extra[g] ??= []).push(id);
-        }
-        const groups = new Set(agencies.value.map((a) => a.group));
-        const templates: Template[] = [];
-        const refs: Campaign['templates'] = {};
-        const additional: Campaign['additionalTemplates'] = {};
-        const use = (id: string): Template | null => {
-          const t = builtinNamed(id);
-          if (t && !templates.some((x) => x.id === t.id && x.version === t.version)) templates.push(t);
-          return t;
-        };
-        for (const g of groups) {
-          const t = use(ids[g]);
-          if (!t) {
-            printIssues(ctx, [{ code: 'cli.template_unknown', params: { id: ids[g] } }]);
-            return EXIT.INVALID;
-          }
-          refs[g] = { id: t.id, version: t.version };
-          for (const id of extra[g] ?? []) {
-            const x = use(id);
-            if (!x) {
-              printIssues(ctx, [{ code: 'cli.template_unknown', params: { id } }]);
-              return EXIT.INVALID;
-            }
-            if (x.id === t.id || (additional[g] ?? []).some((r) => r.id === x.id)) {
-              ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--template ${g}=${id}` }));
-              return EXIT.USAGE;
-            }
-            (additional[g] ??= []).push({ id: x.id, version: x.version });
-          }
+          if (ids[g] === undefined) ids[g] = id;
+          else (extra[g] ??= []).push(id);
         }
         const province = o.province.trim();
-        const campaign: Campaign = {
-          kind: 'parscore.campaign',
-          schemaVersion: 4,
-          // Random: campaign ids (cchc-<year>) repeat across provinces, this does not.
-          uid: randomUUID(),
-          additionalTemplates: additional,
-          exemptions: [],
-          headlines: [],
-          id: `cchc-${o.year}`,
-          title: { vi: o.title ?? t('vi', 'service.campaign.title', { year: String(o.year), province }), en: t('en', 'service.campaign.title', { year: String(o.year), province }) },
+        const built = buildCampaign({
           year: o.year,
+          province,
           model: o.model,
-          templates: refs,
+          ...(o.title !== undefined ? { title: o.title } : {}),
+          signerName: o.signerName,
+          signerTitle: o.signerTitle,
+          ...(o.deadline ? { deadline: o.deadline } : {}),
           agencies: agencies.value,
-          deadlines: o.deadline ? { selfAssessment: o.deadline } : {},
-          ...campaignRuleDefaults(),
-          issuer: { parentBody: t('vi', 'service.campaign.parent_body', { province: province.toLocaleUpperCase('vi') }), body: t('vi', 'service.campaign.body'), place: province, signerTitle: o.signerTitle, signerName: o.signerName || '…' },
-        };
-        // Typed on the command line: the title, province and signer too are free of bidi overrides and control characters.
-        const dates = [
-          ...campaignDateIssues(campaign, { field: '--deadline' }).map((i) => ({ ...i, at: { field: '--deadline' } })),
-          ...unsafeTextIssues({ '--title': o.title, '--province': o.province, '--signer-title': o.signerTitle, '--signer-name': o.signerName }, {}, ''),
-        ];
-        if (dates.length > 0) {
-          printIssues(ctx, dates);
+          templates: ids,
+          additional: extra,
+          find: builtinNamed,
+          fields: { deadline: '--deadline', title: '--title', province: '--province', signerTitle: '--signer-title', signerName: '--signer-name' },
+        });
+        if (!built.ok) {
+          const twice = built.error.find((i) => i.code === 'campaignui.err.template_twice');
+          if (twice) {
+            const g = (twice.at?.field ?? '').replace('additional.', '');
+            ctx.err(msg(ctx, 'cli.usage.invalid_argument', { v: `--template ${g}=${twice.params?.id ?? ''}` }));
+            return EXIT.USAGE;
+          }
+          printIssues(ctx, built.error);
           return EXIT.INVALID;
         }
+        const { campaign, templates } = built.value;
         const name = t('vi', 'service.campaign.workspace_name', { province });
         const ws = await WorkspaceStore.create(dir, {
           name,
@@ -240,11 +195,13 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
     .option('--report-date <yyyy-mm-dd>', msg(ctx, 'cli.opt.issuer_report_date'), dateArg(ctx))
     .option('--clear-report-number', msg(ctx, 'cli.opt.issuer_clear_number'))
     .option('--clear-report-date', msg(ctx, 'cli.opt.issuer_clear_date'))
+    .option('--recipient <text>', msg(ctx, 'campaignui.cli.opt_recipient'), (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--clear-recipients', msg(ctx, 'campaignui.cli.opt_clear_recipients'))
     .action(
       runner.wrap(
         (
           dir: string,
-          o: { parentBody?: string; body?: string; place?: string; signerTitle?: string; signerName?: string; reportNumber?: string; reportDate?: string; clearReportNumber?: boolean; clearReportDate?: boolean },
+          o: { parentBody?: string; body?: string; place?: string; signerTitle?: string; signerName?: string; reportNumber?: string; reportDate?: string; clearReportNumber?: boolean; clearReportDate?: boolean; recipient: string[]; clearRecipients?: boolean },
         ) =>
           withWorkspace(dir, async (ws): Promise<ExitCode> => {
             const r = await setIssuer(ws, {
@@ -255,6 +212,8 @@ export function registerCampaign(ctx: CliContext, program: Command, runner: Runn
               ...(o.signerName !== undefined ? { signerName: o.signerName } : {}),
               ...(o.clearReportNumber ? { reportNumber: null } : o.reportNumber !== undefined ? { reportNumber: o.reportNumber } : {}),
               ...(o.clearReportDate ? { reportDate: null } : o.reportDate !== undefined ? { reportDate: o.reportDate } : {}),
+              // --recipient repeated: the reports' "Nơi nhận" in order; --clear-recipients: the usual ones again.
+              ...(o.clearRecipients ? { recipients: null } : o.recipient.length > 0 ? { recipients: o.recipient } : {}),
             });
             if (!r.ok) {
               printIssues(ctx, r.error);

@@ -8,7 +8,7 @@ import {
   type CampaignPackage,
   type Template,
   type TemplateExemption,
-  IssuerV2,
+  IssuerV3,
   type TemplateRef,
 } from '../../../shared/schema/index.ts';
 import { campaignDateIssues, implausibleDate } from '../../../shared/schema/plausible-dates.ts';
@@ -207,6 +207,8 @@ export interface IssuerChange {
   signerName?: string;
   reportNumber?: string | null;
   reportDate?: string | null;
+  /** "Nơi nhận" of the reports; null: the usual ones. */
+  recipients?: string[] | null;
 }
 
 /**
@@ -224,7 +226,7 @@ export async function setIssuer(ws: WorkspaceStore, change: IssuerChange): Promi
       if (v === null) delete next[k];
       else next[k] = v;
     }
-    const parsed = IssuerV2.safeParse(next);
+    const parsed = IssuerV3.safeParse(next);
     if (!parsed.success) throw new IssueError(zodIssues(parsed.error, next, { file: 'campaign.json' }).map((i) => ({ ...i, at: { ...i.at, field: `issuer.${i.at?.field ?? ''}` } })));
     const reportDate = parsed.data.reportDate === undefined ? null : implausibleDate(parsed.data.reportDate, { file: 'campaign.json', field: 'issuer.reportDate' });
     if (reportDate) throw new IssueError(reportDate);

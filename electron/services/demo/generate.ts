@@ -37,7 +37,7 @@ export function generateDemo(opts: DemoOptions): DemoProvince {
   const campaignId = `cchc-${YEAR}`;
   const campaign: Campaign = {
     kind: 'parscore.campaign',
-    schemaVersion: 4,
+    schemaVersion: 5,
     // Deterministic (same seed, same demo); unique enough for a province that exists only as a demo.
     uid: `demo-${opts.seed}-${campaignId}`,
     additionalTemplates: {},

@@ -45,7 +45,7 @@ export const start: Record<keyof typeof vi, string> = {
   'start.info.agency_count': '{count} agencies',
   'start.failed': 'Not done',
   'start.next_step':
-    'This workspace has no campaign yet. Next step: set up the campaign (agencies, criteria sets, deadlines); the setup screen comes in a later version.',
+    'This workspace has no campaign yet. Next step: set up the campaign under “Campaign” (agencies, criteria sets, deadlines).',
   'start.status.none': 'none open',
   'start.menu.close': 'Close workspace',
   'start.lock.open_anyway': 'Open anyway',

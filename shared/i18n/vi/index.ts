@@ -34,6 +34,7 @@ import { reportsUi } from './reports-ui.ts';
 import { auditUi } from './audit-ui.ts';
 import { surveyUi } from './survey-ui.ts';
 import { resultsUi } from './results-ui.ts';
+import { campaignUi } from './campaign-ui.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -76,4 +77,5 @@ export const vi = {
   ...auditUi,
   ...surveyUi,
   ...resultsUi,
+  ...campaignUi,
 };

@@ -44,7 +44,7 @@ export const start = {
   'start.info.agency_count': '{count} cơ quan, đơn vị',
   'start.failed': 'Chưa làm được',
   'start.next_step':
-    'Thư mục làm việc chưa có đợt đánh giá. Bước tiếp theo: thiết lập đợt đánh giá (danh sách cơ quan, bộ tiêu chí, hạn nộp); màn hình thiết lập sẽ có ở phiên bản sau.',
+    'Thư mục làm việc chưa có đợt đánh giá. Bước tiếp theo: thiết lập đợt đánh giá ở mục “Đợt đánh giá” (danh sách cơ quan, bộ tiêu chí, thời hạn).',
   'start.status.none': 'chưa mở thư mục nào',
   'start.menu.close': 'Đóng thư mục làm việc',
   'start.lock.open_anyway': 'Vẫn mở',

@@ -49,7 +49,8 @@ export function defaultFooter(campaign: Campaign, lang: Lang): ReportFooter {
   const { signerTitle, signerName } = campaign.issuer;
   const capacity = signingCapacity(signerTitle, lang);
   return {
-    recipients: [
+    // Set with the campaign (its issuer's "Nơi nhận"), else the usual ones.
+    recipients: campaign.issuer.recipients ?? [
       t(lang, 'report.kit.recipient.province'),
       t(lang, 'report.kit.recipient.departments'),
       t(lang, 'report.kit.recipient.localities'),
