@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { type EventName, type EventPayload, MAX_CAMPAIGN_FILE_BYTES, MAX_EVIDENCE_BYTES, base64Length, events } from '../../shared/ipc/index.ts';
+import { type EventName, type EventPayload, MAX_CAMPAIGN_FILE_BYTES, MAX_EVIDENCE_BYTES, STAGE_BODY, base64Length, events } from '../../shared/ipc/index.ts';
 import { IssueError, issue } from '../../shared/util/issue.ts';
 import { type AppContext, dispatch } from '../main/handlers/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../main/security.ts';
@@ -52,6 +52,8 @@ const FILE_BODIES: ReadonlyMap<string, number> = new Map([
   ['start:joinCampaign', base64Length(MAX_CAMPAIGN_FILE_BYTES) + MAX_BODY],
   // Up to 20 extra documents: each within the evidence limit, all within what one request may carry.
   ['appraisal:explain', 4 * MAX_EVIDENCE_BODY],
+  // The inbox's files, sent ahead in chunks (shared/ipc/inbox.ts).
+  ['inbox:stage', STAGE_BODY],
 ]);
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {

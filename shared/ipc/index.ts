@@ -13,6 +13,7 @@ import { reportChannels } from './report.ts';
 import { startChannels } from './start.ts';
 import { declaredChannels } from './declared.ts';
 import { nominationsChannels } from './nominations.ts';
+import { inboxChannels } from './inbox.ts';
 
 export * from './assessment.ts';
 export * from './define.ts';
@@ -28,6 +29,7 @@ export * from './report.ts';
 export * from './start.ts';
 export * from './declared.ts';
 export * from './nominations.ts';
+export * from './inbox.ts';
 export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
 
 /**
@@ -35,7 +37,7 @@ export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
  * `domain:action`). Main validates every input with these schemas (electron/main/handlers); the
  * preload exposes exactly one method per channel and one listener per event, nothing else.
  */
-export const contract = { ...workspaceChannels, ...assessmentChannels, ...entryChannels, ...settingsChannels, ...submissionChannels, ...appraisalChannels, ...reportChannels, ...startChannels, ...declaredChannels, ...nominationsChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
+export const contract = { ...workspaceChannels, ...assessmentChannels, ...entryChannels, ...settingsChannels, ...submissionChannels, ...appraisalChannels, ...reportChannels, ...startChannels, ...declaredChannels, ...nominationsChannels, ...inboxChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
 
 export type Channel = keyof typeof contract;
 export type ChannelInput<C extends Channel> = z.input<(typeof contract)[C]['input']>;

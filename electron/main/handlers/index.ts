@@ -14,12 +14,13 @@ import { reportHandlers } from './report.ts';
 import { startHandlers } from './start.ts';
 import { declaredHandlers } from './declared.ts';
 import { nominationsHandlers } from './nominations.ts';
+import { inboxHandlers } from './inbox.ts';
 
 export type { AppContext } from './context.ts';
 export type Handlers = HandlersOf<Channel>;
 
 /** Every channel's handler, one file per domain like the contract. */
-export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...entryHandlers, ...settingsHandlers, ...submissionHandlers, ...appraisalHandlers, ...reportHandlers, ...startHandlers, ...declaredHandlers, ...nominationsHandlers };
+export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...entryHandlers, ...settingsHandlers, ...submissionHandlers, ...appraisalHandlers, ...reportHandlers, ...startHandlers, ...declaredHandlers, ...nominationsHandlers, ...inboxHandlers };
 
 /**
  * Validates one call with the contract and runs its handler: the one path for Electron's ipcMain

@@ -28,6 +28,7 @@ import { appraisalUi } from './appraisal-ui.ts';
 import { sets } from './sets.ts';
 import { start } from './start.ts';
 import { declared } from './declared.ts';
+import { inbox } from './inbox.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -64,4 +65,5 @@ export const en = {
   ...sets,
   ...start,
   ...declared,
+  ...inbox,
 };
