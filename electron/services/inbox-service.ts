@@ -112,7 +112,8 @@ async function inputsOf(source: InboxSource, mode: 'electron' | 'browser'): Prom
     return { inputs: source.paths.map((p) => ({ file: p, path: p })), refs: source.paths.map((path) => ({ kind: 'path', path })) };
   }
   const folder = source.folder.trim();
-  const at = { field: 'folder' };
+  // Said at the folder field (the window puts inbox.folder_* there): no location in front.
+  const at = undefined;
   if (!isAbsolute(folder)) throw new IssueError(issue('inbox.folder_not_absolute', at, { dir: folder }));
   const st = await stat(folder).catch(() => null);
   if (!st?.isDirectory()) throw new IssueError(issue('inbox.folder_missing', at, { dir: folder }));

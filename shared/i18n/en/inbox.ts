@@ -43,7 +43,7 @@ export const inbox: Record<keyof typeof vi, string> = {
   'inbox.col.late': 'Deadline',
   'inbox.late': 'Late',
   'inbox.on_time': 'On time',
-  'inbox.reasons_show': 'Show {n} reasons',
+  'inbox.reasons_show': 'Reasons ({n})',
   'inbox.reasons_hide': 'Hide reasons',
   'inbox.key_accepted': 'New key accepted (written to the audit log)',
   'inbox.accept_key': 'Accept the new key…',

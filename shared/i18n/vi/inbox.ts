@@ -41,7 +41,7 @@ export const inbox = {
   'inbox.col.late': 'Hạn',
   'inbox.late': 'Sau hạn',
   'inbox.on_time': 'Đúng hạn',
-  'inbox.reasons_show': 'Xem {n} lý do',
+  'inbox.reasons_show': 'Lý do ({n})',
   'inbox.reasons_hide': 'Ẩn lý do',
   'inbox.key_accepted': 'Đã nhận khóa mới (ghi vào nhật ký thay đổi)',
   'inbox.accept_key': 'Nhận khóa mới…',
