@@ -43,7 +43,7 @@ export interface InboxRunOptions {
 }
 
 /** The window is told at least this often (a heartbeat while one file, or the final store, takes longer). */
-export const PROGRESS_MS = 200;
+export const PROGRESS_MS = 150;
 
 /** Staged bytes (the browser mode) a batch, and all batches together, may hold. */
 const MAX_BATCH_BYTES = 2 * 1024 * 1024 * 1024;
@@ -179,7 +179,7 @@ export class InboxService {
     };
     const heartbeat = setInterval(() => {
       if (last && Date.now() - sentAt >= PROGRESS_MS) send({ ...last, rate: rateOf(last.done) });
-    }, PROGRESS_MS / 2);
+    }, PROGRESS_MS / 3);
     const rateOf = (done: number) => {
       const s = (Date.now() - started) / 1000;
       return s > 0 ? Math.round((done / s) * 10) / 10 : 0;

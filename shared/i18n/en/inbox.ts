@@ -15,6 +15,7 @@ export const inbox: Record<keyof typeof vi, string> = {
   'inbox.reading': 'Reading file {done}/{total}…',
   'inbox.progress': '{done}/{total} files · {rate} files/s',
   'inbox.current': 'Just checked: {file}',
+  'inbox.preparing': 'Getting ready to check the files…',
   'inbox.storing': 'Storing the checked submissions…',
   'inbox.cancel': 'Stop importing',
   'inbox.cancelling': 'Stopping…',

@@ -13,6 +13,7 @@ export const inbox = {
   'inbox.reading': 'Đang đọc tệp {done}/{total}…',
   'inbox.progress': '{done}/{total} tệp · {rate} tệp/giây',
   'inbox.current': 'Vừa kiểm tra: {file}',
+  'inbox.preparing': 'Đang chuẩn bị kiểm tra các tệp…',
   'inbox.storing': 'Đang lưu các hồ sơ đã kiểm tra…',
   'inbox.cancel': 'Dừng tiếp nhận',
   'inbox.cancelling': 'Đang dừng…',

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, type DatePickerProps, Form, Progress } from 'antd';
 import { type DragEvent, useId, useRef, useState } from 'react';
-import type { InboxResult, InboxSource, InboxVerdictRow, JobProgress } from '../../../../shared/ipc/index.ts';
+import { type InboxResult, type InboxSource, type InboxVerdictRow, type JobProgress, MAX_STAGE_BYTES } from '../../../../shared/ipc/index.ts';
 import { isDesktop } from '../../app/bridge.ts';
 import { useT } from '../../app/i18n.tsx';
 import { IpcError, errorText } from '../../app/query.ts';
@@ -9,7 +9,7 @@ import { FolderField } from '../../ui/FolderField.tsx';
 import { useElementHeight } from '../../ui/useElementHeight.ts';
 import { summaryQuery, workspaceKeys } from '../overview/api.ts';
 import { AcceptKeyDialog } from './AcceptKeyDialog.tsx';
-import { type Given, cancelImport, droppedFiles, isSubmission, newJobId, runImport, sourceOf, stage } from './api.ts';
+import { type Given, TooLargeForBrowser, cancelImport, droppedFiles, isSubmission, newJobId, runImport, sourceOf, stage } from './api.ts';
 import { VerdictTable } from './VerdictTable.tsx';
 
 /** A day as antd's DatePicker gives it (dayjs, antd's own date library). */
@@ -24,6 +24,8 @@ interface Running {
   rate: number;
   cancelling: boolean;
 }
+
+const NO_ROWS: InboxVerdictRow[] = [];
 
 /** Where a refusal of the whole import is said: the date, the folder, or the drop area. */
 type Where = 'date' | 'folder' | 'drop';
@@ -59,7 +61,8 @@ export default function InboxScreen() {
   const deadline = result?.deadline ?? null;
 
   const fail = (e: unknown) => {
-    if (e instanceof IpcError) setErrors({ where: whereOf(e.code), messages: e.issues.length > 0 ? e.issues : [errorText(e, t)] });
+    if (e instanceof TooLargeForBrowser) setErrors({ where: 'drop', messages: [t('inbox.too_large_browser', { name: e.file, maxMb: MAX_STAGE_BYTES / 1048576 })] });
+    else if (e instanceof IpcError) setErrors({ where: whereOf(e.code), messages: e.issues.length > 0 ? e.issues : [errorText(e, t)] });
     else setErrors({ where: 'drop', messages: [String(e)] });
   };
 
@@ -234,7 +237,13 @@ export default function InboxScreen() {
             <span data-testid="inbox-progress-text">
               {running.phase === 'reading' ? t('inbox.reading', { done: running.done, total: running.total }) : t('inbox.progress', { done: running.done, total: running.total, rate: running.rate })}
             </span>
-            {running.phase === 'storing' ? <span className="muted">{t('inbox.storing')}</span> : running.current && <span className="muted code" data-testid="inbox-current">{t('inbox.current', { file: running.current })}</span>}
+            {running.phase === 'storing' ? (
+              <span className="muted">{t('inbox.storing')}</span>
+            ) : running.current ? (
+              <span className="muted code" data-testid="inbox-current">{t('inbox.current', { file: running.current })}</span>
+            ) : (
+              running.phase === 'import' && <span className="muted">{t('inbox.preparing')}</span>
+            )}
             <Button
               className="toolbar-end"
               danger
@@ -268,10 +277,11 @@ export default function InboxScreen() {
         </section>
       )}
       <div ref={tableBox} className="fill-rest">
-        {result ? (
-          <VerdictTable rows={result.verdicts} busy={busy} height={tableHeight - 110} onAcceptKey={(row, index) => (setKeyError(null), setKeyRow({ row, index }))} />
+        {/* Drawn (empty) while the import runs: the verdicts then fill a table already there, no mount at the end. */}
+        {result || running ? (
+          <VerdictTable rows={result && !running ? result.verdicts : NO_ROWS} busy={busy} height={tableHeight - 110} onAcceptKey={(row, index) => (setKeyError(null), setKeyRow({ row, index }))} />
         ) : (
-          !running && <p className="muted">{t('inbox.none_yet')}</p>
+          <p className="muted">{t('inbox.none_yet')}</p>
         )}
       </div>
       <AcceptKeyDialog row={keyRow?.row ?? null} busy={keyBusy} error={keyError} onAccept={() => void acceptKey()} onClose={() => setKeyRow(null)} />

@@ -53,7 +53,19 @@ async function folderFiles(dir: FileSystemDirectoryEntry): Promise<File[]> {
  * The browser mode: the files' bytes sent ahead in chunks (each request within the server's body
  * limit), one batch; `onRead` after each file read. Returns the batch id.
  */
+/** Bytes the window sends per request: small enough that encoding a chunk never holds the window long. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** A file the browser mode cannot send (over the per-request limit): its name. */
+export class TooLargeForBrowser extends Error {
+  constructor(readonly file: string) {
+    super(file);
+  }
+}
+
 export async function stage(files: readonly File[], onRead: (done: number) => void): Promise<string> {
+  const big = files.find((f) => f.size > MAX_STAGE_BYTES);
+  if (big) throw new TooLargeForBrowser(big.name);
   let batch: string | undefined;
   let chunk: { name: string; bytesBase64: string }[] = [];
   let bytes = 0;
@@ -65,7 +77,7 @@ export async function stage(files: readonly File[], onRead: (done: number) => vo
     bytes = 0;
   };
   for (const [k, f] of files.entries()) {
-    if (chunk.length >= MAX_STAGE_FILES || bytes + f.size > MAX_STAGE_BYTES) await send();
+    if (chunk.length >= MAX_STAGE_FILES || (chunk.length > 0 && bytes + f.size > CHUNK_BYTES)) await send();
     chunk.push({ name: f.name, bytesBase64: await fileBase64(f) });
     bytes += f.size;
     onRead(k + 1);
