@@ -101,6 +101,14 @@ describe('inbox:* through the real dispatch', () => {
     expect(folderHash(haDir)).toBe(before);
     // A batch is taken once.
     expect((await refused('inbox:import', { jobId: 'j3', source: { batch: staged.batch } })).messages[0]).toContain('kéo thả lại');
+    // A batch dropped by the window (inbox:discard) is gone too; a chunk added to an unknown batch is refused.
+    const other = await ok<{ batch: string }>('inbox:stage', { files: [{ name: a, bytesBase64: b64(join(out, a!)) }] });
+    expect(await ok('inbox:discard', { batch: other.batch })).toEqual({ discarded: true });
+    expect(await ok('inbox:discard', { batch: other.batch })).toEqual({ discarded: false });
+    expect((await refused('inbox:import', { jobId: 'j3', source: { batch: other.batch } })).messages[0]).toContain('kéo thả lại');
+    expect((await refused('inbox:stage', { batch: other.batch, files: [{ name: a, bytesBase64: b64(join(out, a!)) }] })).messages[0]).toContain('kéo thả lại');
+    // A file name with a folder in it is refused by the contract, in words.
+    expect((await refused('inbox:stage', { files: [{ name: '../x.parscore', bytesBase64: 'AA==' }] })).code).toBe('IPC_VALIDATION');
   });
 
   it('refuses a received date after today or malformed, before reading anything; dates the batch and judges lateness on it (the 2025 campaign is past its deadline: undated files are late)', async () => {

@@ -102,7 +102,15 @@ export default function InboxScreen() {
       return;
     }
     given.current = files;
-    await start(() => sourceOf(files, (done) => setRunning((r) => (r ? { ...r, done } : r))), files.length);
+    let shownAt = 0;
+    // The count of files read, redrawn at most every 100 ms (a thousand files read in a few seconds).
+    const onRead = (done: number) => {
+      const now = performance.now();
+      if (done < files.length && now - shownAt < 100) return;
+      shownAt = now;
+      setRunning((r) => (r ? { ...r, done } : r));
+    };
+    await start(() => sourceOf(files, onRead), files.length);
     if (skipped > 0) setNote(t('inbox.not_submission', { n: skipped }));
   }
 

@@ -1,6 +1,5 @@
 import { MAX_STAGE_BYTES, MAX_STAGE_FILES, type InboxImportInput, type InboxResult, type InboxSource, type JobProgress } from '../../../../shared/ipc/index.ts';
 import { api, isDesktop } from '../../app/bridge.ts';
-import { fileBase64 } from '../../app/files.ts';
 import { unwrap } from '../../app/query.ts';
 
 export const SUBMISSION_EXT = '.parscore';
@@ -63,26 +62,57 @@ export class TooLargeForBrowser extends Error {
   }
 }
 
+/** A file's bytes as base64, encoded by the browser (FileReader's data URL: native, not a JavaScript loop on the window's thread). */
+function base64Of(f: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => {
+      const url = String(r.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    r.onerror = () => reject(r.error ?? new Error('read failed'));
+    r.readAsDataURL(f);
+  });
+}
+
+/** Files read at once while staging (the reads overlap; the order of the batch is kept). */
+const READ_AHEAD = 8;
+
 export async function stage(files: readonly File[], onRead: (done: number) => void): Promise<string> {
   const big = files.find((f) => f.size > MAX_STAGE_BYTES);
   if (big) throw new TooLargeForBrowser(big.name);
   let batch: string | undefined;
   let chunk: { name: string; bytesBase64: string }[] = [];
   let bytes = 0;
+  // One chunk travels while the next is read (chained: each names the batch the first one opened).
+  let sending: Promise<void> = Promise.resolve();
   const send = async () => {
     if (chunk.length === 0) return;
-    const r = await unwrap(api.inboxStage({ ...(batch ? { batch } : {}), files: chunk }));
-    batch = r.batch;
+    const files = chunk;
     chunk = [];
     bytes = 0;
+    await sending; // at most one chunk in flight, one being filled
+    sending = (async () => {
+      const r = await unwrap(api.inboxStage({ ...(batch ? { batch } : {}), files }));
+      batch = r.batch;
+    })();
+    sending.catch(() => undefined); // awaited by the next send or at the end
+  };
+  const reads = new Map<number, Promise<string>>();
+  const readAhead = (from: number) => {
+    for (let k = from; k < Math.min(files.length, from + READ_AHEAD); k++) if (!reads.has(k)) reads.set(k, base64Of(files[k]!));
   };
   for (const [k, f] of files.entries()) {
+    readAhead(k);
+    const b64 = await reads.get(k)!;
+    reads.delete(k);
     if (chunk.length >= MAX_STAGE_FILES || (chunk.length > 0 && bytes + f.size > CHUNK_BYTES)) await send();
-    chunk.push({ name: f.name, bytesBase64: await fileBase64(f) });
+    chunk.push({ name: f.name, bytesBase64: b64 });
     bytes += f.size;
     onRead(k + 1);
   }
   await send();
+  await sending;
   return batch!;
 }
 
