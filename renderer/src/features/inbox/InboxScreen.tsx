@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, type DatePickerProps, Form, Progress } from 'antd';
-import { type DragEvent, useId, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useId, useRef, useState } from 'react';
 import { type InboxResult, type InboxSource, type InboxVerdictRow, type JobProgress, MAX_STAGE_BYTES } from '../../../../shared/ipc/index.ts';
 import { isDesktop } from '../../app/bridge.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -151,6 +151,11 @@ export default function InboxScreen() {
     }
   }
 
+  const openKey = useCallback((row: InboxVerdictRow, index: number) => {
+    setKeyError(null);
+    setKeyRow({ row, index });
+  }, []);
+
   if (summary.data && summary.data.role !== 'home-affairs') {
     return (
       <main>
@@ -287,7 +292,7 @@ export default function InboxScreen() {
       <div ref={tableBox} className="fill-rest">
         {/* Drawn (empty) while the import runs: the verdicts then fill a table already there, no mount at the end. */}
         {result || running ? (
-          <VerdictTable rows={result && !running ? result.verdicts : NO_ROWS} busy={busy} height={tableHeight - 110} onAcceptKey={(row, index) => (setKeyError(null), setKeyRow({ row, index }))} />
+          <VerdictTable rows={result && !running ? result.verdicts : NO_ROWS} busy={busy} height={tableHeight - 110} onAcceptKey={openKey} />
         ) : (
           <p className="muted">{t('inbox.none_yet')}</p>
         )}

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Radio, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { InboxVerdictKind, InboxVerdictRow } from '../../../../shared/ipc/index.ts';
 import { useT } from '../../app/i18n.tsx';
 
@@ -15,9 +15,10 @@ export function verdictText(t: (k: string, p?: Record<string, string | number>) 
 
 /**
  * One row per file (a virtual table: thousands of files), filtered by verdict and by lateness; a
- * refused file's row opens to every reason; a changed key offers the explicit decision.
+ * refused file's row opens to every reason; a changed key offers the explicit decision. Not drawn
+ * again while the progress changes (memo: its props stay the same during an import).
  */
-export function VerdictTable({ rows, onAcceptKey, busy, height }: { rows: readonly InboxVerdictRow[]; onAcceptKey: (row: InboxVerdictRow, index: number) => void; busy: boolean; height: number }) {
+export const VerdictTable = memo(function VerdictTable({ rows, onAcceptKey, busy, height }: { rows: readonly InboxVerdictRow[]; onAcceptKey: (row: InboxVerdictRow, index: number) => void; busy: boolean; height: number }) {
   const { t } = useT();
   const [filter, setFilter] = useState<Filter>('all');
   const [lateOnly, setLateOnly] = useState(false);
@@ -111,4 +112,4 @@ export function VerdictTable({ rows, onAcceptKey, busy, height }: { rows: readon
       />
     </section>
   );
-}
+});

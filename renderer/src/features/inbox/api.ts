@@ -52,8 +52,8 @@ async function folderFiles(dir: FileSystemDirectoryEntry): Promise<File[]> {
  * The browser mode: the files' bytes sent ahead in chunks (each request within the server's body
  * limit), one batch; `onRead` after each file read. Returns the batch id.
  */
-/** Bytes the window sends per request: small enough that encoding a chunk never holds the window long. */
-const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Bytes the window sends per request: small enough that encoding and sending a chunk never holds the window long. */
+const CHUNK_BYTES = 1024 * 1024;
 
 /** A file the browser mode cannot send (over the per-request limit): its name. */
 export class TooLargeForBrowser extends Error {

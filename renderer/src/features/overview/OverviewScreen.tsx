@@ -106,11 +106,16 @@ export default function OverviewScreen() {
         />
       )}
       <div className="toolbar">
-        <Tabs activeKey={tab} onChange={(k) => {
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => {
             setTab(k as (typeof TABS)[number]);
             // Another group's tab leaves a group's count of the board: the list is that tab's again.
             if (board && board.group !== 'all' && board.group !== k) setBoard(null);
-          }} items={TABS.map((g) => ({ key: g, label: t(`app.tab.${g}`) }))} className="group-tabs" />
+          }}
+          items={TABS.map((g) => ({ key: g, label: t(`app.tab.${g}`) }))}
+          className="group-tabs"
+        />
         <Input
           ref={search}
           type="search"
