@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { type EventName, type EventPayload, MAX_CAMPAIGN_FILE_BYTES, MAX_EVIDENCE_BYTES, MAX_RESULTS_BYTES, MAX_SURVEY_BYTES, base64Length, events, MAX_SETUP_XLSX_BYTES } from '../../shared/ipc/index.ts';
+import { type EventName, type EventPayload, MAX_CAMPAIGN_FILE_BYTES, MAX_EVIDENCE_BYTES, MAX_RESULTS_BYTES, MAX_SURVEY_BYTES, base64Length, events, MAX_SETUP_XLSX_BYTES, STAGE_BODY } from '../../shared/ipc/index.ts';
 import { IssueError, issue } from '../../shared/util/issue.ts';
 import { type AppContext, dispatch } from '../main/handlers/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../main/security.ts';
@@ -59,6 +59,8 @@ const FILE_BODIES: ReadonlyMap<string, number> = new Map([
   ['campaign:create', base64Length(MAX_SETUP_XLSX_BYTES) + MAX_BODY],
   ['campaign:setAgencies', base64Length(MAX_SETUP_XLSX_BYTES) + MAX_BODY],
   ['campaign:importTemplate', base64Length(MAX_SETUP_XLSX_BYTES) + MAX_BODY],
+  // The inbox's files, sent ahead in chunks (shared/ipc/inbox.ts).
+  ['inbox:stage', STAGE_BODY],
 ]);
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {

@@ -12,6 +12,10 @@ export const JobProgress = z.strictObject({
   done: z.number().int().nonnegative(),
   /** null while the amount of work is not known yet. */
   total: z.number().int().nonnegative().nullable(),
+  /** The item being worked on (the inbox: the file just checked). */
+  current: z.string().max(300).optional(),
+  /** Items per second so far (the inbox: files/s). */
+  rate: z.number().nonnegative().finite().optional(),
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 

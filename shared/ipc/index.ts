@@ -19,6 +19,7 @@ import { auditChannels } from './audit.ts';
 import { surveyChannels } from './survey.ts';
 import { resultsChannels } from './results.ts';
 import { campaignChannels } from './campaign.ts';
+import { inboxChannels } from './inbox.ts';
 
 export * from './assessment.ts';
 export * from './define.ts';
@@ -40,6 +41,7 @@ export * from './audit.ts';
 export * from './survey.ts';
 export * from './results.ts';
 export * from './campaign.ts';
+export * from './inbox.ts';
 export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
 
 /**
@@ -47,7 +49,7 @@ export { CHANNELS, EVENT_METHODS, EVENT_NAMES } from './channels.ts';
  * `domain:action`). Main validates every input with these schemas (electron/main/handlers); the
  * preload exposes exactly one method per channel and one listener per event, nothing else.
  */
-export const contract = { ...workspaceChannels, ...assessmentChannels, ...entryChannels, ...settingsChannels, ...submissionChannels, ...appraisalChannels, ...reportChannels, ...startChannels, ...declaredChannels, ...nominationsChannels, ...reviewChannels, ...awardsChannels, ...auditChannels, ...surveyChannels, ...resultsChannels, ...campaignChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
+export const contract = { ...workspaceChannels, ...assessmentChannels, ...entryChannels, ...settingsChannels, ...submissionChannels, ...appraisalChannels, ...reportChannels, ...startChannels, ...declaredChannels, ...nominationsChannels, ...reviewChannels, ...awardsChannels, ...auditChannels, ...surveyChannels, ...resultsChannels, ...campaignChannels, ...inboxChannels } as const satisfies Record<(typeof CHANNELS)[number], ChannelDef>;
 
 export type Channel = keyof typeof contract;
 export type ChannelInput<C extends Channel> = z.input<(typeof contract)[C]['input']>;

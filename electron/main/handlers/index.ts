@@ -20,12 +20,13 @@ import { auditHandlers } from './audit.ts';
 import { surveyHandlers } from './survey.ts';
 import { resultsHandlers } from './results.ts';
 import { campaignHandlers } from './campaign.ts';
+import { inboxHandlers } from './inbox.ts';
 
 export type { AppContext } from './context.ts';
 export type Handlers = HandlersOf<Channel>;
 
 /** Every channel's handler, one file per domain like the contract. */
-export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...entryHandlers, ...settingsHandlers, ...submissionHandlers, ...appraisalHandlers, ...reportHandlers, ...startHandlers, ...declaredHandlers, ...nominationsHandlers, ...reviewHandlers, ...awardsHandlers, ...auditHandlers, ...surveyHandlers, ...resultsHandlers, ...campaignHandlers };
+export const handlers: Handlers = { ...workspaceHandlers, ...assessmentHandlers, ...entryHandlers, ...settingsHandlers, ...submissionHandlers, ...appraisalHandlers, ...reportHandlers, ...startHandlers, ...declaredHandlers, ...nominationsHandlers, ...reviewHandlers, ...awardsHandlers, ...auditHandlers, ...surveyHandlers, ...resultsHandlers, ...campaignHandlers, ...inboxHandlers };
 
 /**
  * Validates one call with the contract and runs its handler: the one path for Electron's ipcMain

@@ -35,6 +35,7 @@ import { auditUi } from './audit-ui.ts';
 import { surveyUi } from './survey-ui.ts';
 import { resultsUi } from './results-ui.ts';
 import { campaignUi } from './campaign-ui.ts';
+import { inbox } from './inbox.ts';
 
 /*
  * One catalogue file per domain, keys namespaced by domain ("scoring.*", "template.*", "xlsx.*",
@@ -78,4 +79,5 @@ export const vi = {
   ...surveyUi,
   ...resultsUi,
   ...campaignUi,
+  ...inbox,
 };

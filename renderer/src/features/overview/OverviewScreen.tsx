@@ -9,6 +9,7 @@ import { navigate } from '../../app/router.ts';
 import { useElementHeight } from '../../ui/useElementHeight.ts';
 import { AgencyTable, type Column } from './AgencyTable.tsx';
 import { summaryQuery, useSummaryProgress } from './api.ts';
+import { type BoardFilter, StatusBoard, matchesBoard } from './StatusBoard.tsx';
 import { fold } from './search.ts';
 import { type SortKey, type SortState, sortedOrder } from './sort.ts';
 
@@ -22,6 +23,8 @@ export default function OverviewScreen() {
   const progress = useSummaryProgress();
   const [tab, setTab] = useState<(typeof TABS)[number]>('all');
   const [query, setQuery] = useState('');
+  // The status board's count chosen: the list shows those agencies only.
+  const [board, setBoard] = useState<BoardFilter | null>(null);
   const search = useRef<InputRef>(null);
   const listBox = useRef<HTMLDivElement>(null);
   const height = useElementHeight(listBox);
@@ -47,10 +50,10 @@ export default function OverviewScreen() {
     for (let k = 0; k < n; k++) {
       const i = order ? order[sort!.order === 'descend' ? n - 1 - k : k]! : k;
       const a = list[i]!;
-      if ((tab === 'all' || a.group === tab) && (!q || folded[i]!.includes(q))) out.push(a);
+      if ((tab === 'all' || a.group === tab) && (!q || folded[i]!.includes(q)) && (!board || matchesBoard(a, board))) out.push(a);
     }
     return out;
-  }, [agencies, folded, orders, tab, query, sort]);
+  }, [agencies, folded, orders, tab, query, sort, board]);
   const columns: Column[] = useMemo(
     () => [
       { key: 'code', title: t('app.col.code'), width: 90, render: (a: Row) => <span className="code">{a.code}</span> },
@@ -92,8 +95,27 @@ export default function OverviewScreen() {
   return (
     <main aria-busy={summary.isPending} className="fill">
       <h1 className="visually-hidden">{t('shell.menu.overview')}</h1>
+      {agencies && summary.data?.role === 'home-affairs' && (
+        <StatusBoard
+          agencies={agencies}
+          current={board}
+          onSelect={(f) => {
+            setBoard(f);
+            setTab(f.group);
+          }}
+        />
+      )}
       <div className="toolbar">
-        <Tabs activeKey={tab} onChange={(k) => setTab(k as (typeof TABS)[number])} items={TABS.map((g) => ({ key: g, label: t(`app.tab.${g}`) }))} className="group-tabs" />
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => {
+            setTab(k as (typeof TABS)[number]);
+            // Another group's tab leaves a group's count of the board: the list is that tab's again.
+            if (board && board.group !== 'all' && board.group !== k) setBoard(null);
+          }}
+          items={TABS.map((g) => ({ key: g, label: t(`app.tab.${g}`) }))}
+          className="group-tabs"
+        />
         <Input
           ref={search}
           type="search"
@@ -104,6 +126,14 @@ export default function OverviewScreen() {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
+        {board && (
+          <span className="board-filter" data-testid="board-filter">
+            {t('inbox.board.filter', { group: board.group === 'all' ? t('inbox.board.all') : t(`app.tab.${board.group}`), status: board.status === 'submitted' ? t('inbox.board.submitted') : t(`app.status.${board.status}`) })}{' '}
+            <Button size="small" onClick={() => setBoard(null)} data-testid="board-filter-clear">
+              {t('inbox.board.clear')}
+            </Button>
+          </span>
+        )}
         {agencies && (
           <span className="count" data-testid="agency-count">
             {t('app.count', { shown: rows.length, total: agencies.length })}
