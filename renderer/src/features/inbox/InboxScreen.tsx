@@ -7,7 +7,7 @@ import { useT } from '../../app/i18n.tsx';
 import { IpcError, errorText } from '../../app/query.ts';
 import { FolderField } from '../../ui/FolderField.tsx';
 import { useElementHeight } from '../../ui/useElementHeight.ts';
-import { summaryQuery, workspaceKeys } from '../overview/api.ts';
+import { summaryQuery } from '../overview/api.ts';
 import { AcceptKeyDialog } from './AcceptKeyDialog.tsx';
 import { type Given, TooLargeForBrowser, cancelImport, droppedFiles, isSubmission, newJobId, runImport, sourceOf, stage } from './api.ts';
 import { VerdictTable } from './VerdictTable.tsx';
@@ -36,6 +36,12 @@ const whereOf = (code: string): Where => (code.startsWith('cycle.received_') ? '
  * folder typed; a progress bar with the count, the file and the rate, and Stop; one verdict per
  * file, with every reason; a changed key accepted explicitly, file by file.
  */
+/**
+ * What a received file changes: the overview, and every agency's views (its appraisal, its
+ * self-assessment, the results' staleness, the commendation lists) — all but the settings.
+ */
+const receivedChanges = (q: { queryKey: readonly unknown[] }) => q.queryKey[0] !== 'settings';
+
 export default function InboxScreen() {
   const { t, date } = useT();
   const qc = useQueryClient();
@@ -83,7 +89,7 @@ export default function InboxScreen() {
       fail(e);
     } finally {
       setRunning(null);
-      void qc.invalidateQueries({ queryKey: workspaceKeys.all });
+      void qc.invalidateQueries({ predicate: receivedChanges });
     }
   }
 
@@ -143,7 +149,7 @@ export default function InboxScreen() {
       for (const v of verdicts) counts[v.verdict]++;
       setResult({ ...result, verdicts, counts });
       setKeyRow(null);
-      void qc.invalidateQueries({ queryKey: workspaceKeys.all });
+      void qc.invalidateQueries({ predicate: receivedChanges });
     } catch (e) {
       setKeyError(e instanceof Error ? (e instanceof IpcError ? (e.issues[0] ?? errorText(e, t)) : e.message) : String(e));
     } finally {
