@@ -16,17 +16,15 @@
 //                 (the same measure as bench/ui.ts "first row visible", plus the board): from the
 //                 navigation to the board's and the first row's being visible; target ≤ 1 s.
 // --smoke: 40 agencies, overview on 200.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Page, chromium } from 'playwright';
+import type { Page } from 'playwright';
 import { writeDemoCycle } from '../electron/services/demo/cycle.ts';
 import { writeDemoWorkspace } from '../electron/services/demo/write.ts';
+import { CHROMIUM, type Server, buildRenderer, launchChromium, root, startServer, stopServer } from './lib/browser-mode.ts';
 
 const { values } = parseArgs({
   options: {
@@ -47,50 +45,9 @@ if (![agencies, overviewAgencies, seed].every(Number.isInteger) || agencies < 12
   process.exit(2);
 }
 const TARGET = { gap: 250, longTask: 100, overview: 1000 };
-const root = join(import.meta.dirname, '..');
 const SCREENS = join(root, 'test-results', 'screens');
 const r0 = (x: number) => x.toFixed(0);
 const s1 = (ms: number) => (ms / 1000).toFixed(1);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-interface Server {
-  base: string;
-  secret: string;
-  proc: ChildProcess;
-}
-
-async function startServer(workspace: string, userData: string): Promise<Server> {
-  const port = await freePort();
-  const secret = randomBytes(24).toString('base64url');
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/web-bridge.ts'), '--workspace', workspace, '--port', String(port), '--user-data', userData, `--secret=${secret}`], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let k = 0; k < 600; k++) {
-    if (await fetch(`${base}/index.html`).then(() => true, () => false)) return { base, secret, proc };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill();
-  throw new Error('the browser mode did not start');
-}
-
-function stopServer(s: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (s.proc.exitCode !== null) return resolve();
-    s.proc.once('exit', () => resolve());
-    s.proc.kill('SIGTERM');
-  });
-}
 
 /**
  * Before the app loads: every job:progress event the window receives, timestamped (the bridge's
@@ -208,21 +165,14 @@ async function overviewFigure(page: Page, server: Server): Promise<{ first: numb
 }
 
 async function main(): Promise<void> {
-  const distReady = existsSync(join(root, 'dist/renderer/index.html'));
-  if (!values['no-build'] && !(smoke && distReady)) {
-    const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('build failed');
-  }
+  buildRenderer(values['no-build'], smoke);
   const base = values.dir ?? (await mkdtemp(join(tmpdir(), 'parscore-bench-inbox-')));
   const ha = join(base, `cycle-${agencies}`, 'snv');
   const out = join(base, `cycle-${agencies}`, 'out');
   const big = join(base, `overview-${overviewAgencies}`);
   const userData = join(base, 'user-data');
   const servers: Server[] = [];
-  const browser = await chromium.launch({
-    executablePath: process.env.PARSCORE_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const g0 = performance.now();
     // A fresh Home Affairs workspace each run (nothing imported yet): a copy of the demo's, which is
@@ -253,7 +203,7 @@ async function main(): Promise<void> {
     const ov = await overviewFigure(page, s2);
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-    console.log(`inbox-ui: browser mode in ${process.env.PARSCORE_CHROMIUM ?? '/usr/bin/chromium'}, 1360×860; ${files.length.toLocaleString('en-US')} submission files of a ${agencies.toLocaleString('en-US')}-agency demo cycle (seed ${seed}, made or copied in ${s1(made)} s)`);
+    console.log(`inbox-ui: browser mode in ${CHROMIUM}, 1360×860; ${files.length.toLocaleString('en-US')} submission files of a ${agencies.toLocaleString('en-US')}-agency demo cycle (seed ${seed}, made or copied in ${s1(made)} s)`);
     console.log(`  import of ${files.length} files picked in the window → verdicts shown: ${s1(imp.totalMs)} s (${(files.length / (imp.totalMs / 1000)).toFixed(1)} files/s) — ${imp.summary.split('\n')[0]}`);
     console.log(`  renderer long tasks during the import: longest ${r0(imp.longest)} ms, ${imp.over100} over ${TARGET.longTask} ms — ${verdict(imp.over100 === 0)}`);
     console.log(`  of which reading and sending the files (inbox:stage): ${s1(imp.stagedMs)} s; then inbox:import with progress`);

@@ -15,18 +15,16 @@
 //   search        "xa tan" typed one key at a time → the rows found
 // Each interaction is timed in the page: from the click (or the typed text) to the frame after the
 // rows changed (the count shown and the first row).
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Page, chromium } from 'playwright';
+import type { Page } from 'playwright';
 import { writeDemoWorkspace } from '../electron/services/demo/write.ts';
 import { ResultsService } from '../electron/services/results-service.ts';
 import { WorkspaceStore } from '../electron/services/store/workspace.ts';
+import { CHROMIUM, type Server, buildRenderer, launchChromium, median, r1, startServer, stopServer } from './lib/browser-mode.ts';
 
 const { values } = parseArgs({
   options: {
@@ -46,47 +44,7 @@ if (![agencies, runs, seed].every(Number.isInteger) || agencies < 12 || runs < 1
   process.exit(2);
 }
 const TARGET = { open: 1000, interact: 100 };
-const root = join(import.meta.dirname, '..');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const r1 = (x: number) => x.toFixed(1);
 const ms = (t0: number) => performance.now() - t0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-interface Server {
-  base: string;
-  secret: string;
-  proc: ChildProcess;
-}
-
-async function startServer(workspace: string, userData: string): Promise<Server> {
-  const port = await freePort();
-  const secret = randomBytes(24).toString('base64url');
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/web-bridge.ts'), '--workspace', workspace, '--port', String(port), '--user-data', userData, `--secret=${secret}`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const base = `http://127.0.0.1:${port}`;
-  for (let k = 0; k < 600; k++) {
-    if (await fetch(`${base}/index.html`).then(() => true, () => false)) return { base, secret, proc };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill();
-  throw new Error('the browser mode did not start');
-}
-
-function stopServer(s: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (s.proc.exitCode !== null) return resolve();
-    s.proc.once('exit', () => resolve());
-    s.proc.kill('SIGTERM');
-  });
-}
 
 /** The page's side of a timed interaction (plain JavaScript: the bundler's helpers do not exist in the page). */
 const TIMED = `async (act) => {
@@ -133,19 +91,12 @@ async function recordSubmissions(dir: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const distReady = existsSync(join(root, 'dist/renderer/index.html'));
-  if (!values['no-build'] && !(values.smoke && distReady)) {
-    const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('build failed');
-  }
+  buildRenderer(values['no-build'], values.smoke);
   const base = values.dir ?? (await mkdtemp(join(tmpdir(), 'parscore-bench-results-ui-')));
   const ha = join(base, 'ws');
   const userData = join(base, 'user-data');
   let server: Server | null = null;
-  const browser = await chromium.launch({
-    executablePath: process.env.PARSCORE_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     if (!existsSync(join(ha, 'workspace.json'))) {
       const t0 = performance.now();
@@ -199,7 +150,7 @@ async function main(): Promise<void> {
     const rows = await page.getByTestId('ranking-count').textContent();
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-    console.log(`results-ui: browser mode in ${process.env.PARSCORE_CHROMIUM ?? '/usr/bin/chromium'}, ${agencies.toLocaleString('en-US')}-agency demo workspace (seed ${seed}), 1360×860`);
+    console.log(`results-ui: browser mode in ${CHROMIUM}, ${agencies.toLocaleString('en-US')}-agency demo workspace (seed ${seed}), 1360×860`);
     console.log(`  dashboard from stored results → first ranking row and charts: first navigation ${r1(first)} ms (a fresh server and browser: the stored dashboard read once), then median ${r1(median(later))} ms of ${runs}; target ≤ ${TARGET.open} ms — ${verdict(first <= TARGET.open && median(later) <= TARGET.open)}`);
     console.log(`  of which results:get (request → last byte of the dashboard's JSON): first ${r1(gets[0] ?? NaN)} ms, then median ${gets.length > 1 ? r1(median(gets.slice(1))) : "—"} ms; the rest is the page (scripts, React, antd, ECharts)`);
     console.log(`  communes' tab: ${r1(tab)} ms; target ≤ ${TARGET.interact} ms — ${verdict(tab <= TARGET.interact)}`);

@@ -9,16 +9,14 @@
 //                 screen's code chunk loaded) and the median of the next ones, each for another agency.
 //   review:get    the call alone, through the browser mode's HTTP bridge (median).
 // --smoke: 200 agencies, 2 runs (a check that it still runs, not a measurement).
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Page, chromium } from 'playwright';
+import type { Page } from 'playwright';
 import { writeDemoWorkspace } from '../electron/services/demo/write.ts';
+import { CHROMIUM, type Server, buildRenderer, launchChromium, median, r1, startServer, stopServer } from './lib/browser-mode.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,49 +36,6 @@ if (![agencies, runs, seed].every(Number.isInteger) || agencies < 12 || runs < 1
   process.exit(2);
 }
 const TARGET_MS = 1000;
-const root = join(import.meta.dirname, '..');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const r1 = (x: number) => x.toFixed(1);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-interface Server {
-  base: string;
-  secret: string;
-  proc: ChildProcess;
-}
-
-async function startServer(workspace: string, userData: string): Promise<Server> {
-  const port = await freePort();
-  const secret = randomBytes(24).toString('base64url');
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/web-bridge.ts'), '--workspace', workspace, '--port', String(port), '--user-data', userData, `--secret=${secret}`], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let k = 0; k < 600; k++) {
-    if (await fetch(`${base}/index.html`).then(() => true, () => false)) return { base, secret, proc };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill();
-  throw new Error('the browser mode did not start');
-}
-
-function stopServer(s: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (s.proc.exitCode !== null) return resolve();
-    s.proc.once('exit', () => resolve());
-    s.proc.kill('SIGTERM');
-  });
-}
 
 /** The page's side of one timed open (plain JavaScript): click the agency's name, wait for tree, panel and totals. */
 const TIMED_OPEN = `async (code) => {
@@ -121,18 +76,11 @@ async function figures(page: Page, server: Server): Promise<{ first: number; lat
 }
 
 async function main(): Promise<void> {
-  const distReady = existsSync(join(root, 'dist/renderer/index.html'));
-  if (!values['no-build'] && !(values.smoke && distReady)) {
-    const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('build failed');
-  }
+  buildRenderer(values['no-build'], values.smoke);
   const base = values.dir ?? (await mkdtemp(join(tmpdir(), 'parscore-bench-review-')));
   const ha = join(base, `ws-${agencies}`);
   const userData = join(base, 'user-data');
-  const browser = await chromium.launch({
-    executablePath: process.env.PARSCORE_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   let server: Server | null = null;
   try {
     if (!existsSync(join(ha, 'workspace.json'))) await writeDemoWorkspace(ha, { agencies, seed });
@@ -140,7 +88,7 @@ async function main(): Promise<void> {
     server = await startServer(ha, userData);
     const f = await figures(page, server);
     const worst = Math.max(f.first, ...f.later);
-    console.log(`review-ui: browser mode in ${process.env.PARSCORE_CHROMIUM ?? '/usr/bin/chromium'}, ${agencies.toLocaleString('en-US')}-agency demo workspace (seed ${seed}), 1360×860${values.smoke ? ' — smoke run' : ''}`);
+    console.log(`review-ui: browser mode in ${CHROMIUM}, ${agencies.toLocaleString('en-US')}-agency demo workspace (seed ${seed}), 1360×860${values.smoke ? ' — smoke run' : ''}`);
     console.log(`  open an agency's appraisal screen (click → tree, panel and totals drawn): first ${r1(f.first)} ms (its code loaded), then median ${r1(median(f.later))} ms, max ${r1(Math.max(...f.later))} ms of ${f.later.length} (${f.codes.slice(1).join(', ')}); target ≤ ${TARGET_MS} ms — ${worst <= TARGET_MS ? 'met' : 'MISSED'}`);
     console.log(`  review:get through the HTTP bridge: median ${r1(median(f.call))} ms, max ${r1(Math.max(...f.call))} ms of ${f.call.length}`);
   } finally {

@@ -14,6 +14,11 @@ const benches = [
   // The window at 10,000 agencies (issue 13 point 10): the service side, then Chromium through the browser mode.
   ['overview.ts', smoke ? ['--agencies', '100', '--runs', '1'] : []],
   ['ui.ts', smoke ? ['--agencies', '60', '--edits', '3', '--runs', '1', '--smoke'] : []],
+  // Home Affairs' screens (issue 14 point 9): the appraisal screen and the results dashboard at
+  // 10,000 agencies, the inbox importing 1,000 files (Long Tasks, progress gaps).
+  ['review-ui.ts', smoke ? ['--smoke', '--no-build'] : ['--no-build']],
+  ['results-ui.ts', smoke ? ['--smoke', '--no-build'] : ['--no-build']],
+  ['inbox-ui.ts', smoke ? ['--smoke', '--no-build'] : ['--no-build']],
   // Last: its line is the last of `npm run bench` (issue 15).
   ['national/run.ts', smoke ? ['--sizes', '100', '--runs', '2'] : []],
 ];

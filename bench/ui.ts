@@ -14,17 +14,15 @@
 //                 the bridge: assessment:setItemInput), p95 over --edits edits, 200 ms apart.
 // The renderer is built first (scripts/build.mjs) unless --no-build (the smoke run builds only if
 // dist/renderer is missing).
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Page, chromium } from 'playwright';
+import type { Page } from 'playwright';
 import { writeDemoCycle } from '../electron/services/demo/cycle.ts';
 import { writeDemoWorkspace } from '../electron/services/demo/write.ts';
+import { CHROMIUM, type Server, buildRenderer, launchChromium, median, pct, r1, startServer, stopServer } from './lib/browser-mode.ts';
 
 const { values } = parseArgs({
   options: {
@@ -46,52 +44,6 @@ if (![agencies, edits, runs, seed].every(Number.isInteger) || agencies < 12 || e
   process.exit(2);
 }
 const TARGET = { open: 1000, interact: 100, edit: 50 };
-const root = join(import.meta.dirname, '..');
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
-const r1 = (x: number) => x.toFixed(1);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-interface Server {
-  base: string;
-  secret: string;
-  proc: ChildProcess;
-}
-
-async function startServer(workspace: string, userData: string): Promise<Server> {
-  const port = await freePort();
-  const secret = randomBytes(24).toString('base64url');
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/web-bridge.ts'), '--workspace', workspace, '--port', String(port), '--user-data', userData, `--secret=${secret}`], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let k = 0; k < 600; k++) {
-    // Without the secret the server answers 403: it is up.
-    if (await fetch(`${base}/index.html`).then(() => true, () => false)) return { base, secret, proc };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill();
-  throw new Error('the browser mode did not start');
-}
-
-function stopServer(s: Server): Promise<void> {
-  return new Promise((resolve) => {
-    if (s.proc.exitCode !== null) return resolve();
-    s.proc.once('exit', () => resolve());
-    s.proc.kill('SIGTERM');
-  });
-}
 
 /** The page's side of timedRows (plain JavaScript). */
 const TIMED_ROWS = `async (act) => {
@@ -205,20 +157,13 @@ async function editFigures(page: Page, server: Server, agency: string): Promise<
 }
 
 async function main(): Promise<void> {
-  const distReady = existsSync(join(root, 'dist/renderer/index.html'));
-  if (!values['no-build'] && !(values.smoke && distReady)) {
-    const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
-    if (b.status !== 0) throw new Error('build failed');
-  }
+  buildRenderer(values['no-build'], values.smoke);
   const base = values.dir ?? (await mkdtemp(join(tmpdir(), 'parscore-bench-ui-')));
   const ha = join(base, 'ws');
   const cycle = join(base, 'cycle');
   const userData = join(base, 'user-data');
   const servers: Server[] = [];
-  const browser = await chromium.launch({
-    executablePath: process.env.PARSCORE_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     if (!existsSync(join(ha, 'workspace.json'))) await writeDemoWorkspace(ha, { agencies, seed });
     if (!existsSync(join(cycle, 'out', 'agencies', 'S03', 'workspace.json'))) {
@@ -236,7 +181,7 @@ async function main(): Promise<void> {
     const { times: e, bridge } = await editFigures(page, s2, 'S03');
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-    console.log(`ui: browser mode in ${process.env.PARSCORE_CHROMIUM ?? '/usr/bin/chromium'}, ${agencies.toLocaleString('en-US')}-agency demo workspace (seed ${seed}), 1360×860`);
+    console.log(`ui: browser mode in ${CHROMIUM}, ${agencies.toLocaleString('en-US')}-agency demo workspace (seed ${seed}), 1360×860`);
     console.log(`  first row visible: first navigation ${r1(o.first)} ms (the server's first summary), then median ${r1(median(o.later))} ms of ${runs}; target ≤ ${TARGET.open} ms — ${verdict(o.first <= TARGET.open)}`);
     console.log(`  tab switch: median ${r1(median(o.tabs))} ms, max ${r1(Math.max(...o.tabs))} ms of ${o.tabs.length}; target ≤ ${TARGET.interact} ms — ${verdict(Math.max(...o.tabs) <= TARGET.interact)}`);
     console.log(`  sort: median ${r1(median(o.sorts))} ms, max ${r1(Math.max(...o.sorts))} ms of ${o.sorts.length} (name, index; each direction); target ≤ ${TARGET.interact} ms — ${verdict(Math.max(...o.sorts) <= TARGET.interact)}`);

@@ -180,9 +180,9 @@ test.describe('the inbox: Home Affairs receives the submissions', () => {
     await expect(page.locator('[data-testid^="agency-row-"]')).toHaveCount(0);
     await page.getByTestId('board-filter-clear').click();
     await expect(page.getByTestId('agency-count')).toHaveText(`${total}/${total} cơ quan, đơn vị`);
-    // A row still opens its agency.
+    // A row still opens its agency: Home Affairs' appraisal of it.
     await page.getByTestId('agency-row-S02').getByRole('button').click();
-    await expect(page).toHaveURL(/#\/agency\/S02$/);
+    await expect(page).toHaveURL(/#\/review\/S02$/);
     await resetLanguage(page, 'en');
     await page.goto(page.url().replace(/#.*$/, '') + '#/');
     await page.reload();

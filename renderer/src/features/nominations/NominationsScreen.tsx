@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Popconfirm, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Nomination } from '../../../../shared/schema/index.ts';
 import { useT } from '../../app/i18n.tsx';
 import { IpcError, errorText } from '../../app/query.ts';
@@ -26,6 +26,13 @@ export default function NominationsScreen({ code }: { code: string }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string[] | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
+  // Set when the form closes; the focus moves once "add" is enabled again (after that render, not on a timer).
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!refocus || editing !== null || !addRef.current || addRef.current.disabled) return;
+    addRef.current.focus();
+    setRefocus(false);
+  });
 
   if (query.isError) return <main><Alert type="error" showIcon title={t('app.error')} description={errorText(query.error, t)} /></main>;
   const view = query.data;
@@ -40,7 +47,7 @@ export default function NominationsScreen({ code }: { code: string }) {
   const close = () => {
     setEditing(null);
     setError(null);
-    setTimeout(() => addRef.current?.focus(), 0);
+    setRefocus(true);
   };
   const dash = <span className="muted">—</span>;
 
