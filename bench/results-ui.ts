@@ -138,6 +138,8 @@ async function main(): Promise<void> {
     const sorts: number[] = [];
     for (let k = 0; k < runs; k++) for (const c of ['index', 'index', 'name']) sorts.push(await timed(page, { kind: 'click', testId: `ranking-sort-${c}` }));
     const filters: number[] = [];
+    // The communes' tab draws its band counts after the click's frame on a loaded machine: wait for them.
+    await page.locator('[data-testid^="band-count-commune-"]').first().waitFor({ state: 'visible', timeout: 30_000 });
     const counts = await page.locator('[data-testid^="band-count-commune-"]').evaluateAll((bs) => bs.map((b) => [b.getAttribute('data-testid'), (b as HTMLButtonElement).disabled] as const));
     const band = counts.find(([, off]) => !off)?.[0];
     if (!band) throw new Error(`no band with communes: ${JSON.stringify(counts)}`);
